@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything git says about one change: the files that differ between the merge-base and head,
- * and the commits that lead from one to the other (oldest first).
+ * Everything git says about one change: the files that differ between the merge-base and head, and
+ * the commits that lead from one to the other (oldest first).
  */
 public record ChangeSet(
     Revision base,

@@ -10,8 +10,8 @@ import java.util.Objects;
  *     removed} is true); empty when the rule matched the path alone
  * @param removed true when the matching lines were removed rather than added
  * @param evidence the first matching line, trimmed, or the path for path-only rules
- * @param fingerprint stable across rebases: derived from the rule, the path and the evidence,
- *     never from line numbers
+ * @param fingerprint stable across rebases: derived from the rule, the path and the evidence, never
+ *     from line numbers
  */
 public record Finding(
     String ruleId,

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param tool the tool it names, such as {@code Claude Code} or {@code Copilot}, when known
  * @param model the model it names, such as {@code claude-opus-4-5}, when known
  * @param level the level this signal alone implies
- * @param declared true when this is a disclosure by the author (a trailer, a PR checkbox or
- *     label), false when it is only detected (a bot identity, a tool's signature, velocity)
+ * @param declared true when this is a disclosure by the author (a trailer, a PR checkbox or label),
+ *     false when it is only detected (a bot identity, a tool's signature, velocity)
  * @param evidence the line or field as it stands in the input
  */
 public record ProvenanceSignal(

@@ -3,8 +3,8 @@ package dev.scrutineer.model;
 import java.util.Objects;
 
 /**
- * Lines changed per minute between two consecutive commits of one author in the change. A figure
- * to show, never proof of anything.
+ * Lines changed per minute between two consecutive commits of one author in the change. A figure to
+ * show, never proof of anything.
  */
 public record Velocity(
     String authorEmail,

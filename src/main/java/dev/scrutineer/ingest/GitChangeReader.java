@@ -1,0 +1,159 @@
+package dev.scrutineer.ingest;
+
+import dev.scrutineer.model.ChangeSet;
+import dev.scrutineer.model.Commit;
+import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.FileChange;
+import dev.scrutineer.model.InputException;
+import dev.scrutineer.model.Revision;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.diff.ContentSource;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/** Reads one change from a git repository: its files, changed lines and commits. */
+public final class GitChangeReader {
+  /** Beyond this many commits, per-commit line counts (used for velocity) are skipped. */
+  static final int MAX_MEASURED_COMMITS = 500;
+
+  private GitChangeReader() {}
+
+  public static ChangeSet read(ChangeQuery query) {
+    try (Repository repository = Repositories.open(query.repository());
+        ObjectReader reader = repository.newObjectReader();
+        RevWalk walk = new RevWalk(reader)) {
+      return read(query, repository, reader, walk);
+    } catch (MissingObjectException e) {
+      throw new InputException(
+          "object "
+              + e.getObjectId().name()
+              + " is missing from the repository; if this is a shallow or partial clone, run git"
+              + " fetch --unshallow (in GitHub Actions, fetch-depth: 0)",
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the repository failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The content of {@code path} in the tree of commit {@code commitId}, as UTF-8 text; empty when
+   * the path is not there.
+   */
+  public static Optional<String> fileAt(Path repositoryDir, String commitId, String path) {
+    try (Repository repository = Repositories.open(repositoryDir);
+        RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
+      try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+        if (tree == null
+            || !tree.getFileMode(0).equals(org.eclipse.jgit.lib.FileMode.REGULAR_FILE)) {
+          return Optional.empty();
+        }
+        byte[] bytes = repository.open(tree.getObjectId(0)).getCachedBytes(MAX_FILE_BYTES);
+        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      }
+    } catch (LargeObjectException e) {
+      throw new InputException(path + " at " + commitId + " is larger than 1 MiB; keep it small");
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + path + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static final int MAX_FILE_BYTES = 1024 * 1024;
+
+  private static ChangeSet read(
+      ChangeQuery query, Repository repository, ObjectReader reader, RevWalk walk)
+      throws IOException {
+    Revisions revisions = new Revisions(repository, walk);
+    if (revisions.resolve("HEAD").isEmpty() && query.head().isEmpty()) {
+      throw new InputException(
+          "the repository has no commits yet; commit something first, then analyze");
+    }
+    String headSpec = query.head().orElse("HEAD");
+    RevCommit head = revisions.commit(headSpec);
+    String baseSpec =
+        query.base().orElseGet(() -> query.worktree() ? "HEAD" : revisions.defaultBranch());
+    RevCommit base = revisions.commit(baseSpec);
+    RevCommit mergeBase = revisions.mergeBase(base, baseSpec, head, headSpec);
+
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    TreeDiff diff = new TreeDiff(repository, reader);
+    CanonicalTreeParser oldTree = new CanonicalTreeParser(null, reader, mergeBase.getTree());
+    List<FileChange> files;
+    if (query.worktree()) {
+      if (repository.isBare()) {
+        throw new InputException("--worktree needs a work tree, and this repository is bare");
+      }
+      FileTreeIterator workTree = new FileTreeIterator(repository);
+      files = diff.between(oldTree, workTree, ContentSource.create(workTree));
+    } else {
+      files =
+          diff.between(
+              oldTree,
+              new CanonicalTreeParser(null, reader, head.getTree()),
+              ContentSource.create(reader));
+    }
+    List<Commit> commits = commits(walk, head, mergeBase, diff, diagnostics);
+    diagnostics.addAll(diff.diagnostics());
+    if (mergeBase.equals(head) && !query.worktree()) {
+      diagnostics.add(
+          Diagnostic.info(
+              headSpec
+                  + " is already part of "
+                  + baseSpec
+                  + ", so the change is empty; pass --base REV (for example --base HEAD~1) to"
+                  + " analyze earlier commits"));
+    }
+    Revision headRevision =
+        query.worktree()
+            ? new Revision("worktree", Revision.WORKTREE)
+            : new Revision(headSpec, head.name());
+    return new ChangeSet(
+        new Revision(baseSpec, base.name()),
+        new Revision("merge-base", mergeBase.name()),
+        headRevision,
+        commits,
+        files,
+        diagnostics);
+  }
+
+  private static List<Commit> commits(
+      RevWalk walk, RevCommit head, RevCommit mergeBase, TreeDiff diff, List<Diagnostic> out)
+      throws IOException {
+    walk.reset();
+    walk.sort(RevSort.TOPO, true);
+    walk.sort(RevSort.REVERSE, true);
+    walk.markStart(walk.parseCommit(head));
+    walk.markUninteresting(walk.parseCommit(mergeBase));
+    List<RevCommit> revs = new ArrayList<>();
+    walk.forEach(revs::add);
+    boolean measure = revs.size() <= MAX_MEASURED_COMMITS;
+    if (!measure) {
+      out.add(
+          Diagnostic.info(
+              revs.size()
+                  + " commits: line counts per commit (and velocity) are skipped above "
+                  + MAX_MEASURED_COMMITS));
+    }
+    CommitReader commitReader = new CommitReader(walk, diff);
+    List<Commit> commits = new ArrayList<>(revs.size());
+    for (RevCommit rev : revs) {
+      commits.add(commitReader.read(rev, measure));
+    }
+    return commits;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.scrutineer.ingest;
+
+import dev.scrutineer.model.Line;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.diff.RawText;
+
+/**
+ * A text blob, decoded once. UTF-8 when the bytes are valid UTF-8, ISO-8859-1 otherwise, so that
+ * every byte maps to a character and nothing is lost or replaced.
+ */
+final class TextBlob {
+  final RawText raw;
+  final boolean utf8;
+
+  TextBlob(byte[] bytes) {
+    this.raw = new RawText(bytes);
+    this.utf8 = isUtf8(bytes);
+  }
+
+  static boolean isBinary(byte[] bytes) {
+    return RawText.isBinary(bytes);
+  }
+
+  /** Lines {@code from} to {@code to}, 0-based and exclusive, as 1-based model lines. */
+  List<Line> lines(int from, int to) {
+    List<Line> lines = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      lines.add(new Line(i + 1, line(i)));
+    }
+    return lines;
+  }
+
+  /** Line {@code i}, 0-based, without its terminator; a CRLF file reads like an LF one. */
+  String line(int i) {
+    ByteBuffer bytes = raw.getRawString(i);
+    int end = bytes.limit();
+    if (end > bytes.position() && bytes.get(end - 1) == '\r') {
+      bytes.limit(end - 1);
+    }
+    return (utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).decode(bytes).toString();
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+}
