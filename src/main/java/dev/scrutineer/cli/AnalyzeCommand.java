@@ -1,0 +1,45 @@
+package dev.scrutineer.cli;
+
+import dev.scrutineer.engine.AnalysisRequest;
+import dev.scrutineer.engine.Scrutineer;
+import dev.scrutineer.model.Analysis;
+import dev.scrutineer.report.RenderOptions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code scrutineer analyze}: report what a change touches and who wrote it how. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyze a change: its files and commits, the sensitive surfaces it touches and the AI"
+          + " assistance disclosed or detected in it. Reads git objects only; never checks out or"
+          + " runs the repository's code."
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+  @Mixin ChangeOptions change;
+  @Mixin ReportOptions report;
+  @Spec CommandSpec spec;
+
+  private final Terminal terminal;
+
+  AnalyzeCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    Analysis analysis =
+        new Scrutineer()
+            .analyze(new AnalysisRequest(change.query(), change.prJson(), change.config()));
+    String rendered =
+        report.format.render(
+            analysis,
+            new RenderOptions(terminal.colour() && report.output == null, Version.CURRENT));
+    ReportSink.write(rendered, report.output, spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.scrutineer.cli;
+
+/**
+ * What the process is attached to.
+ *
+ * @param colour whether standard output is a terminal that should get ANSI colour: never when
+ *     {@code NO_COLOR} is set or output is redirected
+ */
+public record Terminal(boolean colour) {
+  public static final Terminal PLAIN = new Terminal(false);
+
+  static Terminal detect() {
+    boolean tty = System.console() != null;
+    String noColor = System.getenv("NO_COLOR");
+    return new Terminal(tty && (noColor == null || noColor.isEmpty()));
+  }
+}

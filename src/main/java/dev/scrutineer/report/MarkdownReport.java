@@ -1,0 +1,178 @@
+package dev.scrutineer.report;
+
+import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.FileChange;
+import dev.scrutineer.model.Finding;
+import dev.scrutineer.model.Provenance;
+import dev.scrutineer.model.ProvenanceSignal;
+import dev.scrutineer.model.Surface;
+import dev.scrutineer.model.Velocity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A report to paste as a pull-request comment: the verdicts first, the detail folded. Kept under
+ * GitHub's 65,536-character comment limit by folding long lists.
+ */
+final class MarkdownReport {
+  /** GitHub rejects longer comments; leave room for a header a front end may add. */
+  static final int MAX_CHARS = 60_000;
+
+  private static final int MAX_FILES = 300;
+
+  private final StringBuilder out = new StringBuilder();
+
+  String render(Analysis analysis) {
+    line("## Scrutineer");
+    line("");
+    line(Summaries.changeLine(analysis.change()) + ".");
+    line("");
+    line("| | |");
+    line("|---|---|");
+    line("| AI assistance | " + cell(Summaries.provenanceLine(analysis.provenance())) + " |");
+    line("| Sensitive surfaces | " + cell(surfaceCell(analysis.findings())) + " |");
+    line("");
+    provenance(analysis.provenance());
+    findings(analysis.findings());
+    files(analysis.change().files());
+    diagnostics(analysis.diagnostics());
+    return fitted();
+  }
+
+  private static String surfaceCell(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return "none touched";
+    }
+    StringBuilder cell = new StringBuilder();
+    for (Map.Entry<Surface, List<Finding>> group : Summaries.bySurface(findings).entrySet()) {
+      if (cell.length() > 0) {
+        cell.append(", ");
+      }
+      cell.append(group.getKey().id()).append(" (").append(group.getValue().size()).append(')');
+    }
+    return cell.toString();
+  }
+
+  private void provenance(Provenance provenance) {
+    if (provenance.undeclared()) {
+      line(
+          "> [!NOTE]\n> AI assistance was detected but not declared. Please add a disclosure to the"
+              + " PR description or an `Assisted-by:` trailer, so reviewers can weigh it.");
+      line("");
+    }
+    if (provenance.signals().isEmpty()) {
+      return;
+    }
+    line(
+        "<details><summary>AI-assistance evidence (" + provenance.signals().size() + ")</summary>");
+    line("");
+    line("| where | tool | evidence |");
+    line("|---|---|---|");
+    for (ProvenanceSignal signal : provenance.signals()) {
+      line(
+          "| "
+              + cell(Summaries.signalOrigin(signal))
+              + " | "
+              + cell(signal.tool().orElse(""))
+              + " | "
+              + code(signal.evidence())
+              + " |");
+    }
+    line("");
+    for (Velocity velocity : provenance.velocity()) {
+      line("- Velocity " + escape(Summaries.velocityLine(velocity)));
+    }
+    provenance
+        .canonicalTrailer()
+        .ifPresent(t -> line("\nFor a squash merge, keep provenance with: " + code(t)));
+    line("");
+    line("</details>");
+    line("");
+  }
+
+  private void findings(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    line("### Sensitive surfaces");
+    line("");
+    for (Map.Entry<Surface, List<Finding>> group : Summaries.bySurface(findings).entrySet()) {
+      line("**" + group.getKey().id() + "** (" + group.getKey().description() + ")");
+      line("");
+      for (Finding finding : group.getValue()) {
+        line(
+            "- "
+                + code(finding.location())
+                + (finding.removed() ? " (removed)" : "")
+                + " "
+                + escape(finding.title())
+                + ": "
+                + escape(finding.because())
+                + (finding.lines().isEmpty() ? "" : " " + code(finding.evidence())));
+      }
+      line("");
+    }
+  }
+
+  private void files(List<FileChange> files) {
+    line("<details><summary>Files (" + files.size() + ")</summary>");
+    line("");
+    line("```");
+    files.stream().limit(MAX_FILES).forEach(f -> line(Summaries.fileLine(f)));
+    if (files.size() > MAX_FILES) {
+      line("... and " + (files.size() - MAX_FILES) + " more");
+    }
+    line("```");
+    line("");
+    line("</details>");
+    line("");
+  }
+
+  private void diagnostics(List<Diagnostic> diagnostics) {
+    if (diagnostics.isEmpty()) {
+      return;
+    }
+    line("<details><summary>Diagnostics (" + diagnostics.size() + ")</summary>");
+    line("");
+    for (Diagnostic d : diagnostics) {
+      line(
+          "- "
+              + d.severity().name().toLowerCase(Locale.ROOT)
+              + ": "
+              + d.path().map(p -> code(p) + ": ").orElse("")
+              + escape(d.message()));
+    }
+    line("");
+    line("</details>");
+  }
+
+  private String fitted() {
+    if (out.length() <= MAX_CHARS) {
+      return out.toString();
+    }
+    return out.substring(0, MAX_CHARS)
+        + "\n\n_(report cut to fit a comment; run scrutineer with --format text for all of it)_\n";
+  }
+
+  /** Inline code that survives backticks and pipes inside it. */
+  static String code(String text) {
+    String clean = text.replace('\n', ' ').replace("|", "\\|");
+    String fence = clean.contains("`") ? "``" : "`";
+    return fence + (fence.length() > 1 ? " " + clean + " " : clean) + fence;
+  }
+
+  /** Plain text that Markdown shows as written. */
+  static String escape(String text) {
+    return text.replaceAll("([\\\\`*_\\[\\]<>|#])", "\\\\$1");
+  }
+
+  private static String cell(String text) {
+    return escape(text);
+  }
+
+  private void line(String text) {
+    out.append(text).append('\n');
+  }
+}

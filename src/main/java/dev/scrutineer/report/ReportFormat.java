@@ -1,0 +1,42 @@
+package dev.scrutineer.report;
+
+import dev.scrutineer.model.Analysis;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The output formats, each with its renderer. */
+public enum ReportFormat {
+  TEXT {
+    @Override
+    public String render(Analysis analysis, RenderOptions options) {
+      return new TextReport(options.colour()).render(analysis);
+    }
+  },
+  MARKDOWN {
+    @Override
+    public String render(Analysis analysis, RenderOptions options) {
+      return new MarkdownReport().render(analysis);
+    }
+  },
+  JSON {
+    @Override
+    public String render(Analysis analysis, RenderOptions options) {
+      return new JsonReport(options.toolVersion()).render(analysis);
+    }
+  };
+
+  public abstract String render(Analysis analysis, RenderOptions options);
+
+  public static Optional<ReportFormat> byName(String name) {
+    for (ReportFormat format : values()) {
+      if (format.name().equalsIgnoreCase(name)) {
+        return Optional.of(format);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.scrutineer.report;
+
+import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.ChangeSet;
+import dev.scrutineer.model.FileChange;
+import dev.scrutineer.model.Finding;
+import dev.scrutineer.model.Provenance;
+import dev.scrutineer.model.ProvenanceSignal;
+import dev.scrutineer.model.Surface;
+import dev.scrutineer.model.Velocity;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Phrases that the text and Markdown reports share, so both say the same thing the same way. */
+final class Summaries {
+  private Summaries() {}
+
+  static String changeLine(ChangeSet change) {
+    int files = change.files().size();
+    String range =
+        change.isWorktree()
+            ? "uncommitted changes on " + change.mergeBase().shortId()
+            : change.mergeBase().shortId() + ".." + change.head().shortId();
+    return plural(files, "file")
+        + " changed (+"
+        + change.linesAdded()
+        + " -"
+        + change.linesDeleted()
+        + ") in "
+        + plural(change.commits().size(), "commit")
+        + ", "
+        + range
+        + " (merge-base of "
+        + change.base().spec()
+        + " and "
+        + change.head().spec()
+        + ")";
+  }
+
+  static String provenanceLine(Provenance provenance) {
+    if (provenance.level() == dev.scrutineer.model.AiLevel.NONE) {
+      return "no disclosure found";
+    }
+    StringBuilder line = new StringBuilder(provenance.level().id());
+    line.append(provenance.declared() ? ", declared" : ", detected but not declared");
+    if (!provenance.tools().isEmpty()) {
+      line.append(": ").append(String.join(", ", provenance.tools()));
+    }
+    if (!provenance.models().isEmpty()) {
+      line.append(" (").append(String.join(", ", provenance.models())).append(')');
+    }
+    return line.toString();
+  }
+
+  /** The commit a signal came from, or the pull request, or the change's files. */
+  static String signalOrigin(ProvenanceSignal signal) {
+    String where =
+        signal
+            .commitId()
+            .map(Summaries::shortId)
+            .orElse(signal.source().startsWith("pr-") ? "PR" : "diff");
+    return where + " " + signal.source();
+  }
+
+  static String velocityLine(Velocity v) {
+    return String.format(
+        Locale.ROOT,
+        "%s: %d lines in %.1f min (%.1f lines/min) between %s and %s",
+        v.authorEmail(),
+        v.linesChanged(),
+        v.minutes(),
+        v.linesPerMinute(),
+        shortId(v.fromCommit()),
+        shortId(v.toCommit()));
+  }
+
+  static Map<Surface, List<Finding>> bySurface(List<Finding> findings) {
+    Map<Surface, List<Finding>> grouped = new EnumMap<>(Surface.class);
+    for (Finding finding : findings) {
+      grouped.computeIfAbsent(finding.surface(), s -> new ArrayList<>()).add(finding);
+    }
+    return grouped;
+  }
+
+  static String fileLine(FileChange file) {
+    String path =
+        switch (file.type()) {
+          case RENAMED, COPIED ->
+              file.oldPath().orElseThrow()
+                  + " -> "
+                  + file.newPath().orElseThrow()
+                  + " ("
+                  + file.similarity()
+                  + "%)";
+          default -> file.path();
+        };
+    List<String> notes = new ArrayList<>();
+    switch (file.content()) {
+      case BINARY -> notes.add("binary");
+      case TOO_LARGE -> notes.add("too large to diff");
+      case SUBMODULE -> notes.add("submodule pointer");
+      case TEXT -> {
+        if (file.linesAdded() + file.linesDeleted() > 0) {
+          notes.add("+" + file.linesAdded() + " -" + file.linesDeleted());
+        }
+      }
+    }
+    if (file.modeChanged()) {
+      notes.add("mode " + mode(file.oldMode()) + " -> " + mode(file.newMode()));
+    }
+    file.symlinkTarget().ifPresent(target -> notes.add("symlink to " + target));
+    if (file.nonUtf8()) {
+      notes.add("not UTF-8");
+    }
+    return file.type().letter()
+        + "  "
+        + path
+        + (notes.isEmpty() ? "" : "  " + String.join(", ", notes));
+  }
+
+  static String countsLine(Analysis analysis) {
+    return plural(analysis.findings().size(), "finding")
+        + " on "
+        + plural(bySurface(analysis.findings()).size(), "sensitive surface");
+  }
+
+  private static String mode(dev.scrutineer.model.FileMode mode) {
+    return mode.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String shortId(String id) {
+    return id.substring(0, Math.min(12, id.length()));
+  }
+
+  static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

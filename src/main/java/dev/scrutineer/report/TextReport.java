@@ -1,0 +1,145 @@
+package dev.scrutineer.report;
+
+import dev.scrutineer.model.AiLevel;
+import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.CommitProvenance;
+import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.FileChange;
+import dev.scrutineer.model.Finding;
+import dev.scrutineer.model.Provenance;
+import dev.scrutineer.model.ProvenanceSignal;
+import dev.scrutineer.model.Surface;
+import dev.scrutineer.model.Velocity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A report for a terminal; ANSI colour only when asked, which front ends do only on a TTY. */
+final class TextReport {
+  private static final String BOLD = "\u001b[1m";
+  private static final String RED = "\u001b[31m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String DIM = "\u001b[2m";
+  private static final String RESET = "\u001b[0m";
+
+  private final boolean colour;
+  private final StringBuilder out = new StringBuilder();
+
+  TextReport(boolean colour) {
+    this.colour = colour;
+  }
+
+  String render(Analysis analysis) {
+    line(style(BOLD, "Scrutineer") + ": " + Summaries.changeLine(analysis.change()));
+    analysis
+        .pullRequest()
+        .ifPresent(
+            pr ->
+                line(
+                    "Pull request"
+                        + pr.number().map(n -> " #" + n).orElse("")
+                        + ": "
+                        + pr.title()
+                        + " (by "
+                        + pr.authorLogin()
+                        + ")"));
+    line("");
+    provenance(analysis.provenance());
+    findings(analysis.findings());
+    files(analysis.change().files());
+    diagnostics(analysis.diagnostics());
+    return out.toString();
+  }
+
+  private void provenance(Provenance provenance) {
+    String level = Summaries.provenanceLine(provenance);
+    line(
+        style(BOLD, "AI assistance")
+            + ": "
+            + (provenance.undeclared() ? style(YELLOW, level) : level));
+    for (ProvenanceSignal signal : provenance.signals()) {
+      line("  " + style(DIM, Summaries.signalOrigin(signal)) + "  " + signal.evidence());
+    }
+    if (provenance.commits().size() > 1 && provenance.level() != AiLevel.NONE) {
+      for (CommitProvenance commit : provenance.commits()) {
+        line("  commit " + Summaries.shortId(commit.commitId()) + ": " + commit.level().id());
+      }
+    }
+    for (Velocity velocity : provenance.velocity()) {
+      line("  velocity " + Summaries.velocityLine(velocity));
+    }
+    if (provenance.undeclared()) {
+      line(
+          "  "
+              + style(YELLOW, "action")
+              + ": assistance was detected but not declared; add a disclosure to the PR or the"
+              + " commits");
+    }
+    provenance.canonicalTrailer().ifPresent(t -> line("  squash-merge trailer: " + t));
+    line("");
+  }
+
+  private void findings(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      line(style(BOLD, "Sensitive surfaces") + ": none touched");
+      line("");
+      return;
+    }
+    line(
+        style(BOLD, "Sensitive surfaces")
+            + " ("
+            + Summaries.plural(findings.size(), "finding")
+            + ")");
+    for (Map.Entry<Surface, List<Finding>> group : Summaries.bySurface(findings).entrySet()) {
+      line("  " + style(RED, group.getKey().id()) + "  " + group.getKey().description());
+      for (Finding finding : group.getValue()) {
+        line(
+            "    "
+                + finding.location()
+                + (finding.removed() ? " (removed)" : "")
+                + "  "
+                + finding.title()
+                + " ["
+                + finding.ruleId()
+                + "]");
+        line("      because: " + finding.because());
+        if (!finding.lines().isEmpty()) {
+          line("      " + style(DIM, "> " + finding.evidence()));
+        }
+      }
+    }
+    line("");
+  }
+
+  private void files(List<FileChange> files) {
+    line(style(BOLD, "Files") + " (" + files.size() + ")");
+    for (FileChange file : files) {
+      line("  " + Summaries.fileLine(file));
+    }
+    line("");
+  }
+
+  private void diagnostics(List<Diagnostic> diagnostics) {
+    if (diagnostics.isEmpty()) {
+      return;
+    }
+    line(style(BOLD, "Diagnostics"));
+    for (Diagnostic d : diagnostics) {
+      line(
+          "  "
+              + d.severity().name().toLowerCase(Locale.ROOT)
+              + ": "
+              + d.path().map(p -> p + ": ").orElse("")
+              + d.message());
+    }
+    line("");
+  }
+
+  private String style(String code, String text) {
+    return colour ? code + text + RESET : text;
+  }
+
+  private void line(String text) {
+    out.append(text).append('\n');
+  }
+}

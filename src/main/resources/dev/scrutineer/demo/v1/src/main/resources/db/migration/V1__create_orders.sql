@@ -1,0 +1,7 @@
+CREATE TABLE orders (
+  id BIGINT PRIMARY KEY,
+  customer_id BIGINT NOT NULL,
+  status VARCHAR(20) NOT NULL,
+  total NUMERIC(12, 2) NOT NULL,
+  placed_at TIMESTAMP NOT NULL
+);

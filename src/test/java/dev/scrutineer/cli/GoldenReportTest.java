@@ -1,0 +1,57 @@
+package dev.scrutineer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every directory under {@code src/test/resources/golden} is a case: {@code args} holds the command
+ * line (one argument a line), {@code expected.out} what it must print, byte for byte. Run with
+ * {@code -Dgolden.update=true} to rewrite the expectations, then review the diff.
+ */
+class GoldenReportTest {
+  private static final Path CASES = Path.of("src/test/resources/golden");
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+  @TestFactory
+  Stream<DynamicTest> everyGoldenCase() throws IOException {
+    List<Path> cases;
+    try (Stream<Path> dirs = Files.list(CASES)) {
+      cases = dirs.filter(Files::isDirectory).sorted().toList();
+    }
+    assertThat(cases).as("golden cases under " + CASES).isNotEmpty();
+    return cases.stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+  }
+
+  private static void check(Path dir) throws IOException {
+    String[] args =
+        Files.readAllLines(dir.resolve("args")).stream()
+            .filter(l -> !l.isBlank())
+            .toArray(String[]::new);
+    Cli first = Cli.run(args);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    String actual = withoutVersion(first.out());
+    Path expected = dir.resolve("expected.out");
+    if (UPDATE || !Files.exists(expected)) {
+      Files.writeString(expected, actual, StandardCharsets.UTF_8);
+      assertThat(UPDATE).as("wrote the missing " + expected + "; review it and run again").isTrue();
+    }
+    assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    assertThat(withoutVersion(Cli.run(args).out()))
+        .as("a second run on the same input prints the same bytes")
+        .isEqualTo(actual);
+  }
+
+  /** The tool version changes with every release and says nothing about the report. */
+  private static String withoutVersion(String report) {
+    return report.replace("\"version\" : \"" + Version.CURRENT + "\"", "\"version\" : \"VERSION\"");
+  }
+}
