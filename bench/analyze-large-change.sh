@@ -5,7 +5,8 @@
 #   bench/analyze-large-change.sh REPO [FILES] [RUNS]
 #
 # REPO is any git repository (bare works). The change is HEAD~N..HEAD on the first-parent line,
-# with N the smallest power-of-two step that changes at least FILES files (default 1000).
+# with N the smallest number of first-parent commits that changes at least FILES files
+# (default 1000).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/lib.sh"
@@ -16,14 +17,26 @@ runs=${3:-5}
 jar="$here/../target/scrutineer.jar"
 [ -f "$jar" ] || (cd "$here/.." && mvn -B -q -DskipTests -Dspotless.check.skip=true package)
 
-n=8
+files_since() { git -C "$repo" diff --name-only -M "HEAD~$1" HEAD | wc -l; }
+# Double N until the change is large enough, then bisect back to the smallest such N.
+lo=0
+hi=8
 while :; do
-  base=$(git -C "$repo" rev-parse --verify -q "HEAD~$n" || true)
-  [ -n "$base" ] || { echo "history is too short for a $want-file change" >&2; exit 2; }
-  files=$(git -C "$repo" diff --name-only -M "$base" HEAD | wc -l)
-  [ "$files" -ge "$want" ] && break
-  n=$((n * 2))
+  git -C "$repo" rev-parse --verify -q "HEAD~$hi" >/dev/null || {
+    echo "history is too short for a $want-file change" >&2
+    exit 2
+  }
+  [ "$(files_since "$hi")" -ge "$want" ] && break
+  lo=$hi
+  hi=$((hi * 2))
 done
+while [ $((hi - lo)) -gt 1 ]; do
+  mid=$(((lo + hi) / 2))
+  if [ "$(files_since "$mid")" -ge "$want" ]; then hi=$mid; else lo=$mid; fi
+done
+n=$hi
+base=$(git -C "$repo" rev-parse "HEAD~$n")
+files=$(files_since "$n")
 commits=$(git -C "$repo" rev-list --count "$base..HEAD")
 lines=$(git -C "$repo" diff --shortstat -M "$base" HEAD)
 

@@ -15,10 +15,11 @@ import java.util.Map;
  */
 final class Velocities {
   /**
-   * One second. Git records times to the second, so a shorter gap cannot be measured; commits made
-   * within the same second (scripted or agent commits) still get a finite, if large, figure.
+   * One minute. Commits made seconds apart (staged pieces committed in a row, scripted or agent
+   * commits) would otherwise show absurd rates; with the floor the figure is at most the lines
+   * changed, a lower bound on the real rate that a reader can trust.
    */
-  static final double FLOOR_MINUTES = 1.0 / 60;
+  static final double FLOOR_MINUTES = 1.0;
 
   private Velocities() {}
 

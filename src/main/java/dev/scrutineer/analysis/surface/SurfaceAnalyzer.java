@@ -19,7 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * Classifies what a change touches: each rule that matches a changed file gives one {@link
@@ -87,11 +87,11 @@ public final class SurfaceAnalyzer {
     return rules;
   }
 
+  /** Files are independent, so they are matched in parallel; the sort makes the order stable. */
   public List<Finding> analyze(ChangeSet change) {
-    List<Finding> findings = new ArrayList<>();
-    for (FileChange file : change.files()) {
-      analyze(file, findings);
-    }
+    List<Finding> findings =
+        new ArrayList<>(
+            change.files().parallelStream().flatMap(file -> analyze(file).stream()).toList());
     findings.sort(
         Comparator.comparing(Finding::path)
             .thenComparing(Finding::ruleId)
@@ -99,14 +99,15 @@ public final class SurfaceAnalyzer {
     return List.copyOf(findings);
   }
 
-  private void analyze(FileChange file, List<Finding> findings) {
+  private List<Finding> analyze(FileChange file) {
     Set<String> paths = new LinkedHashSet<>();
     file.newPath().ifPresent(paths::add);
     file.oldPath().ifPresent(paths::add);
     boolean text = file.content() == Content.TEXT;
-    List<Line> added = text ? normalise(file.addedLines()) : List.of();
-    List<Line> removed = text ? normalise(file.removedLines()) : List.of();
     CommentSyntax comments = CommentSyntax.forPath(file.path());
+    ChangedLines added = ChangedLines.of(text ? file.addedLines() : List.of(), comments);
+    ChangedLines removed = ChangedLines.of(text ? file.removedLines() : List.of(), comments);
+    List<Finding> findings = new ArrayList<>();
     for (RuleSpec rule : rules) {
       if (paths.stream().noneMatch(rule::appliesTo)) {
         continue;
@@ -114,25 +115,42 @@ public final class SurfaceAnalyzer {
       if (rule.pathOnly()) {
         findings.add(finding(rule, file.path(), List.of(), false, file.path()));
       } else if (text) {
-        match(rule, file.path(), added, false, comments)
-            .or(() -> match(rule, file.path(), removed, true, comments))
+        match(rule, file.path(), added.forRule(rule), false)
+            .or(() -> match(rule, file.path(), removed.forRule(rule), true))
             .ifPresent(findings::add);
       }
+    }
+    return findings;
+  }
+
+  /**
+   * One side's changed lines, normalised once per file rather than once per rule: all of them, and
+   * those that are not comment-only, which most rules look at.
+   */
+  private record ChangedLines(List<Line> all, List<Line> code) {
+    static ChangedLines of(List<Line> lines, CommentSyntax comments) {
+      List<Line> all = normalise(lines);
+      return new ChangedLines(
+          all, all.stream().filter(line -> !comments.isCommentOnly(line.text())).toList());
+    }
+
+    List<Line> forRule(RuleSpec rule) {
+      return rule.matchComments() ? all : code;
     }
   }
 
   private static Optional<Finding> match(
-      RuleSpec rule, String path, List<Line> lines, boolean removed, CommentSyntax comments) {
+      RuleSpec rule, String path, List<Line> lines, boolean removed) {
+    if (lines.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher[] matchers = rule.content().stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
     List<Integer> numbers = new ArrayList<>();
     String evidence = null;
     for (Line line : lines) {
-      String text = line.text();
-      if (!rule.matchComments() && comments.isCommentOnly(text)) {
-        continue;
-      }
-      if (matches(rule, text, path, line.number())) {
+      if (matches(rule, matchers, line, path)) {
         if (evidence == null) {
-          evidence = Evidence.of(text, rule.content());
+          evidence = Evidence.of(line.text(), rule.content());
         }
         numbers.add(line.number());
         if (numbers.size() == MAX_LINES) {
@@ -145,10 +163,10 @@ public final class SurfaceAnalyzer {
         : Optional.of(finding(rule, path, numbers, removed, evidence));
   }
 
-  private static boolean matches(RuleSpec rule, String text, String path, int lineNumber) {
-    for (Pattern pattern : rule.content()) {
+  private static boolean matches(RuleSpec rule, Matcher[] matchers, Line line, String path) {
+    for (Matcher matcher : matchers) {
       try {
-        if (pattern.matcher(text).find()) {
+        if (matcher.reset(line.text()).find()) {
           return true;
         }
       } catch (StackOverflowError e) {
@@ -161,9 +179,9 @@ public final class SurfaceAnalyzer {
                 + " ran out of stack on "
                 + path
                 + ":"
-                + lineNumber
+                + line.number()
                 + " ("
-                + pattern.pattern()
+                + matcher.pattern().pattern()
                 + ")",
             "simplify the pattern: bound repeated groups such as (a|b)* with {0,20}, or use a"
                 + " character class");

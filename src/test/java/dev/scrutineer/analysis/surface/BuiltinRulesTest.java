@@ -96,6 +96,8 @@ class BuiltinRulesTest {
               "auth.tokens",
               MAIN + "OrderService.java",
               "    return orders.findByCustomer(customerId);"),
+          yes("auth.tokens", MAIN + "AuthController.java", "    return principal.getJwt();"),
+          no("auth.tokens", MAIN + "Commits.java", "    return coAuthor(trailer, evidence);"),
           yes(
               "auth.sessions-cookies",
               MAIN + "LogoutHandler.java",
