@@ -15,7 +15,7 @@ want=${2:-1000}
 runs=${3:-5}
 
 jar="$here/../target/scrutineer.jar"
-[ -f "$jar" ] || (cd "$here/.." && mvn -B -q -DskipTests -Dspotless.check.skip=true package)
+[ -f "$jar" ] || (cd "$here/.." && mvn -B -q -Dstyle.color=never -DskipTests -Dspotless.check.skip=true package)
 
 files_since() { git -C "$repo" diff --name-only -M "HEAD~$1" HEAD | wc -l; }
 # Double N until the change is large enough, then bisect back to the smallest such N.
