@@ -30,7 +30,7 @@ final class Revisions {
 
   /** The commit a revision names, or an error saying how to check the name. */
   RevCommit commit(String spec) {
-    ObjectId id = resolve(spec).orElseThrow(() -> unknown(spec));
+    ObjectId id = resolve(spec).orElseThrow(() -> unknown(spec, isShallow()));
     try {
       return walk.parseCommit(id);
     } catch (IncorrectObjectTypeException e) {
@@ -119,12 +119,14 @@ final class Revisions {
       "; this clone is shallow: run git fetch --unshallow (in GitHub Actions, set fetch-depth: 0"
           + " on actions/checkout)";
 
-  private static InputException unknown(String spec) {
+  private static InputException unknown(String spec, boolean shallow) {
     return new InputException(
-        "unknown revision '"
-            + spec
-            + "'; check it with: git rev-parse --verify '"
-            + spec
-            + "^{commit}'");
+        shallow
+            ? "unknown revision '" + spec + "', perhaps cut off by the clone's depth" + SHALLOW_FIX
+            : "unknown revision '"
+                + spec
+                + "'; check it with: git rev-parse --verify '"
+                + spec
+                + "^{commit}'");
   }
 }

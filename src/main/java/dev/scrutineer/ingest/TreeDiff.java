@@ -70,7 +70,10 @@ final class TreeDiff {
     ContentSource.Pair sources = new ContentSource.Pair(ContentSource.create(reader), newSource);
     List<FileChange> changes = new ArrayList<>(entries.size());
     for (DiffEntry entry : entries) {
-      changes.add(toFileChange(entry, sources));
+      FileChange change = toFileChange(entry, sources);
+      if (!(sources.isWorkingTreeSource(Side.NEW) && LineEndings.onlyDifference(change))) {
+        changes.add(change);
+      }
     }
     changes.sort(Comparator.comparing(FileChange::path));
     return changes;
@@ -245,6 +248,9 @@ final class TreeDiff {
     }
     byte[] a = oldBytes.get();
     byte[] b = newBytes.get();
+    if (sources.isWorkingTreeSource(Side.NEW)) {
+      b = LineEndings.asCommitted(a, b);
+    }
     if (TextBlob.isBinary(a) || TextBlob.isBinary(b)) {
       return new Read(Content.BINARY, false, EMPTY, EMPTY, Optional.empty());
     }

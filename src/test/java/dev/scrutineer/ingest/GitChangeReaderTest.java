@@ -711,6 +711,37 @@ class GitChangeReaderTest {
   }
 
   @Test
+  void worktreeModeComparesCrlfCheckoutsAsGitStatusDoes() throws IOException {
+    // eol=crlf checks out CRLF from an LF blob; git's clean filter makes that no change at all.
+    TestRepo repo = repo();
+    repo.write(".gitattributes", text("*.cmd text eol=crlf"))
+        .write("run.cmd", text("@echo off", "call build"))
+        .write("edited.cmd", text("@echo off"))
+        .commit("scripts");
+    Files.writeString(repo.file("run.cmd"), "@echo off\r\ncall build\r\n");
+    Files.writeString(repo.file("edited.cmd"), "@echo off\r\necho more\r\n");
+
+    ChangeSet change = readWorktree(repo);
+
+    assertThat(change.files()).extracting(FileChange::path).containsExactly("edited.cmd");
+    assertThat(file(change, "edited.cmd").addedLines()).containsExactly(new Line(2, "echo more"));
+    assertThat(file(change, "edited.cmd").removedLines()).isEmpty();
+  }
+
+  @Test
+  void aRevisionCutOffByAShallowCloneSaysHowToUnshallow() {
+    TestRepo origin = repo("origin", "main");
+    origin.write("a.txt", text("a")).commit("one");
+    origin.write("a.txt", text("a", "2")).commit("two");
+    GitCli.run(temp, "clone", "--quiet", "--depth", "1", origin.dir().toUri().toString(), "cut");
+
+    assertThatThrownBy(() -> read(temp.resolve("cut"), "HEAD~1", "HEAD"))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("unknown revision 'HEAD~1'")
+        .hasMessageContaining("git fetch --unshallow");
+  }
+
+  @Test
   void bareRepositoryIsReadFromItsObjects() {
     TestRepo origin = repo();
     String base = origin.write("a.txt", text("a")).commit("base");
