@@ -91,6 +91,7 @@ final class JsonReport {
     node.set("committer", person(commit.committer()));
     node.put("committedAt", commit.committedAt().toString());
     node.put("subject", commit.subject());
+    node.put("message", commit.message());
     ArrayNode trailers = node.putArray("trailers");
     for (Trailer trailer : commit.trailers()) {
       trailers.addObject().put("key", trailer.key()).put("value", trailer.value());

@@ -148,12 +148,31 @@ final class MarkdownReport {
     line("</details>");
   }
 
+  /** Cuts at a line boundary and closes whatever fence or fold the cut left open. */
   private String fitted() {
     if (out.length() <= MAX_CHARS) {
       return out.toString();
     }
-    return out.substring(0, MAX_CHARS)
-        + "\n\n_(report cut to fit a comment; run scrutineer with --format text for all of it)_\n";
+    StringBuilder cut = new StringBuilder(out.substring(0, out.lastIndexOf("\n", MAX_CHARS) + 1));
+    if (count(cut, "```") % 2 == 1) {
+      cut.append("```\n");
+    }
+    for (int open = count(cut, "<details>") - count(cut, "</details>"); open > 0; open--) {
+      cut.append("\n</details>\n");
+    }
+    return cut.append(
+            "\n_(report cut to fit a comment; run scrutineer with --format text for all of it)_\n")
+        .toString();
+  }
+
+  private static int count(CharSequence text, String token) {
+    int n = 0;
+    for (int i = text.toString().indexOf(token);
+        i >= 0;
+        i = text.toString().indexOf(token, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /** Inline code that survives backticks and pipes inside it. */
