@@ -1,9 +1,11 @@
 package dev.scrutineer.engine;
 
 import dev.scrutineer.analysis.provenance.ProvenanceDetector;
+import dev.scrutineer.analysis.reach.ChangedDeclarations;
 import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ConfigLoader;
 import dev.scrutineer.config.ScrutineerConfig;
+import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.GitChangeReader;
 import dev.scrutineer.ingest.PullRequestReader;
 import dev.scrutineer.model.Analysis;
@@ -11,25 +13,38 @@ import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
+import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.PullRequest;
+import dev.scrutineer.model.SourceTree;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The façade every front end calls: one change in, one analysis out. */
 public final class Scrutineer {
   /** The configuration file, looked for at the root of the base revision's tree. */
   public static final String CONFIG_FILE = "scrutineer.yml";
 
+  private static final long MAX_CONFIG_BYTES = 1024 * 1024;
+
   public Analysis analyze(AnalysisRequest request) {
-    ChangeSet change = GitChangeReader.read(request.change());
-    Optional<PullRequest> pullRequest = request.pullRequestJson().map(PullRequestReader::read);
-    List<Diagnostic> diagnostics = new ArrayList<>(change.diagnostics());
-    ScrutineerConfig config = config(request, change, diagnostics);
-    List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
-    Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
-    return new Analysis(change, pullRequest, findings, provenance, diagnostics);
+    // The session keeps the repository open while the analyses read files from either side.
+    try (ChangeSession session = GitChangeReader.open(request.change())) {
+      ChangeSet change = session.change();
+      Optional<PullRequest> pullRequest = request.pullRequestJson().map(PullRequestReader::read);
+      List<Diagnostic> diagnostics = new ArrayList<>(change.diagnostics());
+      ScrutineerConfig config = config(request, change, session.base(), diagnostics);
+      ChangedDeclarations.Result declarations =
+          new ChangedDeclarations().find(change, session.base(), session.head());
+      diagnostics.addAll(declarations.diagnostics());
+      List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
+      Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
+      return new Analysis(
+          change, pullRequest, declarations.declarations(), findings, provenance, diagnostics);
+    }
   }
 
   /**
@@ -37,7 +52,7 @@ public final class Scrutineer {
    * from, so it cannot silence the rules that would flag it.
    */
   private static ScrutineerConfig config(
-      AnalysisRequest request, ChangeSet change, List<Diagnostic> diagnostics) {
+      AnalysisRequest request, ChangeSet change, SourceTree base, List<Diagnostic> diagnostics) {
     if (request.configFile().isPresent()) {
       return ConfigLoader.load(request.configFile().get());
     }
@@ -48,8 +63,13 @@ public final class Scrutineer {
                   + " changes here; this analysis uses its version from the merge-base, as"
                   + " changes are judged by the rules they start from"));
     }
-    return GitChangeReader.fileAt(
-            request.change().repository(), change.mergeBase().id(), CONFIG_FILE)
+    OptionalLong size = base.size(CONFIG_FILE);
+    if (size.isPresent() && size.getAsLong() > MAX_CONFIG_BYTES) {
+      throw new InputException(
+          CONFIG_FILE + " at " + change.mergeBase().id() + " is larger than 1 MiB; keep it small");
+    }
+    return base.read(CONFIG_FILE)
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
         .map(text -> ConfigLoader.load(text, CONFIG_FILE + " at " + change.mergeBase().shortId()))
         .orElseGet(ScrutineerConfig::defaults);
   }

@@ -6,6 +6,7 @@ import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Revision;
+import dev.scrutineer.model.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -33,11 +35,35 @@ public final class GitChangeReader {
 
   private GitChangeReader() {}
 
+  /**
+   * Reads the change and closes the repository: for callers that need the change set only. To read
+   * the files on either side as well, {@link #open} a session instead.
+   */
   public static ChangeSet read(ChangeQuery query) {
-    try (Repository repository = Repositories.open(query.repository());
-        ObjectReader reader = repository.newObjectReader();
+    try (ChangeSession session = open(query)) {
+      return session.change();
+    }
+  }
+
+  /**
+   * Reads the change and keeps the repository open, so that the files on both sides of it can be
+   * read (never checked out) until the session is closed.
+   */
+  public static ChangeSession open(ChangeQuery query) {
+    Repository repository = Repositories.open(query.repository());
+    boolean opened = false;
+    try (ObjectReader reader = repository.newObjectReader();
         RevWalk walk = new RevWalk(reader)) {
-      return read(query, repository, reader, walk);
+      ChangeSet change = read(query, repository, reader, walk);
+      AtomicBoolean closed = new AtomicBoolean();
+      SourceTree base = new GitSourceTree(repository, treeOf(walk, change.mergeBase()), closed);
+      SourceTree head =
+          query.worktree()
+              ? new WorkTreeSourceTree(repository.getWorkTree().toPath(), closed)
+              : new GitSourceTree(repository, treeOf(walk, change.head()), closed);
+      ChangeSession session = new ChangeSession(repository, change, base, head, closed);
+      opened = true;
+      return session;
     } catch (MissingObjectException e) {
       throw new InputException(
           "object "
@@ -47,7 +73,15 @@ public final class GitChangeReader {
           e);
     } catch (IOException e) {
       throw new UncheckedIOException("reading the repository failed: " + e.getMessage(), e);
+    } finally {
+      if (!opened) {
+        repository.close();
+      }
     }
+  }
+
+  private static ObjectId treeOf(RevWalk walk, Revision commit) throws IOException {
+    return walk.parseCommit(ObjectId.fromString(commit.id())).getTree().copy();
   }
 
   /**

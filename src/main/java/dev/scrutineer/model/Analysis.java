@@ -4,16 +4,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What Scrutineer found about one change: the input it read and every analysis's facts. */
+/**
+ * What Scrutineer found about one change: the input it read and every analysis's facts.
+ *
+ * @param changedDeclarations the Java declarations the change adds, removes or alters, by path
+ */
 public record Analysis(
     ChangeSet change,
     Optional<PullRequest> pullRequest,
+    List<ChangedDeclaration> changedDeclarations,
     List<Finding> findings,
     Provenance provenance,
     List<Diagnostic> diagnostics) {
   public Analysis {
     Objects.requireNonNull(change, "change");
     Objects.requireNonNull(pullRequest, "pullRequest");
+    changedDeclarations = List.copyOf(changedDeclarations);
     findings = List.copyOf(findings);
     Objects.requireNonNull(provenance, "provenance");
     diagnostics = List.copyOf(diagnostics);

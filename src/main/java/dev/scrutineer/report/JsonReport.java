@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.ChangeSet;
+import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.Commit;
 import dev.scrutineer.model.CommitProvenance;
 import dev.scrutineer.model.Diagnostic;
@@ -50,6 +51,8 @@ final class JsonReport {
         .ifPresentOrElse(
             pr -> root.set("pullRequest", pullRequest(pr)), () -> root.putNull("pullRequest"));
     root.set("provenance", provenance(analysis.provenance()));
+    ArrayNode declarations = root.putArray("changedDeclarations");
+    analysis.changedDeclarations().forEach(d -> declarations.add(declaration(d)));
     ArrayNode findings = root.putArray("findings");
     analysis.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode diagnostics = root.putArray("diagnostics");
@@ -176,6 +179,18 @@ final class JsonReport {
           .put("linesChanged", v.linesChanged())
           .put("linesPerMinute", v.linesPerMinute());
     }
+    return node;
+  }
+
+  private static ObjectNode declaration(ChangedDeclaration declaration) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("path", declaration.path());
+    node.put("symbol", declaration.symbol().qualified());
+    putOptional(node, "oldSymbol", declaration.oldSymbol().map(s -> s.qualified()));
+    node.put("kind", declaration.kind().id());
+    node.put("change", declaration.change().id());
+    node.put("line", declaration.line());
+    node.put("endLine", declaration.endLine());
     return node;
   }
 

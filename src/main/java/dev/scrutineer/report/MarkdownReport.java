@@ -1,6 +1,9 @@
 package dev.scrutineer.report;
 
 import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.ChangedDeclaration;
+import dev.scrutineer.model.DeclarationChange;
+import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
@@ -22,6 +25,8 @@ final class MarkdownReport {
 
   private static final int MAX_FILES = 300;
 
+  private static final int MAX_DECLARATIONS = 300;
+
   private final StringBuilder out = new StringBuilder();
 
   String render(Analysis analysis) {
@@ -33,9 +38,14 @@ final class MarkdownReport {
     line("|---|---|");
     line("| AI assistance | " + cell(Summaries.provenanceLine(analysis.provenance())) + " |");
     line("| Sensitive surfaces | " + cell(surfaceCell(analysis.findings())) + " |");
+    line(
+        "| Changed declarations | "
+            + cell(Summaries.declarationCounts(analysis.changedDeclarations()))
+            + " |");
     line("");
     provenance(analysis.provenance());
     findings(analysis.findings());
+    declarations(analysis.changedDeclarations());
     files(analysis.change().files());
     diagnostics(analysis.diagnostics());
     return fitted();
@@ -114,6 +124,43 @@ final class MarkdownReport {
       }
       line("");
     }
+  }
+
+  private void declarations(List<ChangedDeclaration> declarations) {
+    if (declarations.isEmpty()) {
+      return;
+    }
+    line("<details><summary>Changed declarations (" + declarations.size() + ")</summary>");
+    line("");
+    line("| change | declaration | where |");
+    line("|---|---|---|");
+    for (ChangedDeclaration declaration : declarations.stream().limit(MAX_DECLARATIONS).toList()) {
+      line(
+          "| "
+              + cell(Summaries.declarationLabel(declaration))
+              + " | "
+              + declarationCell(declaration)
+              + " | "
+              + code(
+                  (declaration.change() == DeclarationChange.REMOVED ? "base " : "")
+                      + declaration.location())
+              + " |");
+    }
+    if (declarations.size() > MAX_DECLARATIONS) {
+      line("");
+      line("... and " + (declarations.size() - MAX_DECLARATIONS) + " more");
+    }
+    line("");
+    line("</details>");
+    line("");
+  }
+
+  private static String declarationCell(ChangedDeclaration declaration) {
+    if (declaration.kind() == DeclarationKind.FILE) {
+      return "(see diagnostics)";
+    }
+    return code(declaration.symbol().name())
+        + Summaries.formerName(declaration).map(old -> " (was " + code(old) + ")").orElse("");
   }
 
   private void files(List<FileChange> files) {

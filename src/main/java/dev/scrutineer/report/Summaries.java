@@ -2,6 +2,8 @@ package dev.scrutineer.report;
 
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.ChangeSet;
+import dev.scrutineer.model.ChangedDeclaration;
+import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.Provenance;
@@ -10,9 +12,11 @@ import dev.scrutineer.model.Surface;
 import dev.scrutineer.model.Velocity;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Phrases that the text and Markdown reports share, so both say the same thing the same way. */
 final class Summaries {
@@ -119,6 +123,74 @@ final class Summaries {
         + "  "
         + path
         + (notes.isEmpty() ? "" : "  " + String.join(", ", notes));
+  }
+
+  /** Changed declarations grouped by file, in the order given. */
+  static Map<String, List<ChangedDeclaration>> byPath(List<ChangedDeclaration> declarations) {
+    Map<String, List<ChangedDeclaration>> grouped = new LinkedHashMap<>();
+    for (ChangedDeclaration declaration : declarations) {
+      grouped.computeIfAbsent(declaration.path(), p -> new ArrayList<>()).add(declaration);
+    }
+    return grouped;
+  }
+
+  /** How many declarations changed each way: {@code 3 added, 1 signature, 1 body}. */
+  static String declarationCounts(List<ChangedDeclaration> declarations) {
+    if (declarations.isEmpty()) {
+      return "none";
+    }
+    Map<DeclarationChange, Integer> counts = new EnumMap<>(DeclarationChange.class);
+    declarations.forEach(d -> counts.merge(d.change(), 1, Integer::sum));
+    List<String> parts = new ArrayList<>();
+    counts.forEach(
+        (change, n) ->
+            parts.add(
+                change == DeclarationChange.UNKNOWN
+                    ? plural(n, "file") + " not parsed"
+                    : n + " " + change.id()));
+    return String.join(", ", parts);
+  }
+
+  /**
+   * What changed, as a short label: {@code + method} and {@code - field} for declarations added or
+   * removed, {@code ~ signature} or {@code ~ body} for altered ones, {@code ? not parsed} for a
+   * file that could not be read.
+   */
+  static String declarationLabel(ChangedDeclaration declaration) {
+    return switch (declaration.change()) {
+      case ADDED -> "+ " + declaration.kind().id();
+      case REMOVED -> "- " + declaration.kind().id();
+      case SIGNATURE_CHANGED, BODY_CHANGED -> "~ " + declaration.change().id();
+      case UNKNOWN -> "? not parsed";
+    };
+  }
+
+  /**
+   * The declaration's name without its package, which its file already says, and its line: {@code
+   * OrderController#search(String,String) :29}, or {@code base:12} for a removed one; then the name
+   * it had before, if it had another.
+   */
+  static String declarationLine(ChangedDeclaration declaration) {
+    if (declaration.change() == DeclarationChange.UNKNOWN) {
+      return "(see diagnostics)";
+    }
+    String line =
+        declaration.symbol().name()
+            + "  "
+            + (declaration.change() == DeclarationChange.REMOVED ? "base:" : ":")
+            + declaration.line();
+    return formerName(declaration).map(old -> line + "  (was " + old + ")").orElse(line);
+  }
+
+  /** The name a declaration had in the base, qualified only when its package changed. */
+  static Optional<String> formerName(ChangedDeclaration declaration) {
+    return declaration
+        .oldSymbol()
+        .map(
+            old ->
+                old.packageName().equals(declaration.symbol().packageName())
+                    ? old.name()
+                    : old.qualified());
   }
 
   static String countsLine(Analysis analysis) {

@@ -2,6 +2,7 @@ package dev.scrutineer.report;
 
 import dev.scrutineer.model.AiLevel;
 import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.CommitProvenance;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.FileChange;
@@ -46,6 +47,7 @@ final class TextReport {
     line("");
     provenance(analysis.provenance());
     findings(analysis.findings());
+    declarations(analysis.changedDeclarations());
     files(analysis.change().files());
     diagnostics(analysis.diagnostics());
     return out.toString();
@@ -106,6 +108,41 @@ final class TextReport {
         if (!finding.lines().isEmpty()) {
           line("      " + style(DIM, "> " + finding.evidence()));
         }
+      }
+    }
+    line("");
+  }
+
+  private void declarations(List<ChangedDeclaration> declarations) {
+    if (declarations.isEmpty()) {
+      line(style(BOLD, "Changed declarations") + ": none");
+      line("");
+      return;
+    }
+    Map<String, List<ChangedDeclaration>> byPath = Summaries.byPath(declarations);
+    line(
+        style(BOLD, "Changed declarations")
+            + " ("
+            + declarations.size()
+            + " in "
+            + Summaries.plural(byPath.size(), "file")
+            + ": "
+            + Summaries.declarationCounts(declarations)
+            + ")");
+    for (Map.Entry<String, List<ChangedDeclaration>> file : byPath.entrySet()) {
+      line("  " + file.getKey());
+      int width =
+          file.getValue().stream()
+              .mapToInt(d -> Summaries.declarationLabel(d).length())
+              .max()
+              .orElse(0);
+      for (ChangedDeclaration declaration : file.getValue()) {
+        String label = Summaries.declarationLabel(declaration);
+        line(
+            "    "
+                + label
+                + " ".repeat(width - label.length() + 2)
+                + Summaries.declarationLine(declaration));
       }
     }
     line("");

@@ -1,0 +1,85 @@
+package dev.scrutineer.ingest;
+
+import dev.scrutineer.model.SourceTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The files of one git tree, read as blobs through an object reader: nothing is checked out and a
+ * symlink's blob (its target) is never read as the file. Each read uses its own object reader, so
+ * the tree can be read from several threads.
+ */
+final class GitSourceTree implements SourceTree {
+  private final Repository repository;
+  private final ObjectId tree;
+  private final AtomicBoolean closed;
+
+  GitSourceTree(Repository repository, ObjectId tree, AtomicBoolean closed) {
+    this.repository = repository;
+    this.tree = tree.copy();
+    this.closed = closed;
+  }
+
+  @Override
+  public OptionalLong size(String path) {
+    try (ObjectReader reader = newReader()) {
+      Optional<ObjectId> blob = blob(reader, path);
+      return blob.isPresent()
+          ? OptionalLong.of(reader.getObjectSize(blob.get(), Constants.OBJ_BLOB))
+          : OptionalLong.empty();
+    } catch (IOException e) {
+      throw failed(path, e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> read(String path) {
+    try (ObjectReader reader = newReader()) {
+      Optional<ObjectId> blob = blob(reader, path);
+      if (blob.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          reader.open(blob.get(), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE));
+    } catch (IOException e) {
+      throw failed(path, e);
+    }
+  }
+
+  private ObjectReader newReader() {
+    if (closed.get()) {
+      throw new IllegalStateException("the change session is closed; read its trees before");
+    }
+    return repository.newObjectReader();
+  }
+
+  /** The blob of the regular or executable file at {@code path}; empty for anything else. */
+  private Optional<ObjectId> blob(ObjectReader reader, String path) throws IOException {
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+      if (walk == null) {
+        return Optional.empty();
+      }
+      FileMode mode = walk.getFileMode(0);
+      return mode.equals(FileMode.REGULAR_FILE) || mode.equals(FileMode.EXECUTABLE_FILE)
+          ? Optional.of(walk.getObjectId(0))
+          : Optional.empty();
+    }
+  }
+
+  private UncheckedIOException failed(String path, IOException e) {
+    return new UncheckedIOException(
+        "cannot read " + path + " from tree " + tree.name() + ": " + e.getMessage(), e);
+  }
+}
