@@ -1,0 +1,4 @@
+package com.acme.billing;
+
+/** A record with everything implicit. */
+public record LineItem(String sku, int quantity) {}

@@ -1,0 +1,15 @@
+package org.springframework.kafka.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A stub of the framework annotation, so the fixture compiles without the framework. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD})
+public @interface KafkaListener {
+  String[] topics() default {};
+
+  String groupId() default "";
+}
