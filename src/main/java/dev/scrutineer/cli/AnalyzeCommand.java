@@ -4,10 +4,12 @@ import dev.scrutineer.engine.AnalysisRequest;
 import dev.scrutineer.engine.Scrutineer;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.report.RenderOptions;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code scrutineer analyze}: report what a change touches and who wrote it how. */
@@ -22,6 +24,15 @@ import picocli.CommandLine.Spec;
 final class AnalyzeCommand implements Callable<Integer> {
   @Mixin ChangeOptions change;
   @Mixin ReportOptions report;
+
+  @Option(
+      names = "--why",
+      paramLabel = "TARGET",
+      description =
+          "Explain why the change reaches TARGET: an entry point ('GET /owners/{id}') or a"
+              + " declaration (OwnerService#find). Printed first; exit 2 when nothing matches.")
+  String why;
+
   @Spec CommandSpec spec;
 
   private final Terminal terminal;
@@ -34,7 +45,13 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     Analysis analysis =
         new Scrutineer()
-            .analyze(new AnalysisRequest(change.query(), change.prJson(), change.config()));
+            .analyze(
+                new AnalysisRequest(
+                    change.query(),
+                    change.prJson(),
+                    change.config(),
+                    change.cache(),
+                    Optional.ofNullable(why)));
     String rendered =
         report.format.render(
             analysis,

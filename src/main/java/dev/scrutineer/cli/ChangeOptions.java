@@ -53,6 +53,14 @@ final class ChangeOptions {
               + " loosen the rules it is judged by.")
   Path config;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description =
+          "Where the code index keeps facts between runs (facts.db). Default: $SCRUTINEER_CACHE,"
+              + " else $XDG_CACHE_HOME/scrutineer, else ~/.cache/scrutineer.")
+  Path cache;
+
   ChangeQuery query() {
     if (worktree && head != null) {
       throw new InputException("--head and --worktree exclude each other; pass one of them");
@@ -66,5 +74,9 @@ final class ChangeOptions {
 
   Optional<Path> config() {
     return Optional.ofNullable(config);
+  }
+
+  Optional<Path> cache() {
+    return Optional.ofNullable(cache);
   }
 }

@@ -67,6 +67,8 @@ final class DemoCommand implements Callable<Integer> {
                           Optional.empty(),
                           false),
                       Optional.of(sample.pullRequestJson()),
+                      Optional.empty(),
+                      Optional.of(directory.resolve("cache")),
                       Optional.empty()));
       String rendered =
           report.format.render(

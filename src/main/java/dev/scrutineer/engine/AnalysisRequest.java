@@ -12,12 +12,27 @@ import java.util.Optional;
  * @param pullRequestJson GitHub's pull-request JSON, extra evidence about the change
  * @param configFile a {@code scrutineer.yml} to use; empty means the one in the base revision, so a
  *     change cannot loosen the rules it is judged by
+ * @param cacheDirectory where the code index keeps facts between runs; empty means {@code
+ *     $SCRUTINEER_CACHE}, {@code $XDG_CACHE_HOME/scrutineer} or {@code ~/.cache/scrutineer}
+ * @param why an entry point or declaration to explain: why does the change reach it?
  */
 public record AnalysisRequest(
-    ChangeQuery change, Optional<Path> pullRequestJson, Optional<Path> configFile) {
+    ChangeQuery change,
+    Optional<Path> pullRequestJson,
+    Optional<Path> configFile,
+    Optional<Path> cacheDirectory,
+    Optional<String> why) {
   public AnalysisRequest {
     Objects.requireNonNull(change, "change");
     Objects.requireNonNull(pullRequestJson, "pullRequestJson");
     Objects.requireNonNull(configFile, "configFile");
+    Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+    Objects.requireNonNull(why, "why");
+  }
+
+  /** A request with the defaults for everything but the change. */
+  public static AnalysisRequest of(ChangeQuery change) {
+    return new AnalysisRequest(
+        change, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

@@ -2,6 +2,8 @@ package dev.scrutineer.engine;
 
 import dev.scrutineer.analysis.provenance.ProvenanceDetector;
 import dev.scrutineer.analysis.reach.ChangedDeclarations;
+import dev.scrutineer.analysis.reach.ReachAnalyzer;
+import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ConfigLoader;
 import dev.scrutineer.config.ScrutineerConfig;
@@ -10,12 +12,14 @@ import dev.scrutineer.ingest.GitChangeReader;
 import dev.scrutineer.ingest.PullRequestReader;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.ChangeSet;
+import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.PullRequest;
+import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,11 +44,51 @@ public final class Scrutineer {
       ChangedDeclarations.Result declarations =
           new ChangedDeclarations().find(change, session.base(), session.head());
       diagnostics.addAll(declarations.diagnostics());
+      Optional<Reach> reach = reach(request, session, declarations.declarations(), diagnostics);
       List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
       Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
       return new Analysis(
-          change, pullRequest, declarations.declarations(), findings, provenance, diagnostics);
+          change,
+          pullRequest,
+          declarations.declarations(),
+          reach,
+          findings,
+          provenance,
+          diagnostics);
     }
+  }
+
+  /**
+   * The blast radius, when there is somewhere to start: changed declarations, or changed
+   * application configuration whose keys code reads.
+   */
+  private static Optional<Reach> reach(
+      AnalysisRequest request,
+      ChangeSession session,
+      List<ChangedDeclaration> changed,
+      List<Diagnostic> diagnostics) {
+    boolean configChanged =
+        session.change().files().stream().map(FileChange::path).anyMatch(Scrutineer::isAppConfig);
+    if (changed.isEmpty() && !configChanged && request.why().isEmpty()) {
+      return Optional.empty();
+    }
+    try (FactsCache cache =
+        request
+            .cacheDirectory()
+            .map(dir -> FactsCache.open(dir.resolve("facts.db")))
+            .orElseGet(FactsCache::openDefault)) {
+      ReachAnalyzer.Result result =
+          new ReachAnalyzer(cache)
+              .analyze(session.change(), session.base(), session.head(), changed, request.why());
+      diagnostics.addAll(result.diagnostics());
+      return Optional.of(result.reach());
+    }
+  }
+
+  private static boolean isAppConfig(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return (name.startsWith("application") || name.startsWith("bootstrap"))
+        && (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".properties"));
   }
 
   /**

@@ -59,7 +59,7 @@ public final class GitChangeReader {
       SourceTree base = new GitSourceTree(repository, treeOf(walk, change.mergeBase()), closed);
       SourceTree head =
           query.worktree()
-              ? new WorkTreeSourceTree(repository.getWorkTree().toPath(), closed)
+              ? new WorkTreeSourceTree(repository, closed)
               : new GitSourceTree(repository, treeOf(walk, change.head()), closed);
       ChangeSession session = new ChangeSession(repository, change, base, head, closed);
       opened = true;

@@ -3,6 +3,11 @@ package dev.scrutineer.ingest;
 import dev.scrutineer.model.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +27,9 @@ final class GitSourceTree implements SourceTree {
   private final Repository repository;
   private final ObjectId tree;
   private final AtomicBoolean closed;
+
+  /** Path to blob id of every regular file, listed once on first use: a commit's tree is fixed. */
+  private volatile Map<String, String> listing;
 
   GitSourceTree(Repository repository, ObjectId tree, AtomicBoolean closed) {
     this.repository = repository;
@@ -55,6 +63,45 @@ final class GitSourceTree implements SourceTree {
     }
   }
 
+  @Override
+  public List<String> paths() {
+    List<String> paths = new ArrayList<>(listing().keySet());
+    Collections.sort(paths);
+    return Collections.unmodifiableList(paths);
+  }
+
+  @Override
+  public Optional<String> blobId(String path) {
+    try (ObjectReader reader = newReader()) {
+      return blob(reader, path).map(ObjectId::name);
+    } catch (IOException e) {
+      throw failed(path, e);
+    }
+  }
+
+  private Map<String, String> listing() {
+    Map<String, String> listed = listing;
+    if (listed != null) {
+      return listed;
+    }
+    Map<String, String> found = new LinkedHashMap<>();
+    try (ObjectReader reader = newReader();
+        TreeWalk walk = new TreeWalk(reader)) {
+      walk.addTree(tree);
+      walk.setRecursive(true);
+      while (walk.next()) {
+        FileMode mode = walk.getFileMode(0);
+        if (mode.equals(FileMode.REGULAR_FILE) || mode.equals(FileMode.EXECUTABLE_FILE)) {
+          found.put(walk.getPathString(), walk.getObjectId(0).name());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list tree " + tree.name() + ": " + e.getMessage(), e);
+    }
+    listing = Collections.unmodifiableMap(found);
+    return listing;
+  }
+
   private ObjectReader newReader() {
     if (closed.get()) {
       throw new IllegalStateException("the change session is closed; read its trees before");
@@ -66,6 +113,11 @@ final class GitSourceTree implements SourceTree {
   private Optional<ObjectId> blob(ObjectReader reader, String path) throws IOException {
     if (path.isEmpty()) {
       return Optional.empty();
+    }
+    Map<String, String> listed = listing;
+    if (listed != null) {
+      // Listed already: a map lookup instead of a walk from the root for every file.
+      return Optional.ofNullable(listed.get(path)).map(ObjectId::fromString);
     }
     try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
       if (walk == null) {

@@ -8,11 +8,14 @@ import java.util.Optional;
  * What Scrutineer found about one change: the input it read and every analysis's facts.
  *
  * @param changedDeclarations the Java declarations the change adds, removes or alters, by path
+ * @param reach what depends on the changed declarations; empty when the change has no Java
+ *     declarations to start from
  */
 public record Analysis(
     ChangeSet change,
     Optional<PullRequest> pullRequest,
     List<ChangedDeclaration> changedDeclarations,
+    Optional<Reach> reach,
     List<Finding> findings,
     Provenance provenance,
     List<Diagnostic> diagnostics) {
@@ -20,6 +23,7 @@ public record Analysis(
     Objects.requireNonNull(change, "change");
     Objects.requireNonNull(pullRequest, "pullRequest");
     changedDeclarations = List.copyOf(changedDeclarations);
+    Objects.requireNonNull(reach, "reach");
     findings = List.copyOf(findings);
     Objects.requireNonNull(provenance, "provenance");
     diagnostics = List.copyOf(diagnostics);

@@ -1,8 +1,14 @@
 package dev.scrutineer.model;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * The files of one side of a change, readable by path without a checkout: the merge-base's tree,
@@ -29,6 +35,69 @@ public interface SourceTree {
    */
   Optional<byte[]> read(String path);
 
+  /**
+   * Every regular file of this side, sorted by path (as {@link String#compareTo} orders them), so a
+   * caller can index the whole tree. Symlinks, directories and submodules are not listed; in a
+   * working tree, untracked files are listed unless git ignores them.
+   *
+   * @throws UncheckedIOException when the tree cannot be listed
+   * @throws UnsupportedOperationException when this kind of tree cannot list its files
+   */
+  default List<String> paths() {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot list its files");
+  }
+
+  /**
+   * The git blob id (SHA-1 hex) of the regular file at {@code path}: a key for its content that
+   * does not depend on where it is stored, so facts derived from a file can be cached by it. A
+   * committed file gives its stored id; a file in the working tree the id git would give it. Empty
+   * when {@link #read} would be.
+   *
+   * @throws UncheckedIOException when the file is there but cannot be read
+   */
+  default Optional<String> blobId(String path) {
+    return read(path).map(SourceTree::gitBlobId);
+  }
+
+  /** The id git gives a blob of {@code content}: SHA-1 of {@code "blob <length>\0"} + content. */
+  static String gitBlobId(byte[] content) {
+    try {
+      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+      sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+      byte[] digest = sha1.digest(content);
+      StringBuilder hex = new StringBuilder(40);
+      for (byte b : digest) {
+        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-1", e);
+    }
+  }
+
+  /** An in-memory side holding exactly {@code files} (path to content), for tests and tools. */
+  static SourceTree of(Map<String, byte[]> files) {
+    Map<String, byte[]> copy = new TreeMap<>();
+    files.forEach((path, content) -> copy.put(path, content.clone()));
+    return new SourceTree() {
+      @Override
+      public OptionalLong size(String path) {
+        byte[] content = copy.get(path);
+        return content == null ? OptionalLong.empty() : OptionalLong.of(content.length);
+      }
+
+      @Override
+      public Optional<byte[]> read(String path) {
+        return Optional.ofNullable(copy.get(path)).map(byte[]::clone);
+      }
+
+      @Override
+      public List<String> paths() {
+        return List.copyOf(copy.keySet());
+      }
+    };
+  }
+
   /** A side with no files, such as the base of a change that adds everything. */
   SourceTree EMPTY =
       new SourceTree() {
@@ -39,6 +108,16 @@ public interface SourceTree {
 
         @Override
         public Optional<byte[]> read(String path) {
+          return Optional.empty();
+        }
+
+        @Override
+        public List<String> paths() {
+          return List.of();
+        }
+
+        @Override
+        public Optional<String> blobId(String path) {
           return Optional.empty();
         }
       };

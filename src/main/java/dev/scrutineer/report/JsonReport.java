@@ -10,13 +10,19 @@ import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.Commit;
 import dev.scrutineer.model.CommitProvenance;
+import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.EntryPoint;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
+import dev.scrutineer.model.Module;
 import dev.scrutineer.model.Person;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.ProvenanceSignal;
 import dev.scrutineer.model.PullRequest;
+import dev.scrutineer.model.Reach;
+import dev.scrutineer.model.ReachStep;
+import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.Revision;
 import dev.scrutineer.model.Trailer;
 import dev.scrutineer.model.Velocity;
@@ -53,6 +59,9 @@ final class JsonReport {
     root.set("provenance", provenance(analysis.provenance()));
     ArrayNode declarations = root.putArray("changedDeclarations");
     analysis.changedDeclarations().forEach(d -> declarations.add(declaration(d)));
+    analysis
+        .reach()
+        .ifPresentOrElse(reach -> root.set("reach", reach(reach)), () -> root.putNull("reach"));
     ArrayNode findings = root.putArray("findings");
     analysis.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode diagnostics = root.putArray("diagnostics");
@@ -192,6 +201,73 @@ final class JsonReport {
     node.put("line", declaration.line());
     node.put("endLine", declaration.endLine());
     return node;
+  }
+
+  private static ObjectNode reach(Reach reach) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("declarationsReached", reach.declarationsReached());
+    ObjectNode confidence = node.putObject("byConfidence");
+    for (Confidence level : Confidence.values()) {
+      confidence.put(level.id(), reach.byConfidence().get(level.ordinal()));
+    }
+    ArrayNode entryPoints = node.putArray("entryPoints");
+    for (EntryPoint entry : reach.entryPoints()) {
+      ObjectNode e = entryPoints.addObject();
+      e.put("kind", entry.kind());
+      e.put("label", entry.label());
+      e.put("symbol", entry.symbol().qualified());
+      e.put("path", entry.path());
+      e.put("line", entry.line());
+      e.put("confidence", entry.confidence().id());
+      e.set("chain", chain(entry.chain()));
+    }
+    ArrayNode tests = node.putArray("tests");
+    for (ReachedTest test : reach.tests()) {
+      ObjectNode t = tests.addObject();
+      t.put("symbol", test.symbol().qualified());
+      t.put("path", test.path());
+      t.put("line", test.line());
+      t.put("confidence", test.confidence().id());
+      t.set("chain", chain(test.chain()));
+    }
+    ArrayNode modules = node.putArray("modules");
+    for (Module module : reach.modules()) {
+      modules
+          .addObject()
+          .put("name", module.name())
+          .put("directory", module.directory())
+          .put("service", module.service());
+    }
+    reach
+        .explanation()
+        .ifPresentOrElse(
+            why -> {
+              ObjectNode w = node.putObject("explanation");
+              w.put("query", why.query());
+              w.put("target", why.target());
+              w.put("reached", why.reached());
+              w.set("chain", chain(why.chain()));
+            },
+            () -> node.putNull("explanation"));
+    node.putObject("index")
+        .put("javaFiles", reach.index().javaFiles())
+        .put("fromCache", reach.index().fromCache())
+        .put("unreadable", reach.index().unreadable());
+    return node;
+  }
+
+  private static ArrayNode chain(List<ReachStep> steps) {
+    ArrayNode chain = JSON.createArrayNode();
+    for (ReachStep step : steps) {
+      chain
+          .addObject()
+          .put("symbol", step.symbol().qualified())
+          .put("path", step.path())
+          .put("line", step.line())
+          .put("via", step.via())
+          .put("confidence", step.confidence().id());
+    }
+    return chain;
   }
 
   private static ObjectNode finding(Finding finding) {

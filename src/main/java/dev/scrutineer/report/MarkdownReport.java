@@ -5,10 +5,12 @@ import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.EntryPoint;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.ProvenanceSignal;
+import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.Surface;
 import dev.scrutineer.model.Velocity;
 import java.util.List;
@@ -37,6 +39,9 @@ final class MarkdownReport {
     line("| | |");
     line("|---|---|");
     line("| AI assistance | " + cell(Summaries.provenanceLine(analysis.provenance())) + " |");
+    analysis
+        .reach()
+        .ifPresent(reach -> line("| Blast radius | " + cell(Summaries.reachLine(reach)) + " |"));
     line("| Sensitive surfaces | " + cell(surfaceCell(analysis.findings())) + " |");
     line(
         "| Changed declarations | "
@@ -44,6 +49,7 @@ final class MarkdownReport {
             + " |");
     line("");
     provenance(analysis.provenance());
+    analysis.reach().ifPresent(this::reach);
     findings(analysis.findings());
     declarations(analysis.changedDeclarations());
     files(analysis.change().files());
@@ -100,6 +106,47 @@ final class MarkdownReport {
     line("");
     line("</details>");
     line("");
+  }
+
+  private void reach(Reach reach) {
+    reach
+        .explanation()
+        .ifPresent(why -> line("**" + escape(Summaries.explanationLine(why)) + "**\n"));
+    if (!reach.entryPoints().isEmpty()) {
+      line("### Entry points reached");
+      line("");
+      line("| entry point | handler | confidence | why |");
+      line("|---|---|---|---|");
+      for (EntryPoint entry : reach.entryPoints()) {
+        line(
+            "| "
+                + code(entry.label())
+                + " | "
+                + code(entry.symbol().name())
+                + " | "
+                + entry.confidence().id()
+                + " | "
+                + escape(Summaries.chainLine(entry.chain()))
+                + " |");
+      }
+      line("");
+    }
+    if (!reach.tests().isEmpty() || !reach.modules().isEmpty()) {
+      line(
+          "<details><summary>Tests ("
+              + reach.tests().size()
+              + ") and modules ("
+              + reach.modules().size()
+              + ") reached</summary>");
+      line("");
+      reach
+          .tests()
+          .forEach(t -> line("- test " + code(t.symbol().name()) + " " + t.confidence().id()));
+      reach.modules().forEach(m -> line("- module " + escape(Summaries.moduleLine(m))));
+      line("");
+      line("</details>");
+      line("");
+    }
   }
 
   private void findings(List<Finding> findings) {

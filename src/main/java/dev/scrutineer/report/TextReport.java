@@ -5,10 +5,14 @@ import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.CommitProvenance;
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.EntryPoint;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
+import dev.scrutineer.model.Module;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.ProvenanceSignal;
+import dev.scrutineer.model.Reach;
+import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.Surface;
 import dev.scrutineer.model.Velocity;
 import java.util.List;
@@ -46,6 +50,7 @@ final class TextReport {
                         + ")"));
     line("");
     provenance(analysis.provenance());
+    analysis.reach().ifPresent(this::reach);
     findings(analysis.findings());
     declarations(analysis.changedDeclarations());
     files(analysis.change().files());
@@ -110,6 +115,40 @@ final class TextReport {
         }
       }
     }
+    line("");
+  }
+
+  private void reach(Reach reach) {
+    line(style(BOLD, "Blast radius") + ": " + Summaries.reachLine(reach));
+    reach.explanation().ifPresent(why -> line("  " + Summaries.explanationLine(why)));
+    for (EntryPoint entry : reach.entryPoints()) {
+      line(
+          "  "
+              + style(RED, entry.label())
+              + "  "
+              + entry.symbol().name()
+              + "  "
+              + entry.confidence().id());
+      line("    why: " + Summaries.chainLine(entry.chain()));
+    }
+    for (ReachedTest test : reach.tests()) {
+      line("  test " + test.symbol().name() + "  " + test.confidence().id());
+    }
+    for (Module module : reach.modules()) {
+      line("  module " + Summaries.moduleLine(module));
+    }
+    Reach.IndexSummary index = reach.index();
+    line(
+        "  "
+            + style(
+                DIM,
+                "index: "
+                    + Summaries.plural(index.javaFiles(), "Java file")
+                    + ", "
+                    + index.fromCache()
+                    + " from cache, "
+                    + index.unreadable()
+                    + " unreadable"));
     line("");
   }
 

@@ -156,6 +156,7 @@ class ChangedDeclarationsReportTest {
             List.of(),
             List.of(),
             Optional.empty());
-    return new Analysis(change, Optional.empty(), declarations, List.of(), none, List.of());
+    return new Analysis(
+        change, Optional.empty(), declarations, Optional.empty(), List.of(), none, List.of());
   }
 }

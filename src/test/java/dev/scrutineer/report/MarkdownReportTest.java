@@ -79,6 +79,7 @@ class MarkdownReportTest {
             List.of(),
             List.of(),
             Optional.empty());
-    return new Analysis(change, Optional.empty(), List.of(), List.of(), none, List.of());
+    return new Analysis(
+        change, Optional.empty(), List.of(), Optional.empty(), List.of(), none, List.of());
   }
 }

@@ -35,13 +35,13 @@ import java.util.function.Supplier;
  */
 public final class ChangedDeclarations {
   /** Larger files are not parsed: generated code, mostly, and a parser's worst case. */
-  static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+  public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
 
   /**
    * Parsing recurses once per level of nesting; a thread with this much stack parses nesting
    * thousands of levels deep, and deeper files fail alone, with a diagnostic.
    */
-  static final long STACK_BYTES = 256L * 1024 * 1024;
+  public static final long STACK_BYTES = 256L * 1024 * 1024;
 
   /** What was found: the changed declarations, by path, and what limited the search. */
   public record Result(List<ChangedDeclaration> declarations, List<Diagnostic> diagnostics) {
@@ -203,9 +203,7 @@ public final class ChangedDeclarations {
 
   /** The compiler's parser, looked up only when the runtime has the compiler's module. */
   private static Optional<SourceParser> javac() {
-    return ModuleLayer.boot().findModule("jdk.compiler").isPresent()
-        ? Javac.open()
-        : Optional.empty();
+    return Javac.available() ? Javac.open() : Optional.empty();
   }
 
   private static boolean isJava(FileChange file) {
@@ -227,7 +225,7 @@ public final class ChangedDeclarations {
    * UTF-8 when the bytes are valid UTF-8, ISO-8859-1 otherwise, so every byte maps to a character
    * and line numbers hold; a byte-order mark is dropped, as javac would refuse it.
    */
-  static String decode(byte[] bytes) {
+  public static String decode(byte[] bytes) {
     String text;
     try {
       text =

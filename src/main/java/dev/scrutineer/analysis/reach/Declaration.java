@@ -17,7 +17,7 @@ import dev.scrutineer.model.Symbol;
  * @param signature what callers see, normalised
  * @param body what runs, normalised; empty when nothing does
  */
-record Declaration(
+public record Declaration(
     Symbol symbol,
     String owner,
     String simpleName,
@@ -29,7 +29,7 @@ record Declaration(
     String body) {
 
   /** True for methods and constructors, whose symbols carry parameter types. */
-  boolean hasParameters() {
+  public boolean hasParameters() {
     return kind == DeclarationKind.METHOD || kind == DeclarationKind.CONSTRUCTOR;
   }
 }

@@ -25,6 +25,7 @@ import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,8 +40,12 @@ import javax.tools.Diagnostic;
  *
  * <p>Texts are cut from the source by the parser's positions and normalised by {@link JavaTokens},
  * so comments and layout never count as a change.
+ *
+ * <p>This is the one place where declarations are named: the code index looks its declarations up
+ * here by tree node ({@link #byTree}), so a symbol in the index is always the symbol a changed
+ * declaration gets.
  */
-final class DeclarationExtractor {
+public final class DeclarationExtractor {
   private final CompilationUnitTree unit;
   private final String text;
   private final SourcePositions positions;
@@ -48,9 +53,15 @@ final class DeclarationExtractor {
   private final String packageName;
   private final Map<String, Integer> seen = new HashMap<>();
   private final List<Declaration> declarations = new ArrayList<>();
+  private final Map<Tree, Declaration> byTree = new IdentityHashMap<>();
 
-  private DeclarationExtractor(CompilationUnitTree unit, String text, SourcePositions positions) {
+  /** Whether to normalise signatures and bodies; naming alone does not need them. */
+  private final boolean texts;
+
+  private DeclarationExtractor(
+      CompilationUnitTree unit, String text, SourcePositions positions, boolean texts) {
     this.unit = unit;
+    this.texts = texts;
     this.text = text;
     this.positions = positions;
     this.lines = unit.getLineMap();
@@ -59,13 +70,27 @@ final class DeclarationExtractor {
 
   static List<Declaration> extract(
       CompilationUnitTree unit, String text, SourcePositions positions) {
-    DeclarationExtractor extractor = new DeclarationExtractor(unit, text, positions);
+    return new DeclarationExtractor(unit, text, positions, true).run().declarations;
+  }
+
+  /**
+   * Every declaration of a parsed file by the tree node that declares it: a {@link ClassTree} for a
+   * type, a {@link MethodTree}, a {@link VariableTree} (field, enum constant, record component) or
+   * a {@link BlockTree} (initializer). Anonymous classes and their members are not declarations.
+   * Signatures and bodies are left empty.
+   */
+  public static Map<Tree, Declaration> byTree(
+      CompilationUnitTree unit, String text, SourcePositions positions) {
+    return new DeclarationExtractor(unit, text, positions, false).run().byTree;
+  }
+
+  private DeclarationExtractor run() {
     for (Tree declaration : unit.getTypeDecls()) {
       if (declaration instanceof ClassTree type) {
-        extractor.type(type, "", "", TypeScope.EMPTY, type.getSimpleName().toString());
+        type(type, "", "", TypeScope.EMPTY, type.getSimpleName().toString());
       }
     }
-    return List.copyOf(extractor.declarations);
+    return this;
   }
 
   /**
@@ -87,9 +112,9 @@ final class DeclarationExtractor {
       headerEnd = Math.max(headerEnd, end(part));
     }
     int brace = JavaTokens.find(text, headerEnd, end, "{");
-    String header = JavaTokens.normalise(text, start, brace < 0 ? end : brace);
+    String header = normalise(start, brace < 0 ? end : brace);
     DeclarationKind kind = kind(type);
-    add(name, owner, simpleName, topLevel, kind, nameAt, end, header, "");
+    add(type, name, owner, simpleName, topLevel, kind, nameAt, end, header, "");
 
     TypeScope inner = scope.with(type.getTypeParameters());
     for (Tree member : type.getMembers()) {
@@ -155,6 +180,7 @@ final class DeclarationExtractor {
     Tree body = method.getBody() != null ? method.getBody() : method.getDefaultValue();
     int split = body == null ? end : Math.max(start, start(body));
     add(
+        method,
         name,
         owner,
         simpleName,
@@ -162,8 +188,8 @@ final class DeclarationExtractor {
         kind,
         nameAt,
         end,
-        JavaTokens.normalise(text, start, split),
-        body == null ? "" : JavaTokens.normalise(text, split, end));
+        normalise(start, split),
+        body == null ? "" : normalise(split, end));
     if (method.getBody() != null) {
       localTypes(method.getBody(), name, methodScope, topLevel);
     }
@@ -176,12 +202,12 @@ final class DeclarationExtractor {
     int start = start(variable);
     int end = end(variable);
     ModifiersTree modifiers = variable.getModifiers();
-    String modifierText =
-        start(modifiers) < 0 ? "" : JavaTokens.normalise(text, start(modifiers), end(modifiers));
+    String modifierText = start(modifiers) < 0 ? "" : normalise(start(modifiers), end(modifiers));
     if (isEnumConstant(ownerType, variable)) {
       int nameAt = nameAt(simpleName, after(start, modifiers), end);
       // The signature is the annotations; the arguments and the class body are what runs.
       add(
+          variable,
           name,
           owner,
           simpleName,
@@ -190,7 +216,7 @@ final class DeclarationExtractor {
           nameAt,
           end,
           modifierText,
-          JavaTokens.normalise(text, nameAt + simpleName.length(), end));
+          normalise(nameAt + simpleName.length(), end));
       localTypes(variable.getInitializer(), name, scope, topLevel);
       return;
     }
@@ -198,6 +224,7 @@ final class DeclarationExtractor {
     int nameAt = nameAt(simpleName, typeEnd < 0 ? start : typeEnd, end);
     if (isRecordComponent(ownerType, variable)) {
       add(
+          variable,
           name,
           owner,
           simpleName,
@@ -205,7 +232,7 @@ final class DeclarationExtractor {
           DeclarationKind.RECORD_COMPONENT,
           nameAt,
           end,
-          JavaTokens.normalise(text, start, end),
+          normalise(start, end),
           "");
       return;
     }
@@ -214,9 +241,8 @@ final class DeclarationExtractor {
     String type =
         start(variable.getType()) < 0
             ? String.valueOf(variable.getType())
-            : JavaTokens.normalise(text, start(variable.getType()), typeEnd);
-    String value =
-        initializer == null ? "" : JavaTokens.normalise(text, start(initializer), end(initializer));
+            : normalise(start(variable.getType()), typeEnd);
+    String value = initializer == null ? "" : normalise(start(initializer), end(initializer));
     StringBuilder signature = new StringBuilder();
     signature.append(modifierText).append(" | ").append(type).append(' ').append(simpleName);
     if (initializer != null) {
@@ -228,6 +254,7 @@ final class DeclarationExtractor {
       }
     }
     add(
+        variable,
         name,
         owner,
         simpleName,
@@ -248,6 +275,7 @@ final class DeclarationExtractor {
     int start = start(block);
     int end = end(block);
     add(
+        block,
         name,
         owner,
         simpleName,
@@ -258,7 +286,7 @@ final class DeclarationExtractor {
         start,
         end,
         "",
-        JavaTokens.normalise(text, start, end));
+        normalise(start, end));
     localTypes(block, name, scope, topLevel);
   }
 
@@ -372,6 +400,7 @@ final class DeclarationExtractor {
   }
 
   private void add(
+      Tree tree,
       String name,
       String owner,
       String simpleName,
@@ -382,7 +411,7 @@ final class DeclarationExtractor {
       String signature,
       String body) {
     int line = line(nameAt);
-    declarations.add(
+    Declaration declaration =
         new Declaration(
             new Symbol(packageName, name),
             owner,
@@ -392,7 +421,13 @@ final class DeclarationExtractor {
             line,
             Math.max(line, line(end - 1)),
             signature,
-            body));
+            body);
+    declarations.add(declaration);
+    byTree.put(tree, declaration);
+  }
+
+  private String normalise(int from, int to) {
+    return texts ? JavaTokens.normalise(text, from, to) : "";
   }
 
   /** Where {@code name} is spelt in {@code [from, to)}; {@code from} when it is not found. */

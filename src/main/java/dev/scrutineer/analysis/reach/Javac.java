@@ -34,8 +34,8 @@ import javax.tools.ToolProvider;
  * fails as a whole (the parser overflowed its stack, say), its files are parsed again one by one,
  * so one bad file cannot take others down with it.
  */
-final class Javac implements SourceParser {
-  static final int BATCH = 100;
+public final class Javac implements SourceParser {
+  public static final int BATCH = 100;
 
   /** Every error counts: past javac's default of 100, a broken file would look clean. */
   private static final List<String> OPTIONS =
@@ -53,43 +53,84 @@ final class Javac implements SourceParser {
 
   /** The parser, or empty when this runtime has no compiler (a JRE). */
   static Optional<SourceParser> open() {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    return compiler().map(javac -> javac);
+  }
+
+  /** The parser, or empty when this runtime has no compiler (a JRE). */
+  public static Optional<Javac> compiler() {
+    JavaCompiler compiler = available() ? ToolProvider.getSystemJavaCompiler() : null;
     return compiler == null ? Optional.empty() : Optional.of(new Javac(compiler));
   }
+
+  /** Whether the runtime has the compiler's module; looked up before any compiler class loads. */
+  public static boolean available() {
+    return ModuleLayer.boot().findModule("jdk.compiler").isPresent();
+  }
+
+  /** Reads one parsed file into a value; it may throw {@link StackOverflowError} on deep trees. */
+  @FunctionalInterface
+  public interface UnitReader<T> {
+    T read(CompilationUnitTree unit, String text, SourcePositions positions);
+  }
+
+  /** What parsing and reading one file gave: a value, or why the file could not be read. */
+  public sealed interface Outcome<T> {}
+
+  /** The file parsed without errors and was read. */
+  public record Read<T>(T value) implements Outcome<T> {}
+
+  /** The file did not parse or could not be read; {@code reason} says where and why. */
+  public record Failed<T>(String reason) implements Outcome<T> {}
 
   @Override
   public List<Parse> parse(List<Source> sources) {
     List<Parse> results = new ArrayList<>(sources.size());
+    for (Outcome<List<Declaration>> outcome : read(sources, DeclarationExtractor::extract)) {
+      results.add(
+          outcome instanceof Read<List<Declaration>> read
+              ? new Parsed(read.value())
+              : new Unparsed(((Failed<List<Declaration>>) outcome).reason()));
+    }
+    return results;
+  }
+
+  /**
+   * Parses {@code sources} in batches and reads each parsed file with {@code reader}: one outcome
+   * per source, in order. Nothing a source contains is thrown.
+   */
+  public <T> List<Outcome<T>> read(List<Source> sources, UnitReader<T> reader) {
+    List<Outcome<T>> results = new ArrayList<>(sources.size());
     for (int from = 0; from < sources.size(); from += BATCH) {
       List<Source> batch = sources.subList(from, Math.min(sources.size(), from + BATCH));
-      Optional<List<Parse>> parsed = batch.size() == 1 ? Optional.empty() : attempt(batch);
+      Optional<List<Outcome<T>>> parsed =
+          batch.size() == 1 ? Optional.empty() : attempt(batch, reader);
       if (parsed.isPresent()) {
         results.addAll(parsed.get());
       } else {
-        batch.forEach(source -> results.add(alone(source)));
+        batch.forEach(source -> results.add(alone(source, reader)));
       }
     }
     return results;
   }
 
   /** One file in a task of its own, where whatever goes wrong is its own doing. */
-  private Parse alone(Source source) {
+  private <T> Outcome<T> alone(Source source, UnitReader<T> reader) {
     StringWriter log = new StringWriter();
     try {
-      return run(List.of(source), log)
+      return run(List.of(source), log, reader)
           .map(results -> results.get(0))
           .orElseGet(
               () ->
-                  new Unparsed(
+                  new Failed<>(
                       log.toString().contains("StackOverflowError")
                           ? TOO_DEEP
                           : "made the Java parser give up"));
     } catch (StackOverflowError e) {
-      return new Unparsed(TOO_DEEP);
+      return new Failed<>(TOO_DEEP);
     } catch (RuntimeException e) {
       // The parser is the JDK's, fed text from the repository: what it throws on one file is that
       // file's problem, not the run's.
-      return new Unparsed(
+      return new Failed<>(
           causedBy(e, StackOverflowError.class) || log.toString().contains("StackOverflowError")
               ? TOO_DEEP
               : "made the Java parser fail (" + e + ")");
@@ -97,9 +138,9 @@ final class Javac implements SourceParser {
   }
 
   /** A batch in one task; empty when the task failed as a whole. */
-  private Optional<List<Parse>> attempt(List<Source> batch) {
+  private <T> Optional<List<Outcome<T>>> attempt(List<Source> batch, UnitReader<T> reader) {
     try {
-      return run(batch, new StringWriter());
+      return run(batch, new StringWriter(), reader);
     } catch (StackOverflowError | RuntimeException e) {
       return Optional.empty();
     }
@@ -110,7 +151,8 @@ final class Javac implements SourceParser {
    * was parsed. {@code log} takes javac's own reports, such as the trace it prints when it
    * overflows its stack; diagnostics about the sources go to a listener.
    */
-  private Optional<List<Parse>> run(List<Source> batch, StringWriter log) {
+  private <T> Optional<List<Outcome<T>>> run(
+      List<Source> batch, StringWriter log, UnitReader<T> reader) {
     // Files are told apart by URI: javac hands back its own wrappers of the objects it was given.
     Map<URI, InMemory> byUri = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -136,7 +178,7 @@ final class Javac implements SourceParser {
       return Optional.empty();
     }
     SourcePositions positions = Trees.instance(task).getSourcePositions();
-    List<Parse> results = new ArrayList<>(batch.size());
+    List<Outcome<T>> results = new ArrayList<>(batch.size());
     for (CompilationUnitTree unit : units) {
       URI uri = unit.getSourceFile().toUri();
       InMemory file = byUri.get(uri);
@@ -144,21 +186,22 @@ final class Javac implements SourceParser {
         return Optional.empty();
       }
       Diagnostic<? extends JavaFileObject> error = firstError.get(uri);
-      results.add(error != null ? unparsed(error) : extract(unit, file.text, positions));
+      results.add(error != null ? failed(error) : read(reader, unit, file.text, positions));
     }
     return Optional.of(results);
   }
 
-  private static Parse extract(CompilationUnitTree unit, String text, SourcePositions positions) {
+  private static <T> Outcome<T> read(
+      UnitReader<T> reader, CompilationUnitTree unit, String text, SourcePositions positions) {
     try {
-      return new Parsed(DeclarationExtractor.extract(unit, text, positions));
+      return new Read<>(reader.read(unit, text, positions));
     } catch (StackOverflowError e) {
-      return new Unparsed(TOO_DEEP);
+      return new Failed<>(TOO_DEEP);
     }
   }
 
-  private static Unparsed unparsed(Diagnostic<? extends JavaFileObject> error) {
-    return new Unparsed(
+  private static <T> Failed<T> failed(Diagnostic<? extends JavaFileObject> error) {
+    return new Failed<>(
         "does not parse as Java "
             + Runtime.version().feature()
             + " (line "

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Turns the texts of Java files into their declarations. The one implementation is {@link Javac};
  * this interface keeps the compiler's classes out of code that must run where there is no compiler.
  */
-interface SourceParser extends AutoCloseable {
+public interface SourceParser extends AutoCloseable {
   /**
    * One result per source, in order. Whatever a source contains, the problem is reported in its
    * result and never thrown, so one bad file cannot stop the others.

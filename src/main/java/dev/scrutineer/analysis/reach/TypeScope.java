@@ -18,8 +18,8 @@ import java.util.Optional;
  * The type variables in scope at a declaration, with their first bounds, so parameter types can be
  * erased as the compiler erases them: {@code T} is its first bound, or {@code Object}.
  */
-final class TypeScope {
-  static final TypeScope EMPTY = new TypeScope(Map.of(), null);
+public final class TypeScope {
+  public static final TypeScope EMPTY = new TypeScope(Map.of(), null);
 
   /** Bounds that refer to each other ({@code <A extends B, B extends A>}) stop here. */
   private static final int MAX_DEPTH = 16;
@@ -35,7 +35,7 @@ final class TypeScope {
   }
 
   /** This scope with {@code parameters} declared inside it, shadowing outer names. */
-  TypeScope with(List<? extends TypeParameterTree> parameters) {
+  public TypeScope with(List<? extends TypeParameterTree> parameters) {
     if (parameters.isEmpty()) {
       return this;
     }
@@ -47,7 +47,7 @@ final class TypeScope {
   }
 
   /** The erasure of a type as written, with simple names: {@code java.util.List<T>} is List. */
-  String erase(Tree type) {
+  public String erase(Tree type) {
     return erase(type, 0);
   }
 
@@ -78,6 +78,11 @@ final class TypeScope {
           : erase(bounds.get().get(0), depth + 1);
     }
     return type == null ? "" : type.toString();
+  }
+
+  /** Whether {@code name} is a type variable of this scope or an enclosing one. */
+  public boolean isVariable(String name) {
+    return lookup(name).isPresent();
   }
 
   /** The bounds of the type variable {@code name}; empty when no type variable has that name. */

@@ -1,0 +1,240 @@
+package dev.scrutineer.analysis.reach;
+
+import dev.scrutineer.analysis.reach.framework.ConfigKeyChange;
+import dev.scrutineer.analysis.reach.framework.EntryPointSpec;
+import dev.scrutineer.analysis.reach.framework.FrameworkFacts;
+import dev.scrutineer.analysis.reach.graph.CodeGraph;
+import dev.scrutineer.analysis.reach.graph.ReverseReach;
+import dev.scrutineer.analysis.reach.index.CodeIndex;
+import dev.scrutineer.analysis.reach.index.FactsCache;
+import dev.scrutineer.analysis.reach.index.TypeFact;
+import dev.scrutineer.model.ChangeSet;
+import dev.scrutineer.model.ChangeType;
+import dev.scrutineer.model.ChangedDeclaration;
+import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.DeclarationChange;
+import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.EntryPoint;
+import dev.scrutineer.model.Explanation;
+import dev.scrutineer.model.InputException;
+import dev.scrutineer.model.Module;
+import dev.scrutineer.model.Reach;
+import dev.scrutineer.model.ReachStep;
+import dev.scrutineer.model.ReachedTest;
+import dev.scrutineer.model.SourceTree;
+import dev.scrutineer.model.Symbol;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The blast radius of a change: indexes the merge-base (facts come from the cache where the content
+ * is known), updates the index with the changed files, links the head's code with the frameworks'
+ * edges, and walks back from the changed declarations to everything that depends on them.
+ *
+ * <p>Removed declarations are no longer in the head's graph; they reach through their declaring
+ * type when it survives. Files that could not be parsed reach at the level of the types the index
+ * found in them.
+ */
+public final class ReachAnalyzer {
+  private final FactsCache cache;
+
+  public ReachAnalyzer(FactsCache cache) {
+    this.cache = cache;
+  }
+
+  /** The reach, and what limited it. */
+  public record Result(Reach reach, List<Diagnostic> diagnostics) {}
+
+  public Result analyze(
+      ChangeSet change,
+      SourceTree base,
+      SourceTree head,
+      List<ChangedDeclaration> changed,
+      Optional<String> why) {
+    CodeIndex baseIndex = CodeIndex.build(base, cache);
+    CodeIndex headIndex = baseIndex.withFiles(head, changedPaths(change), deletedPaths(change));
+    FrameworkFacts frameworks = FrameworkFacts.analyze(headIndex.files(), head, change);
+    CodeGraph graph = CodeGraph.link(headIndex.files(), frameworks.edges());
+    Set<Symbol> seeds = seeds(changed, frameworks, graph, headIndex, baseIndex);
+    ReverseReach reach = graph.reach(seeds);
+
+    List<Symbol> touched = Stream.concat(reach.seeds().stream(), reach.reached().stream()).toList();
+    List<EntryPoint> entryPoints = entryPoints(touched, frameworks, graph, reach);
+    List<ReachedTest> tests = tests(touched, frameworks, graph, reach);
+    List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
+    diagnostics.addAll(frameworks.diagnostics());
+    CodeIndex.Stats stats = headIndex.stats();
+    return new Result(
+        new Reach(
+            reach.reached().size(),
+            byConfidence(reach),
+            entryPoints,
+            tests,
+            modules(touched, graph, frameworks),
+            new Reach.IndexSummary(stats.files(), stats.fromCache(), stats.unreadable()),
+            why.map(query -> explain(query, entryPoints, graph, reach))),
+        diagnostics);
+  }
+
+  private static List<String> changedPaths(ChangeSet change) {
+    return change.files().stream()
+        .filter(f -> f.type() != ChangeType.DELETED)
+        .map(f -> f.newPath().orElseThrow())
+        .toList();
+  }
+
+  private static List<String> deletedPaths(ChangeSet change) {
+    return change.files().stream()
+        .filter(f -> f.type() == ChangeType.DELETED || f.type() == ChangeType.RENAMED)
+        .map(f -> f.oldPath().orElseThrow())
+        .toList();
+  }
+
+  private static Set<Symbol> seeds(
+      List<ChangedDeclaration> changed,
+      FrameworkFacts frameworks,
+      CodeGraph graph,
+      CodeIndex head,
+      CodeIndex base) {
+    Set<Symbol> seeds = new LinkedHashSet<>();
+    for (ChangedDeclaration declaration : changed) {
+      if (declaration.kind() == DeclarationKind.FILE) {
+        Stream.of(head.file(declaration.path()), base.file(declaration.path()))
+            .flatMap(Optional::stream)
+            .flatMap(f -> f.types().stream())
+            .map(TypeFact::symbol)
+            .forEach(seeds::add);
+      } else if (declaration.change() == DeclarationChange.REMOVED) {
+        owner(declaration.symbol()).filter(graph::contains).ifPresent(seeds::add);
+      } else {
+        seeds.add(declaration.symbol());
+      }
+    }
+    frameworks.configKeyChanges().stream().map(ConfigKeyChange::node).forEach(seeds::add);
+    return seeds;
+  }
+
+  /** The type a member belongs to: {@code Outer.Inner} for {@code Outer.Inner#m()}. */
+  private static Optional<Symbol> owner(Symbol member) {
+    int hash = member.name().lastIndexOf('#');
+    return hash <= 0
+        ? Optional.empty()
+        : Optional.of(new Symbol(member.packageName(), member.name().substring(0, hash)));
+  }
+
+  private static List<EntryPoint> entryPoints(
+      List<Symbol> touched, FrameworkFacts frameworks, CodeGraph graph, ReverseReach reach) {
+    List<EntryPoint> entryPoints = new ArrayList<>();
+    for (Symbol symbol : touched) {
+      for (EntryPointSpec spec : frameworks.entryPointsOf(symbol)) {
+        CodeGraph.Location at = graph.location(symbol).orElseThrow();
+        entryPoints.add(
+            new EntryPoint(
+                spec.kind(),
+                spec.label(),
+                symbol,
+                at.path(),
+                at.line(),
+                reach.confidence(symbol),
+                reach.chain(symbol)));
+      }
+    }
+    entryPoints.sort(
+        Comparator.comparing(EntryPoint::confidence)
+            .reversed()
+            .thenComparing(EntryPoint::label)
+            .thenComparing(e -> e.symbol().qualified()));
+    return entryPoints;
+  }
+
+  private static List<ReachedTest> tests(
+      List<Symbol> touched, FrameworkFacts frameworks, CodeGraph graph, ReverseReach reach) {
+    return touched.stream()
+        .filter(frameworks.tests()::contains)
+        .filter(s -> !frameworks.testClasses().contains(s))
+        .map(
+            s -> {
+              CodeGraph.Location at = graph.location(s).orElseThrow();
+              return new ReachedTest(s, at.path(), at.line(), reach.confidence(s), reach.chain(s));
+            })
+        .sorted(
+            Comparator.comparing(ReachedTest::confidence)
+                .reversed()
+                .thenComparing(t -> t.symbol().qualified()))
+        .toList();
+  }
+
+  private static List<Module> modules(
+      List<Symbol> touched, CodeGraph graph, FrameworkFacts frameworks) {
+    TreeMap<String, Module> modules = new TreeMap<>();
+    for (Symbol symbol : touched) {
+      graph
+          .location(symbol)
+          .flatMap(at -> frameworks.moduleOf(at.path()))
+          .ifPresent(m -> modules.putIfAbsent(m.directory(), m));
+    }
+    return List.copyOf(modules.values());
+  }
+
+  private static List<Integer> byConfidence(ReverseReach reach) {
+    int[] counts = new int[Confidence.values().length];
+    reach.reached().forEach(s -> counts[reach.confidence(s).ordinal()]++);
+    return java.util.Arrays.stream(counts).boxed().toList();
+  }
+
+  /**
+   * Matches an entry point by its label, or a declaration by the end of its name ({@code
+   * OrderService#search} matches {@code com.acme.OrderService#search(String,String)}).
+   */
+  private static Explanation explain(
+      String query, List<EntryPoint> entryPoints, CodeGraph graph, ReverseReach reach) {
+    String wanted = query.strip();
+    for (EntryPoint entry : entryPoints) {
+      if (entry.label().equalsIgnoreCase(wanted)) {
+        return new Explanation(query, entry.label(), entry.chain());
+      }
+    }
+    Optional<Symbol> match =
+        Stream.concat(reach.seeds().stream(), reach.reached().stream())
+            .filter(s -> matches(s, wanted))
+            .min(Comparator.comparing(Symbol::qualified));
+    if (match.isPresent()) {
+      return new Explanation(query, match.get().qualified(), chainOrSeed(match.get(), reach));
+    }
+    Optional<Symbol> unreached = graph.find(s -> matches(s, wanted));
+    return unreached
+        .map(s -> new Explanation(query, s.qualified(), List.<ReachStep>of()))
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "--why '"
+                        + query
+                        + "' matches no entry point or declaration; give an entry point such as"
+                        + " 'GET /owners/{id}' or a declaration such as OwnerService#find"));
+  }
+
+  private static List<ReachStep> chainOrSeed(Symbol symbol, ReverseReach reach) {
+    return reach.chain(symbol);
+  }
+
+  private static boolean matches(Symbol symbol, String query) {
+    String q = query.toLowerCase(Locale.ROOT);
+    String qualified = symbol.qualified().toLowerCase(Locale.ROOT);
+    String bare =
+        qualified.contains("(") ? qualified.substring(0, qualified.indexOf('(')) : qualified;
+    return qualified.equals(q)
+        || qualified.endsWith("." + q)
+        || bare.equals(q)
+        || bare.endsWith("." + q)
+        || qualified.endsWith("#" + q)
+        || bare.endsWith("#" + q);
+  }
+}

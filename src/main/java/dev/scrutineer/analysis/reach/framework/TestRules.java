@@ -1,0 +1,141 @@
+package dev.scrutineer.analysis.reach.framework;
+
+import dev.scrutineer.analysis.reach.framework.TypeIndex.Entry;
+import dev.scrutineer.analysis.reach.graph.Edge;
+import dev.scrutineer.analysis.reach.index.AnnotationFact;
+import dev.scrutineer.analysis.reach.index.MemberFact;
+import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.Symbol;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which declarations are tests: test methods (JUnit 4 and 5, TestNG), the test methods a concrete
+ * class inherits, and test classes.
+ *
+ * <p>An inherited test method keeps its own symbol (it is declared once), and each concrete class
+ * that inherits it without overriding it gets an {@code inherited-test} edge from the class to the
+ * method: the runner runs the method as part of that class, so a change that reaches the method
+ * reaches the class too, and the class is reported as a test that runs it.
+ */
+final class TestRules {
+  static final String INHERITED_TEST = "inherited-test";
+
+  private static final Set<String> TEST_ANNOTATIONS =
+      Set.of(
+          "Test",
+          "ParameterizedTest",
+          "RepeatedTest",
+          "TestFactory",
+          "TestTemplate",
+          "Theory",
+          "Property",
+          "Example");
+  private static final Set<String> NOT_TESTS =
+      Set.of(
+          "BeforeMethod",
+          "AfterMethod",
+          "BeforeClass",
+          "AfterClass",
+          "BeforeTest",
+          "AfterTest",
+          "BeforeSuite",
+          "AfterSuite",
+          "BeforeGroups",
+          "AfterGroups",
+          "DataProvider",
+          "Factory");
+
+  private final Set<Symbol> tests = new LinkedHashSet<>();
+  private final Set<Symbol> testTypes = new LinkedHashSet<>();
+  private final List<Edge> edges = new ArrayList<>();
+
+  static TestRules scan(TypeIndex index) {
+    TestRules rules = new TestRules();
+    for (Entry entry : index.entries()) {
+      List<MemberFact> own = testMethods(index, entry);
+      own.forEach(m -> rules.tests.add(m.symbol()));
+      if (!own.isEmpty() || entry.isTestFile()) {
+        rules.testTypes.add(entry.type().symbol());
+      }
+    }
+    for (Entry entry : index.entries()) {
+      if (entry.type().kind() != DeclarationKind.CLASS
+          || entry.type().modifiers().contains("abstract")) {
+        continue;
+      }
+      for (Entry ancestor : index.ancestors(entry)) {
+        for (MemberFact inherited : testMethods(index, ancestor)) {
+          if (isOverridden(index, entry, ancestor, inherited)) {
+            continue;
+          }
+          rules.edges.add(
+              new Edge(
+                  entry.type().symbol(),
+                  inherited.symbol(),
+                  INHERITED_TEST,
+                  Confidence.MEDIUM,
+                  entry.type().line()));
+          rules.testTypes.add(entry.type().symbol());
+        }
+      }
+    }
+    return rules;
+  }
+
+  /** Own test methods only; TestNG's class-level {@code @Test} makes every public method one. */
+  static List<MemberFact> testMethods(TypeIndex index, Entry entry) {
+    boolean classLevel =
+        EntryPoints.has(entry.type().annotations(), "Test")
+            && entry.type().kind() == DeclarationKind.CLASS;
+    List<MemberFact> out = new ArrayList<>();
+    for (MemberFact member : entry.type().members()) {
+      if (member.kind() != DeclarationKind.METHOD) {
+        continue;
+      }
+      List<AnnotationFact> annotations = index.expand(member.annotations(), entry);
+      boolean annotated =
+          annotations.stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.simpleName()));
+      boolean byClass =
+          classLevel
+              && member.modifiers().contains("public")
+              && !member.modifiers().contains("static")
+              && annotations.stream().noneMatch(a -> NOT_TESTS.contains(a.simpleName()));
+      if (annotated || byClass) {
+        out.add(member);
+      }
+    }
+    return out;
+  }
+
+  /** Overridden in the class or in a supertype nearer to it than {@code declaring}. */
+  private static boolean isOverridden(
+      TypeIndex index, Entry entry, Entry declaring, MemberFact method) {
+    List<Entry> chain = new ArrayList<>();
+    chain.add(entry);
+    for (Entry ancestor : index.ancestors(entry)) {
+      if (ancestor.equals(declaring)) {
+        break;
+      }
+      chain.add(ancestor);
+    }
+    return chain.stream()
+        .flatMap(e -> e.type().members().stream())
+        .anyMatch(m -> TypeIndex.sameSignature(m, method));
+  }
+
+  Set<Symbol> tests() {
+    return tests;
+  }
+
+  Set<Symbol> testTypes() {
+    return testTypes;
+  }
+
+  List<Edge> edges() {
+    return edges;
+  }
+}

@@ -1,0 +1,232 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.Symbol;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The repository's dependency graph: every type and member of the index is a node, and an edge
+ * {@code from → to} says that a change to {@code to} can reach {@code from}. Edges are kept
+ * reversed, in compressed sparse rows of ints, so that {@link #reach} walks them without allocating
+ * per node.
+ *
+ * <p>{@link #link} resolves references with Java's scoping rules and class-hierarchy dispatch; see
+ * {@code docs/ARCHITECTURE.md} ("Linking") for the rules and the confidence each edge gets.
+ */
+public final class CodeGraph {
+  private static final Confidence[] CONFIDENCES = Confidence.values();
+
+  /** Where a node is declared. */
+  public record Location(String path, int line, DeclarationKind kind) {
+    public Location {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /**
+   * A reference whose receiver's type is unknown and whose name is too common to link by name
+   * alone: {@code from} calls {@code name} with {@code arity} arguments, which {@code candidates}
+   * methods of the index would accept. Nothing is linked for it.
+   */
+  public record Escalation(Symbol from, String name, int arity, int candidates, int line) {
+    public Escalation {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  final Symbol[] symbols;
+  final String[] paths;
+  final int[] lines;
+  final DeclarationKind[] kinds;
+
+  /** A member's declaring type; -1 for types. */
+  final int[] owners;
+
+  private final Map<Symbol, Integer> ids;
+
+  /**
+   * Reverse adjacency: the nodes depending on node n are {@code from[offsets[n]..offsets[n+1])}.
+   */
+  final int[] offsets;
+
+  final int[] from;
+  final byte[] via;
+  final byte[] confidence;
+  final int[] edgeLines;
+  final String[] vias;
+  private final List<Escalation> escalations;
+  private final int ignoredExtraEdges;
+
+  private CodeGraph(Linker linker) {
+    int n = linker.symbols.size();
+    symbols = linker.symbols.toArray(new Symbol[0]);
+    paths = linker.paths.toArray(new String[0]);
+    kinds = linker.kinds.toArray(new DeclarationKind[0]);
+    lines = new int[n];
+    owners = new int[n];
+    for (int i = 0; i < n; i++) {
+      lines[i] = linker.lines.get(i);
+      owners[i] = linker.owners.get(i);
+    }
+    ids = Map.copyOf(linker.ids);
+    vias = linker.vias.toArray(new String[0]);
+    if (vias.length > Byte.MAX_VALUE) {
+      throw new IllegalStateException("too many edge labels: " + vias.length);
+    }
+    ignoredExtraEdges = linker.ignoredExtraEdges;
+    List<Escalation> esc = new ArrayList<>();
+    for (Linker.Skipped s : linker.skipped) {
+      esc.add(new Escalation(symbols[s.from()], s.name(), s.arity(), s.candidates(), s.line()));
+    }
+    escalations = List.copyOf(esc);
+
+    // Bucket raw edges by target (counting sort), then drop duplicate sources in each bucket,
+    // keeping the most confident edge.
+    int raw = linker.edgeTo.size();
+    int[] start = new int[n + 1];
+    for (int e = 0; e < raw; e++) {
+      start[linker.edgeTo.get(e) + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] order = new int[raw];
+    int[] fill = Arrays.copyOf(start, n);
+    for (int e = 0; e < raw; e++) {
+      order[fill[linker.edgeTo.get(e)]++] = e;
+    }
+    int[] outFrom = new int[raw];
+    byte[] outVia = new byte[raw];
+    byte[] outConfidence = new byte[raw];
+    int[] outLine = new int[raw];
+    int[] seenIn = new int[n];
+    Arrays.fill(seenIn, -1);
+    int[] seenAt = new int[n];
+    offsets = new int[n + 1];
+    int out = 0;
+    for (int to = 0; to < n; to++) {
+      offsets[to] = out;
+      for (int k = start[to]; k < start[to + 1]; k++) {
+        int e = order[k];
+        int f = linker.edgeFrom.get(e);
+        int c = linker.edgeConfidence.get(e);
+        if (seenIn[f] == to) {
+          int at = seenAt[f];
+          if (c > outConfidence[at]) {
+            outConfidence[at] = (byte) c;
+            outVia[at] = (byte) linker.edgeVia.get(e);
+            outLine[at] = linker.edgeLine.get(e);
+          }
+          continue;
+        }
+        seenIn[f] = to;
+        seenAt[f] = out;
+        outFrom[out] = f;
+        outVia[out] = (byte) linker.edgeVia.get(e);
+        outConfidence[out] = (byte) c;
+        outLine[out] = linker.edgeLine.get(e);
+        out++;
+      }
+    }
+    offsets[n] = out;
+    from = Arrays.copyOf(outFrom, out);
+    via = Arrays.copyOf(outVia, out);
+    confidence = Arrays.copyOf(outConfidence, out);
+    edgeLines = Arrays.copyOf(outLine, out);
+  }
+
+  /**
+   * Links the facts of every file of a repository into one graph.
+   *
+   * @param extraEdges dependencies found by other rules (framework conventions, config keys); an
+   *     edge whose ends are not declarations of {@code files} is ignored and counted in {@link
+   *     #ignoredExtraEdges()}
+   */
+  public static CodeGraph link(Collection<FileFacts> files, Collection<Edge> extraEdges) {
+    Linker linker = new Linker();
+    linker.link(files, extraEdges);
+    return new CodeGraph(linker);
+  }
+
+  public int nodeCount() {
+    return symbols.length;
+  }
+
+  /** Distinct {@code from → to} pairs. */
+  public int edgeCount() {
+    return from.length;
+  }
+
+  /** Where a declaration is, if it is a node. */
+  public Optional<Location> location(Symbol symbol) {
+    Integer id = ids.get(symbol);
+    return id == null ? Optional.empty() : Optional.of(location(id));
+  }
+
+  Location location(int id) {
+    return new Location(paths[id], lines[id], kinds[id]);
+  }
+
+  /** Whether a declaration is a node. */
+  /** The first node, in name order, that {@code test} accepts. */
+  public Optional<Symbol> find(Predicate<Symbol> test) {
+    return Arrays.stream(symbols).filter(test).min(Comparator.comparing(Symbol::qualified));
+  }
+
+  public boolean contains(Symbol symbol) {
+    return ids.containsKey(symbol);
+  }
+
+  /**
+   * The declarations that directly depend on {@code symbol}, with the edge's label and confidence.
+   */
+  public List<Edge> dependents(Symbol symbol) {
+    Integer id = ids.get(symbol);
+    if (id == null) {
+      return List.of();
+    }
+    List<Edge> out = new ArrayList<>();
+    for (int e = offsets[id]; e < offsets[id + 1]; e++) {
+      out.add(
+          new Edge(
+              symbols[from[e]], symbol, vias[via[e]], CONFIDENCES[confidence[e]], edgeLines[e]));
+    }
+    return out;
+  }
+
+  /** References left unlinked because their name alone would fan out too far. */
+  public List<Escalation> escalations() {
+    return escalations;
+  }
+
+  /** Extra edges whose ends were not in the index. */
+  public int ignoredExtraEdges() {
+    return ignoredExtraEdges;
+  }
+
+  /** Everything that transitively depends on {@code seeds}: the blast radius. */
+  public ReverseReach reach(Collection<Symbol> seeds) {
+    return ReverseReach.of(this, seeds);
+  }
+
+  int id(Symbol symbol) {
+    Integer id = ids.get(symbol);
+    return id == null ? -1 : id;
+  }
+
+  static Confidence confidenceOf(int ordinal) {
+    return CONFIDENCES[ordinal];
+  }
+}

@@ -1,0 +1,24 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import java.util.Arrays;
+
+/** A growable list of ints, so edges cost no object each while the graph is built. */
+final class IntList {
+  private int[] items = new int[16];
+  private int size;
+
+  void add(int value) {
+    if (size == items.length) {
+      items = Arrays.copyOf(items, size * 2);
+    }
+    items[size++] = value;
+  }
+
+  int get(int index) {
+    return items[index];
+  }
+
+  int size() {
+    return size;
+  }
+}

@@ -1,0 +1,1127 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import dev.scrutineer.analysis.reach.index.AnnotationFact;
+import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.analysis.reach.index.ImportFact;
+import dev.scrutineer.analysis.reach.index.MemberFact;
+import dev.scrutineer.analysis.reach.index.Reference;
+import dev.scrutineer.analysis.reach.index.Reference.Receiver;
+import dev.scrutineer.analysis.reach.index.TypeFact;
+import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.Symbol;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves every {@link Reference} of the index to declarations with Java's scoping rules and
+ * class-hierarchy analysis, without a build, and emits the edges of a {@link CodeGraph}. One use:
+ * build, call {@link #link}, read the results.
+ */
+final class Linker {
+  /**
+   * Names that almost every class answers to (Object's methods, collection and accessor idioms): a
+   * call to one of them on a receiver of unknown type says nothing about its target.
+   */
+  static final Set<String> AMBIGUOUS_NAMES =
+      Set.of(
+          "get",
+          "set",
+          "equals",
+          "hashCode",
+          "toString",
+          "size",
+          "isEmpty",
+          "add",
+          "put",
+          "remove",
+          "contains",
+          "clear",
+          "iterator",
+          "stream",
+          "of",
+          "length",
+          "getClass",
+          "close",
+          "compareTo",
+          "clone",
+          "name",
+          "getName",
+          "value",
+          "build");
+
+  /** More name-only candidates than this and a fallback reference escalates instead. */
+  static final int MAX_FALLBACK = 50;
+
+  private static final Confidence HIGH = Confidence.HIGH;
+  private static final Confidence MEDIUM = Confidence.MEDIUM;
+  private static final Confidence LOW = Confidence.LOW;
+
+  /** A declared type with what linking derives about it. */
+  static final class T {
+    final TypeFact fact;
+    final FileFacts file;
+    final int id;
+    final String qualified;
+    final String simpleName;
+
+    /** The lexically enclosing type; null for top-level types. */
+    T outer;
+
+    /** For local and anonymous types, the member whose code declares them. */
+    M enclosingMember;
+
+    final List<T> supers = new ArrayList<>();
+    T superclass;
+    final List<T> subs = new ArrayList<>();
+
+    /** Supertypes outside the index, by simple name: {@code Runnable}. */
+    final List<String> externalSupers = new ArrayList<>();
+
+    final Map<String, List<M>> methods = new LinkedHashMap<>();
+    final Map<String, M> fields = new HashMap<>();
+    final List<M> constructors = new ArrayList<>();
+    final List<M> instanceInits = new ArrayList<>();
+    M staticInit;
+    final Map<String, Object> scopeCache = new HashMap<>();
+    List<T> subtypeClosure;
+
+    /** Supertype closure, filled once every supertype is resolved. */
+    List<T> closure;
+
+    T(TypeFact fact, FileFacts file, int id) {
+      this.fact = fact;
+      this.file = file;
+      this.id = id;
+      this.qualified = fact.symbol().qualified();
+      String name = fact.symbol().name();
+      int cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
+      this.simpleName = name.substring(cut + 1);
+    }
+
+    boolean isInterface() {
+      return fact.kind() == DeclarationKind.INTERFACE
+          || fact.kind() == DeclarationKind.ANNOTATION_TYPE;
+    }
+  }
+
+  /** A declared member. */
+  static final class M {
+    final MemberFact fact;
+    final T owner;
+    final int id;
+    final List<String> params;
+    final String signature;
+
+    M(MemberFact fact, T owner, int id) {
+      this.fact = fact;
+      this.owner = owner;
+      this.id = id;
+      this.params = fact.parameterTypes().stream().map(Linker::simpleType).toList();
+      this.signature = fact.name() + "(" + String.join(",", params) + ")";
+    }
+
+    boolean isStatic() {
+      return fact.modifiers().contains("static");
+    }
+
+    boolean isVirtual() {
+      return fact.kind() == DeclarationKind.METHOD
+          && !fact.modifiers().contains("static")
+          && !fact.modifiers().contains("private");
+    }
+
+    boolean acceptsArity(int arity) {
+      int n = params.size();
+      return arity < 0 || (fact.varargs() ? arity >= n - 1 : arity == n);
+    }
+  }
+
+  /** A reference the linker refused to fan out by name alone. */
+  record Skipped(int from, String name, int arity, int candidates, int line) {}
+
+  // Nodes.
+  final List<Symbol> symbols = new ArrayList<>();
+  final List<String> paths = new ArrayList<>();
+  final IntList lines = new IntList();
+  final IntList owners = new IntList();
+  final List<DeclarationKind> kinds = new ArrayList<>();
+  final Map<Symbol, Integer> ids = new HashMap<>();
+
+  // Edges, as parallel columns; CodeGraph sorts and deduplicates them.
+  final IntList edgeFrom = new IntList();
+  final IntList edgeTo = new IntList();
+  final IntList edgeVia = new IntList();
+  final IntList edgeConfidence = new IntList();
+  final IntList edgeLine = new IntList();
+  final List<String> vias = new ArrayList<>();
+  private final Map<String, Integer> viaIds = new HashMap<>();
+
+  final List<Skipped> skipped = new ArrayList<>();
+  int ignoredExtraEdges;
+
+  private final Map<String, T> types = new HashMap<>();
+  private final List<T> allTypes = new ArrayList<>();
+  private final Map<Integer, M> members = new HashMap<>();
+  private final Map<String, List<T>> localTypes = new HashMap<>();
+  private final Map<String, List<T>> typesByExternalSuper = new HashMap<>();
+  private final Map<String, List<M>> methodsByName = new HashMap<>();
+  private final Map<String, List<M>> fieldsByName = new HashMap<>();
+  private final Map<String, int[]> dispatchCache = new HashMap<>();
+
+  void link(Collection<FileFacts> files, Collection<Edge> extraEdges) {
+    declare(files);
+    nest();
+    for (T t : allTypes) {
+      resolveSupertypes(t);
+    }
+    for (T t : allTypes) {
+      linkType(t);
+    }
+    for (Edge e : extraEdges) {
+      Integer from = ids.get(e.from());
+      Integer to = ids.get(e.to());
+      if (from == null || to == null) {
+        ignoredExtraEdges++;
+      } else {
+        edge(from, to, e.via(), e.confidence(), e.line());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  private int node(Symbol symbol, String path, int line, DeclarationKind kind, int owner) {
+    Integer known = ids.get(symbol);
+    if (known != null) {
+      return known; // the same symbol declared twice (a copied file): one node
+    }
+    int id = symbols.size();
+    symbols.add(symbol);
+    paths.add(path);
+    lines.add(line);
+    owners.add(owner);
+    kinds.add(kind);
+    ids.put(symbol, id);
+    return id;
+  }
+
+  private void declare(Collection<FileFacts> files) {
+    for (FileFacts file : files) {
+      for (TypeFact type : file.types()) {
+        int before = symbols.size();
+        int id = node(type.symbol(), file.path(), type.line(), type.kind(), -1);
+        if (id < before) {
+          continue;
+        }
+        T t = new T(type, file, id);
+        types.put(t.qualified, t);
+        allTypes.add(t);
+        for (MemberFact member : type.members()) {
+          int mBefore = symbols.size();
+          int mid = node(member.symbol(), file.path(), member.line(), member.kind(), id);
+          if (mid < mBefore) {
+            continue;
+          }
+          M m = new M(member, t, mid);
+          members.put(mid, m);
+          switch (member.kind()) {
+            case METHOD, ANNOTATION_MEMBER -> {
+              t.methods.computeIfAbsent(member.name(), k -> new ArrayList<>()).add(m);
+              methodsByName.computeIfAbsent(member.name(), k -> new ArrayList<>()).add(m);
+            }
+            case CONSTRUCTOR -> t.constructors.add(m);
+            case FIELD, ENUM_CONSTANT, RECORD_COMPONENT -> {
+              t.fields.putIfAbsent(member.name(), m);
+              fieldsByName.computeIfAbsent(member.name(), k -> new ArrayList<>()).add(m);
+              if (member.kind() == DeclarationKind.FIELD
+                  && !m.isStatic()
+                  && !member.references().isEmpty()) {
+                t.instanceInits.add(m);
+              }
+            }
+            case INSTANCE_INITIALIZER -> t.instanceInits.add(m);
+            case STATIC_INITIALIZER -> t.staticInit = m;
+            default -> {}
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Finds each type's lexically enclosing type or member from the symbol names: the longest prefix
+   * that is a type (followed by {@code .}) or a member (followed by {@code $}).
+   */
+  private void nest() {
+    for (T t : allTypes) {
+      String q = t.qualified;
+      String pkg = t.fact.symbol().packageName();
+      for (int i = q.length() - 1; i > pkg.length(); i--) {
+        char c = q.charAt(i);
+        if (c == '.') {
+          T outer = types.get(q.substring(0, i));
+          if (outer != null) {
+            t.outer = outer;
+            break;
+          }
+        } else if (c == '$') {
+          Integer mid =
+              ids.get(new Symbol(pkg, q.substring(pkg.isEmpty() ? 0 : pkg.length() + 1, i)));
+          M m = mid == null ? null : members.get(mid);
+          if (m != null) {
+            t.enclosingMember = m;
+            t.outer = m.owner;
+            localTypes.computeIfAbsent(m.fact.symbol().qualified(), k -> new ArrayList<>()).add(t);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private void resolveSupertypes(T t) {
+    for (String written : t.fact.supertypes()) {
+      // A type's header is in the scope around it: its own nested types are not visible there.
+      T s = resolveType(written, t.outer, t.enclosingMember, false);
+      if (s == null && t.outer == null) {
+        s = resolveInFile(simpleType(written), t, written);
+      }
+      if (s != null && s != t) {
+        t.supers.add(s);
+        s.subs.add(t);
+        if (!s.isInterface() && !t.isInterface()) {
+          t.superclass = s;
+        }
+      } else if (s == null) {
+        String simple = simpleType(written);
+        t.externalSupers.add(simple);
+        typesByExternalSuper.computeIfAbsent(simple, k -> new ArrayList<>()).add(t);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- type names
+
+  /**
+   * Strips generics, array brackets and varargs dots: {@code Map.Entry<K,V>[]} → {@code Map.Entry}.
+   */
+  static String rawType(String written) {
+    String s = written;
+    int lt = s.indexOf('<');
+    if (lt >= 0) {
+      s = s.substring(0, lt);
+    }
+    int br = s.indexOf('[');
+    if (br >= 0) {
+      s = s.substring(0, br);
+    }
+    if (s.endsWith("...")) {
+      s = s.substring(0, s.length() - 3);
+    }
+    return s.strip();
+  }
+
+  /** The unqualified erased name, as {@link Symbol} spells parameter types. */
+  static String simpleType(String written) {
+    String s = written.strip();
+    int lt = s.indexOf('<');
+    String suffix = "";
+    if (lt >= 0) {
+      int gt = s.lastIndexOf('>');
+      suffix = gt >= 0 ? s.substring(gt + 1) : "";
+      s = s.substring(0, lt);
+    }
+    s = s + suffix;
+    s = s.replace("...", "[]").replace(" ", "");
+    int br = s.indexOf('[');
+    String base = br >= 0 ? s.substring(0, br) : s;
+    String dims = br >= 0 ? s.substring(br) : "";
+    return base.substring(base.lastIndexOf('.') + 1) + dims;
+  }
+
+  /**
+   * Resolves a type name as written in the scope of {@code ctx} (and, for local types, {@code
+   * member}); null when it is not a type of the index (a library type, java.lang, a type variable).
+   */
+  T resolveType(String written, T ctx, M member, boolean inherit) {
+    String raw = rawType(written);
+    if (raw.isEmpty()) {
+      return null;
+    }
+    int dot = raw.indexOf('.');
+    if (dot < 0) {
+      return resolveSimple(raw, ctx, member, inherit);
+    }
+    T head = resolveSimple(raw.substring(0, dot), ctx, member, inherit);
+    if (head != null) {
+      T walk = head;
+      for (String segment : raw.substring(dot + 1).split("\\.")) {
+        walk = nested(walk, segment, true);
+        if (walk == null) {
+          return null;
+        }
+      }
+      return walk;
+    }
+    return types.get(raw); // fully qualified: com.acme.Outer.Inner
+  }
+
+  private T resolveSimple(String name, T ctx, M member, boolean inherit) {
+    if (member != null) {
+      T local = local(member, name);
+      if (local != null) {
+        return local;
+      }
+    }
+    if (ctx == null) {
+      return null;
+    }
+    String key = (inherit ? "+" : "-") + name;
+    Object cached = ctx.scopeCache.get(key);
+    if (cached != null) {
+      return cached == Boolean.FALSE ? null : (T) cached;
+    }
+    T found = lexical(name, ctx, inherit);
+    if (found == null) {
+      found = resolveInFile(name, ctx, name);
+    }
+    ctx.scopeCache.put(key, found == null ? Boolean.FALSE : found);
+    return found;
+  }
+
+  private T local(M member, String name) {
+    List<T> locals = localTypes.get(member.fact.symbol().qualified());
+    if (locals != null) {
+      for (T l : locals) {
+        if (l.simpleName.equals(name)) {
+          return l;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The type itself, its member types (inherited too), then the same for each enclosing type. */
+  private T lexical(String name, T ctx, boolean inherit) {
+    for (T t = ctx; t != null; t = t.outer) {
+      if (t.simpleName.equals(name)) {
+        return t;
+      }
+      T n = nested(t, name, inherit);
+      if (n != null) {
+        return n;
+      }
+      if (t.enclosingMember != null) {
+        T l = local(t.enclosingMember, name);
+        if (l != null) {
+          return l;
+        }
+      }
+    }
+    return null;
+  }
+
+  private T nested(T t, String name, boolean inherit) {
+    T direct = types.get(t.qualified + "." + name);
+    if (direct != null || !inherit) {
+      return direct;
+    }
+    Set<T> seen = new HashSet<>();
+    ArrayDeque<T> work = new ArrayDeque<>(t.supers);
+    while (!work.isEmpty()) {
+      T s = work.poll();
+      if (seen.add(s)) {
+        T n = types.get(s.qualified + "." + name);
+        if (n != null) {
+          return n;
+        }
+        work.addAll(s.supers);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Single-type imports, the same package, on-demand imports; java.lang and anything else outside
+   * the index give null. A single-type import of a library type shadows a same-package type.
+   */
+  private T resolveInFile(String name, T ctx, String written) {
+    FileFacts file = ctx.file;
+    for (ImportFact imp : file.imports()) {
+      if (!imp.onDemand() && imp.name().endsWith("." + name)) {
+        T t = types.get(imp.name());
+        if (t != null || !imp.isStatic()) {
+          return t; // a library import shadows the package
+        }
+      }
+    }
+    String pkg = file.packageName();
+    T same = types.get(pkg.isEmpty() ? name : pkg + "." + name);
+    if (same != null) {
+      return same;
+    }
+    for (ImportFact imp : file.imports()) {
+      if (imp.onDemand()) {
+        T t = types.get(imp.name() + "." + name);
+        if (t != null) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- members of types
+
+  /** Supertype closure in breadth-first order, the type itself first. */
+  private static List<T> closure(T t) {
+    if (t.closure == null) {
+      t.closure = computeClosure(t);
+    }
+    return t.closure;
+  }
+
+  private static List<T> computeClosure(T t) {
+    List<T> out = new ArrayList<>();
+    Set<T> seen = new HashSet<>();
+    ArrayDeque<T> work = new ArrayDeque<>();
+    work.add(t);
+    while (!work.isEmpty()) {
+      T s = work.poll();
+      if (seen.add(s)) {
+        out.add(s);
+        if (s.superclass != null) {
+          work.add(s.superclass);
+        }
+        work.addAll(s.supers);
+      }
+    }
+    return out;
+  }
+
+  private static String signature(M m) {
+    return m.signature;
+  }
+
+  /**
+   * Methods named {@code name} that accept {@code arity} arguments, declared in {@code t} or
+   * inherited; a declaration hides the same signature further up.
+   */
+  private static List<M> methods(T t, String name, int arity) {
+    List<M> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (T s : closure(t)) {
+      for (M m : s.methods.getOrDefault(name, List.of())) {
+        if (m.acceptsArity(arity) && seen.add(signature(m))) {
+          out.add(m);
+        }
+      }
+    }
+    if (out.isEmpty() && arity <= 0) {
+      // A record's implicit accessor is its component.
+      for (T s : closure(t)) {
+        M component = s.fields.get(name);
+        if (component != null && component.fact.kind() == DeclarationKind.RECORD_COMPONENT) {
+          out.add(component);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static M field(T t, String name) {
+    for (T s : closure(t)) {
+      M f = s.fields.get(name);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code sub} overrides {@code base}: same name and erased parameters ({@code Object} for a type
+   * variable).
+   */
+  private static boolean overrides(M sub, M base) {
+    if (!sub.fact.name().equals(base.fact.name()) || sub.params.size() != base.params.size()) {
+      return false;
+    }
+    for (int i = 0; i < sub.params.size(); i++) {
+      String b = base.params.get(i);
+      if (!b.equals(sub.params.get(i)) && !b.equals("Object") && !b.equals("Object[]")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The declaration of {@code base}'s method that {@code t} would run: its own, or the first up its
+   * hierarchy; when no parameter list matches but {@code t} declares exactly one method of that
+   * name and arity, that one (a type variable bound in a subclass erases differently).
+   */
+  private static M selected(T t, M base) {
+    for (T s : closure(t)) {
+      if (s == base.owner) {
+        return base;
+      }
+      List<M> same = new ArrayList<>();
+      for (M m : s.methods.getOrDefault(base.fact.name(), List.of())) {
+        if (!m.isVirtual() || m.params.size() != base.params.size()) {
+          continue;
+        }
+        if (overrides(m, base)) {
+          return m;
+        }
+        same.add(m);
+      }
+      if (same.size() == 1 && s.methods.get(base.fact.name()).size() == 1) {
+        return same.get(0);
+      }
+    }
+    return null;
+  }
+
+  private static List<T> subtypes(T t) {
+    if (t.subtypeClosure == null) {
+      List<T> out = new ArrayList<>();
+      Set<T> seen = new HashSet<>();
+      ArrayDeque<T> work = new ArrayDeque<>(t.subs);
+      while (!work.isEmpty()) {
+        T s = work.poll();
+        if (seen.add(s) && s != t) {
+          out.add(s);
+          work.addAll(s.subs);
+        }
+      }
+      t.subtypeClosure = out;
+    }
+    return t.subtypeClosure;
+  }
+
+  /**
+   * Class-hierarchy dispatch: what each subtype of {@code receiver} runs for a call to {@code m}.
+   */
+  private int[] dispatch(T receiver, M m) {
+    if (!m.isVirtual()) {
+      return new int[0];
+    }
+    String key = receiver.id + " " + m.id;
+    int[] cached = dispatchCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Set<Integer> out = new LinkedHashSet<>();
+    for (T sub : subtypes(receiver)) {
+      M s = selected(sub, m);
+      if (s != null && s != m) {
+        out.add(s.id);
+      }
+    }
+    int[] result = out.stream().mapToInt(Integer::intValue).toArray();
+    dispatchCache.put(key, result);
+    return result;
+  }
+
+  // ---------------------------------------------------------------- edges
+
+  private int via(String via) {
+    return viaIds.computeIfAbsent(
+        via,
+        v -> {
+          vias.add(v);
+          return vias.size() - 1;
+        });
+  }
+
+  void edge(int from, int to, String via, Confidence confidence, int line) {
+    if (from == to) {
+      return;
+    }
+    edgeFrom.add(from);
+    edgeTo.add(to);
+    edgeVia.add(via(via));
+    edgeConfidence.add(confidence.ordinal());
+    edgeLine.add(line);
+  }
+
+  private void linkType(T t) {
+    for (T s : t.supers) {
+      edge(t.id, s.id, "type", HIGH, t.fact.line());
+    }
+    if (t.enclosingMember != null) {
+      // A local or anonymous class is part of the code of the member that declares it.
+      edge(t.id, t.enclosingMember.id, "member-of", HIGH, t.fact.line());
+    }
+    annotations(t.id, t.fact.annotations(), t.outer, t.enclosingMember, t.fact.line());
+    for (MemberFact fact : t.fact.members()) {
+      Integer mid = ids.get(fact.symbol());
+      M m = mid == null ? null : members.get(mid);
+      if (m == null || m.owner != t) {
+        continue;
+      }
+      edge(m.id, t.id, "member-of", HIGH, fact.line());
+      annotations(m.id, fact.annotations(), t, m, fact.line());
+      if (m.isVirtual()) {
+        for (T s : closure(t)) {
+          if (s == t) {
+            continue;
+          }
+          for (M base : s.methods.getOrDefault(fact.name(), List.of())) {
+            if (base.isVirtual() && overrides(m, base)) {
+              edge(m.id, base.id, "override", HIGH, fact.line());
+            }
+          }
+        }
+      }
+      if (fact.kind() == DeclarationKind.CONSTRUCTOR) {
+        implicitConstructorWork(m);
+      }
+      for (Reference r : fact.references()) {
+        reference(m, r);
+      }
+    }
+  }
+
+  private void annotations(int from, List<AnnotationFact> annotations, T ctx, M member, int line) {
+    for (AnnotationFact a : annotations) {
+      T type = resolveType(a.name(), ctx, member, true);
+      if (type != null) {
+        edge(from, type.id, "type", HIGH, line);
+      }
+    }
+  }
+
+  /**
+   * What javac puts in a constructor besides its own code: field initializers and initializer
+   * blocks, and the superclass's no-argument constructor, unless it starts with {@code this(...)}
+   * or {@code super(...)}.
+   */
+  private void implicitConstructorWork(M ctor) {
+    boolean delegates = false;
+    for (Reference r : ctor.fact.references()) {
+      if (r.kind() == Reference.ReferenceKind.NEW
+          && (r.receiver() == Receiver.THIS
+              || r.receiver() == Receiver.SUPER
+              || r.name().equals("this")
+              || r.name().equals("super"))) {
+        delegates = true;
+      }
+    }
+    if (delegates) {
+      return;
+    }
+    for (M init : ctor.owner.instanceInits) {
+      edge(ctor.id, init.id, "new", HIGH, ctor.fact.line());
+    }
+    if (ctor.owner.superclass != null) {
+      construct(ctor.id, ctor.owner.superclass, 0, ctor.fact.line(), false);
+    }
+  }
+
+  /**
+   * {@code from} creates a {@code t} with {@code arity} arguments: its matching constructors, or
+   * for an implicit default constructor the type, its initializers and its superclass's
+   * construction.
+   */
+  private void construct(int from, T t, int arity, int line, boolean viaType) {
+    List<M> ctors = t.constructors.stream().filter(c -> c.acceptsArity(arity)).toList();
+    if (t.constructors.isEmpty()) {
+      if (viaType) {
+        edge(from, t.id, "new", HIGH, line);
+      }
+      for (M init : t.instanceInits) {
+        edge(from, init.id, "new", HIGH, line);
+      }
+      if (t.superclass != null) {
+        construct(from, t.superclass, 0, line, false);
+      }
+    } else {
+      Confidence c = ctors.size() == 1 ? HIGH : MEDIUM;
+      for (M ctor : ctors) {
+        edge(from, ctor.id, "new", c, line);
+      }
+    }
+  }
+
+  /**
+   * A {@code static {}} block runs before the first use of its class or a subclass, except from
+   * code of that class (or a subclass), which only runs once it is initialized.
+   */
+  private void initialization(M from, T t, int line) {
+    List<T> own = null;
+    for (T s = t; s != null; s = s.superclass) {
+      if (s.staticInit != null) {
+        if (own == null) {
+          own = closure(from.owner);
+        }
+        if (!own.contains(s)) {
+          edge(from.id, s.staticInit.id, "call", HIGH, line);
+        }
+      }
+    }
+  }
+
+  /**
+   * The innermost local or anonymous class of {@code m} whose lines hold {@code line}: the
+   * extractor gives their code to {@code m}, so unqualified names and {@code super} there are
+   * looked up in that class first. Null when the reference is in {@code m}'s own code.
+   */
+  private T scopeAt(M m, int line) {
+    List<T> locals = localTypes.get(m.fact.symbol().qualified());
+    T best = null;
+    if (locals != null) {
+      for (T l : locals) {
+        if (l.fact.line() <= line
+            && line <= l.fact.endLine()
+            && (best == null
+                || l.fact.endLine() - l.fact.line() < best.fact.endLine() - best.fact.line())) {
+          best = l;
+        }
+      }
+    }
+    return best;
+  }
+
+  private void reference(M m, Reference r) {
+    T ctx = m.owner;
+    int line = r.line();
+    switch (r.kind()) {
+      case TYPE, CLASS_LITERAL -> {
+        T t = resolveType(r.name(), ctx, m, true);
+        if (t != null) {
+          edge(
+              m.id,
+              t.id,
+              r.kind() == Reference.ReferenceKind.TYPE ? "type" : "class-literal",
+              HIGH,
+              line);
+        }
+      }
+      case NEW -> newReference(m, r);
+      case CALL -> call(m, r);
+      case METHOD_REFERENCE -> methodReference(m, r);
+      case FIELD -> fieldReference(m, r);
+    }
+  }
+
+  private void newReference(M m, Reference r) {
+    T ctx = m.owner;
+    T target;
+    if (r.receiver() == Receiver.THIS || r.name().equals("this")) {
+      target = ctx;
+    } else if (r.receiver() == Receiver.SUPER || r.name().equals("super")) {
+      target = ctx.superclass;
+    } else {
+      target = resolveType(r.receiverType().orElse(r.name()), ctx, m, true);
+    }
+    if (target == null) {
+      return;
+    }
+    construct(m.id, target, r.arity(), r.line(), true);
+    initialization(m, target, r.line());
+  }
+
+  /** The type a qualified reference names, or null when it is outside the index or unknown. */
+  private T receiverType(M m, Reference r) {
+    return r.receiverType().map(t -> resolveType(t, m.owner, m, true)).orElse(null);
+  }
+
+  private void call(M m, Reference r) {
+    T local = scopeAt(m, r.line());
+    T ctx = local != null ? local : m.owner;
+    switch (r.receiver()) {
+      case THIS -> {
+        if (!callOn(m, r, ctx, true)) {
+          fallback(m, r);
+        }
+      }
+      case NONE -> {
+        for (T t = ctx; t != null; t = t.outer) {
+          if (callOn(m, r, t, true)) {
+            return;
+          }
+        }
+        if (!staticImports(m, r) && !inheritsFromLibrary(ctx)) {
+          fallback(m, r);
+        }
+      }
+      case SUPER -> {
+        for (T s = ctx.superclass; s != null; s = s.superclass) {
+          List<M> found = methods(s, r.name(), r.arity());
+          if (!found.isEmpty()) {
+            link(m, found, r, "call");
+            return;
+          }
+        }
+        for (T s : ctx.supers) {
+          List<M> found = methods(s, r.name(), r.arity());
+          if (!found.isEmpty()) {
+            link(m, found, r, "call"); // I.super.m(): a default method
+            return;
+          }
+        }
+      }
+      case NAME, EXPRESSION -> {
+        if (r.receiverType().isEmpty()) {
+          fallback(m, r);
+          return;
+        }
+        T t = receiverType(m, r);
+        if (t != null) {
+          callOn(m, r, t, true);
+        } else {
+          libraryDispatch(m, r, simpleType(r.receiverType().get()));
+        }
+      }
+    }
+  }
+
+  private boolean inheritsFromLibrary(T t) {
+    for (T s : closure(t)) {
+      if (!s.externalSupers.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Links a call to the methods of {@code t} that accept it, with dispatch; false if none. */
+  private boolean callOn(M m, Reference r, T t, boolean dispatch) {
+    List<M> found = byHints(methods(t, r.name(), r.arity()), r);
+    if (found.isEmpty()) {
+      return false;
+    }
+    link(m, found, r, "call");
+    if (dispatch) {
+      for (M target : found) {
+        for (int d : dispatch(t, target)) {
+          edge(m.id, d, "call", MEDIUM, r.line());
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Narrows same-arity overloads by the one hint a parse gives: a call with string-literal
+   * arguments needs that many parameters that can take a string.
+   */
+  private static List<M> byHints(List<M> overloads, Reference r) {
+    if (overloads.size() < 2 || r.stringArguments().isEmpty()) {
+      return overloads;
+    }
+    List<M> fit = new ArrayList<>();
+    for (M o : overloads) {
+      int takesString = 0;
+      for (String p : o.params) {
+        if (p.equals("String") || p.equals("CharSequence") || p.equals("Object")) {
+          takesString++;
+        }
+      }
+      if (takesString >= r.stringArguments().size() || o.fact.varargs()) {
+        fit.add(o);
+      }
+    }
+    return fit.isEmpty() ? overloads : fit;
+  }
+
+  private void link(M m, List<M> targets, Reference r, String via) {
+    Confidence c = targets.size() == 1 ? HIGH : MEDIUM;
+    for (M target : targets) {
+      String v = target.fact.kind() == DeclarationKind.RECORD_COMPONENT ? "field" : via;
+      edge(m.id, target.id, v, c, r.line());
+      if (target.isStatic()) {
+        initialization(m, target.owner, r.line());
+      }
+    }
+  }
+
+  /** {@code import static a.B.m} and {@code import static a.B.*}. */
+  private boolean staticImports(M m, Reference r) {
+    boolean found = false;
+    for (ImportFact imp : m.owner.file.imports()) {
+      if (!imp.isStatic()) {
+        continue;
+      }
+      T owner;
+      if (imp.onDemand()) {
+        owner = types.get(imp.name());
+      } else if (imp.name().endsWith("." + r.name())) {
+        owner = types.get(imp.name().substring(0, imp.name().length() - r.name().length() - 1));
+      } else {
+        continue;
+      }
+      if (owner == null) {
+        continue;
+      }
+      if (r.kind() == Reference.ReferenceKind.FIELD) {
+        M f = field(owner, r.name());
+        if (f != null && f.isStatic() || f != null && owner.isInterface()) {
+          edge(m.id, f.id, "field", HIGH, r.line());
+          initialization(m, f.owner, r.line());
+          return true;
+        }
+        if (f != null && f.fact.kind() == DeclarationKind.ENUM_CONSTANT) {
+          edge(m.id, f.id, "field", HIGH, r.line());
+          return true;
+        }
+      } else {
+        List<M> ms = methods(owner, r.name(), r.arity()).stream().filter(M::isStatic).toList();
+        if (!ms.isEmpty()) {
+          link(m, ms, r, "call");
+          found = true;
+          if (!imp.onDemand()) {
+            return true;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A call on a type outside the index ({@code Runnable.run()}): the index types that implement it
+   * may run, by dispatch.
+   */
+  private void libraryDispatch(M m, Reference r, String libraryType) {
+    List<T> direct = typesByExternalSuper.get(libraryType);
+    if (direct == null) {
+      return;
+    }
+    Set<T> all = new LinkedHashSet<>();
+    for (T d : direct) {
+      all.add(d);
+      all.addAll(subtypes(d));
+    }
+    for (T t : all) {
+      for (M target : t.methods.getOrDefault(r.name(), List.of())) {
+        if (target.isVirtual() && target.acceptsArity(r.arity())) {
+          edge(m.id, target.id, "call", MEDIUM, r.line());
+        }
+      }
+    }
+  }
+
+  private void methodReference(M m, Reference r) {
+    T t;
+    if (r.receiver() == Receiver.THIS || r.receiver() == Receiver.NONE) {
+      t = m.owner;
+    } else if (r.receiver() == Receiver.SUPER) {
+      t = m.owner.superclass;
+    } else {
+      t = receiverType(m, r);
+      if (t == null && r.receiverType().isEmpty()) {
+        fallback(m, r);
+        return;
+      }
+    }
+    if (t == null) {
+      return;
+    }
+    if (r.name().equals("new")) {
+      construct(m.id, t, -1, r.line(), true);
+      return;
+    }
+    List<M> found = methods(t, r.name(), -1);
+    if (found.isEmpty()) {
+      return;
+    }
+    for (M target : found) {
+      edge(m.id, target.id, "call", found.size() == 1 ? HIGH : MEDIUM, r.line());
+      for (int d : dispatch(t, target)) {
+        edge(m.id, d, "call", MEDIUM, r.line());
+      }
+    }
+  }
+
+  private void fieldReference(M m, Reference r) {
+    T local = scopeAt(m, r.line());
+    T ctx = local != null ? local : m.owner;
+    switch (r.receiver()) {
+      case THIS -> fieldOn(m, r, ctx);
+      case SUPER -> {
+        if (ctx.superclass != null) {
+          fieldOn(m, r, ctx.superclass);
+        }
+      }
+      case NONE -> {
+        for (T t = ctx; t != null; t = t.outer) {
+          if (fieldOn(m, r, t)) {
+            return;
+          }
+        }
+        if (staticImports(m, r)) {
+          return;
+        }
+        // An enum constant in a switch label is written without its type.
+        for (M f : fieldsByName.getOrDefault(r.name(), List.of())) {
+          if (f.fact.kind() == DeclarationKind.ENUM_CONSTANT) {
+            edge(m.id, f.id, "field", LOW, r.line());
+          }
+        }
+      }
+      case NAME, EXPRESSION -> {
+        if (r.receiverType().isEmpty()) {
+          fallback(m, r);
+          return;
+        }
+        T t = receiverType(m, r);
+        if (t != null) {
+          fieldOn(m, r, t);
+        }
+      }
+    }
+  }
+
+  private boolean fieldOn(M m, Reference r, T t) {
+    M f = field(t, r.name());
+    if (f == null) {
+      return false;
+    }
+    edge(m.id, f.id, "field", HIGH, r.line());
+    if (f.isStatic() || f.fact.kind() == DeclarationKind.ENUM_CONSTANT) {
+      initialization(m, f.owner, r.line());
+    }
+    return true;
+  }
+
+  /**
+   * Name-only fallback for a receiver of unknown type: every method (or field) of that name and
+   * arity in the index, with low confidence, unless the name is ambiguous or has more than {@link
+   * #MAX_FALLBACK} candidates; then nothing is linked and the reference is recorded in {@link
+   * #skipped}.
+   */
+  private void fallback(M m, Reference r) {
+    boolean isField = r.kind() == Reference.ReferenceKind.FIELD;
+    List<M> pool = (isField ? fieldsByName : methodsByName).getOrDefault(r.name(), List.of());
+    List<M> candidates = new ArrayList<>();
+    for (M c : pool) {
+      if (isField || c.acceptsArity(r.arity())) {
+        candidates.add(c);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    if (candidates.size() > MAX_FALLBACK || (!isField && AMBIGUOUS_NAMES.contains(r.name()))) {
+      skipped.add(new Skipped(m.id, r.name(), r.arity(), candidates.size(), r.line()));
+      return;
+    }
+    String via = isField ? "field" : "call";
+    for (M c : candidates) {
+      edge(m.id, c.id, via, LOW, r.line());
+    }
+  }
+}

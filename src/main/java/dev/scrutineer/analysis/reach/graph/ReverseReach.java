@@ -1,0 +1,239 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.ReachStep;
+import dev.scrutineer.model.Symbol;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What transitively depends on a set of changed declarations, each with the confidence of its best
+ * chain and one shortest chain of that confidence.
+ *
+ * <p>A node's confidence is the best, over every chain from a seed, of the weakest edge on the
+ * chain. It is found with one breadth-first pass per confidence level, strongest first, each pass
+ * following only edges at least that strong: a node first reached in the pass for level c has
+ * confidence c, and that pass's BFS tree gives a shortest chain among those of confidence c.
+ *
+ * <p>Class-level envelope: a changed field, enum constant, record component, initializer or
+ * annotation member also reaches whatever depends on its declaring type (the type joins the seeds
+ * one step further, via {@code member-of}, with medium confidence). A changed type reaches its
+ * members through their {@code member-of} edges.
+ */
+public final class ReverseReach {
+  private static final int SEED = -1;
+  private static final int ENVELOPE = -2;
+  private static final int LEVELS = 3;
+
+  private final CodeGraph graph;
+  private final int[] seedIds;
+  private final Set<Symbol> unknownSeeds;
+
+  /** Per node: the confidence ordinal of its best chain, -1 if not reached. */
+  private final byte[] best;
+
+  /** Per level: the BFS tree of that pass (parent node; edge index, SEED or ENVELOPE). */
+  private final int[][] parent = new int[LEVELS][];
+
+  private final int[][] parentEdge = new int[LEVELS][];
+  private Set<Symbol> reached;
+
+  private ReverseReach(CodeGraph graph, int[] seedIds, Set<Symbol> unknownSeeds) {
+    this.graph = graph;
+    this.seedIds = seedIds;
+    this.unknownSeeds = unknownSeeds;
+    int n = graph.nodeCount();
+    best = new byte[n];
+    java.util.Arrays.fill(best, (byte) -1);
+    run();
+  }
+
+  static ReverseReach of(CodeGraph graph, Collection<Symbol> seeds) {
+    Set<Symbol> unknown = new LinkedHashSet<>();
+    Set<Integer> ids = new LinkedHashSet<>();
+    for (Symbol s : seeds) {
+      int id = graph.id(s);
+      if (id < 0) {
+        unknown.add(s);
+      } else {
+        ids.add(id);
+      }
+    }
+    return new ReverseReach(
+        graph,
+        ids.stream().mapToInt(Integer::intValue).toArray(),
+        Collections.unmodifiableSet(unknown));
+  }
+
+  private static boolean classLevel(DeclarationKind kind) {
+    return switch (kind) {
+      case FIELD,
+          ENUM_CONSTANT,
+          RECORD_COMPONENT,
+          STATIC_INITIALIZER,
+          INSTANCE_INITIALIZER,
+          ANNOTATION_MEMBER ->
+          true;
+      default -> false;
+    };
+  }
+
+  private void run() {
+    int n = graph.nodeCount();
+    int[] offsets = graph.offsets;
+    int[] from = graph.from;
+    byte[] confidence = graph.confidence;
+    int[] queue = new int[n];
+    int[] mark = new int[n];
+    for (int level = LEVELS - 1; level >= 0; level--) {
+      int stamp = level + 1;
+      int[] par = new int[n];
+      int[] parEdge = new int[n];
+      parent[level] = par;
+      parentEdge[level] = parEdge;
+      int head = 0;
+      int tail = 0;
+      for (int s : seedIds) {
+        if (mark[s] != stamp) {
+          mark[s] = stamp;
+          par[s] = -1;
+          parEdge[s] = SEED;
+          queue[tail++] = s;
+          if (best[s] < level) {
+            best[s] = (byte) level;
+          }
+        }
+      }
+      if (level <= Confidence.MEDIUM.ordinal()) {
+        for (int s : seedIds) {
+          int owner = graph.owners[s];
+          if (owner >= 0 && classLevel(graph.kinds[s]) && mark[owner] != stamp) {
+            mark[owner] = stamp;
+            par[owner] = s;
+            parEdge[owner] = ENVELOPE;
+            queue[tail++] = owner;
+            if (best[owner] < level) {
+              best[owner] = (byte) level;
+            }
+          }
+        }
+      }
+      while (head < tail) {
+        int v = queue[head++];
+        for (int e = offsets[v], end = offsets[v + 1]; e < end; e++) {
+          if (confidence[e] < level) {
+            continue;
+          }
+          int u = from[e];
+          if (mark[u] != stamp) {
+            mark[u] = stamp;
+            par[u] = v;
+            parEdge[u] = e;
+            queue[tail++] = u;
+            if (best[u] < level) {
+              best[u] = (byte) level;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Every declaration reached, the seeds excluded. */
+  public Set<Symbol> reached() {
+    if (reached == null) {
+      Set<Symbol> out = new LinkedHashSet<>();
+      boolean[] seed = new boolean[graph.nodeCount()];
+      for (int s : seedIds) {
+        seed[s] = true;
+      }
+      for (int v = 0; v < best.length; v++) {
+        if (best[v] >= 0 && !seed[v]) {
+          out.add(graph.symbols[v]);
+        }
+      }
+      reached = Collections.unmodifiableSet(out);
+    }
+    return reached;
+  }
+
+  /** The seeds that are declarations of the graph. */
+  public Set<Symbol> seeds() {
+    Set<Symbol> out = new LinkedHashSet<>();
+    for (int s : seedIds) {
+      out.add(graph.symbols[s]);
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** Seeds that are not declarations of the graph (a file that could not be read, say). */
+  public Set<Symbol> unknownSeeds() {
+    return unknownSeeds;
+  }
+
+  public boolean isReached(Symbol symbol) {
+    int id = graph.id(symbol);
+    return id >= 0 && best[id] >= 0;
+  }
+
+  /**
+   * The confidence of the best chain from a seed to {@code symbol}: the weakest edge on it; {@code
+   * HIGH} for a seed.
+   *
+   * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
+   */
+  public Confidence confidence(Symbol symbol) {
+    return CodeGraph.confidenceOf(best[bestOf(symbol)]);
+  }
+
+  private int bestOf(Symbol symbol) {
+    int id = graph.id(symbol);
+    if (id < 0 || best[id] < 0) {
+      throw new IllegalArgumentException(
+          symbol + " is not reached from the seeds; check reached() or isReached() first");
+    }
+    return id;
+  }
+
+  /**
+   * One shortest chain of the best confidence from a seed to {@code symbol}: the seed first (via
+   * {@code changed}), {@code symbol} last. Each step carries its declaration's path and line, the
+   * label of the edge by which it depends on the step before, and the confidence of the chain up to
+   * it (the minimum of the edges so far).
+   *
+   * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
+   */
+  public List<ReachStep> chain(Symbol symbol) {
+    int id = bestOf(symbol);
+    int level = best[id];
+    int[] par = parent[level];
+    int[] parEdge = parentEdge[level];
+    List<Integer> nodes = new ArrayList<>();
+    for (int v = id; v >= 0; v = par[v]) {
+      nodes.add(v);
+    }
+    Collections.reverse(nodes);
+    List<ReachStep> chain = new ArrayList<>(nodes.size());
+    Confidence running = Confidence.HIGH;
+    for (int v : nodes) {
+      int e = parEdge[v];
+      String via;
+      if (e == SEED) {
+        via = "changed";
+      } else if (e == ENVELOPE) {
+        via = "member-of";
+        running = running.min(Confidence.MEDIUM);
+      } else {
+        via = graph.vias[graph.via[e]];
+        running = running.min(CodeGraph.confidenceOf(graph.confidence[e]));
+      }
+      chain.add(new ReachStep(graph.symbols[v], graph.paths[v], graph.lines[v], via, running));
+    }
+    return List.copyOf(chain);
+  }
+}

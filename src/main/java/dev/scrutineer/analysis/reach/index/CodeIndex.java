@@ -1,0 +1,318 @@
+package dev.scrutineer.analysis.reach.index;
+
+import dev.scrutineer.analysis.reach.ChangedDeclarations;
+import dev.scrutineer.analysis.reach.Javac;
+import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.SourceTree;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The facts of every {@code .java} file of one side of a change, read from the cache when it has
+ * them and extracted otherwise. Files are parsed in batches by several threads, each with its own
+ * parser and a large stack. Immutable: {@link #withFiles} returns a new index.
+ */
+public final class CodeIndex {
+  /** Files per batch: a cache lookup, one parser task and one cache write each. */
+  static final int BATCH = Javac.BATCH;
+
+  /**
+   * How the index was built.
+   *
+   * @param files the Java files it holds
+   * @param fromCache of those read or updated in this build, how many came from the cache
+   * @param extracted how many were parsed
+   * @param unreadable how many of the files it holds could not be read or parsed
+   * @param elapsed the wall time of this build or update
+   */
+  public record Stats(int files, int fromCache, int extracted, int unreadable, Duration elapsed) {
+    public Stats {
+      Objects.requireNonNull(elapsed, "elapsed");
+    }
+  }
+
+  private final Map<String, FileFacts> files;
+  private final List<FileFacts> sorted;
+  private final FactsCache cache;
+  private final int threads;
+  private final Stats stats;
+  private final List<Diagnostic> diagnostics;
+
+  private CodeIndex(
+      Map<String, FileFacts> files,
+      FactsCache cache,
+      int threads,
+      Stats stats,
+      List<Diagnostic> diagnostics) {
+    this.files = Collections.unmodifiableMap(files);
+    this.sorted = List.copyOf(files.values());
+    this.cache = cache;
+    this.threads = threads;
+    this.stats = stats;
+    this.diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** Indexes every Java file of {@code tree} with one thread per available processor. */
+  public static CodeIndex build(SourceTree tree, FactsCache cache) {
+    return build(tree, cache, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Indexes every Java file of {@code tree} with {@code threads} threads. */
+  public static CodeIndex build(SourceTree tree, FactsCache cache, int threads) {
+    long start = System.nanoTime();
+    List<String> paths = tree.paths().stream().filter(CodeIndex::isJava).toList();
+    Map<String, FileFacts> files = new TreeMap<>();
+    Counts counts = index(tree, paths, cache, Math.max(1, threads), files);
+    return new CodeIndex(
+        files,
+        cache,
+        Math.max(1, threads),
+        stats(files, counts, start),
+        diagnostics(counts, cache));
+  }
+
+  /**
+   * This index with {@code changedOrAddedPaths} read again from {@code head} and {@code
+   * deletedPaths} dropped; only those files are looked up or parsed. Paths that are not Java files
+   * are ignored. The cache this index was built with must still be open.
+   */
+  public CodeIndex withFiles(
+      SourceTree head, Collection<String> changedOrAddedPaths, Collection<String> deletedPaths) {
+    long start = System.nanoTime();
+    Map<String, FileFacts> updated = new TreeMap<>(files);
+    deletedPaths.forEach(updated::remove);
+    List<String> paths =
+        changedOrAddedPaths.stream().filter(CodeIndex::isJava).distinct().sorted().toList();
+    paths.forEach(updated::remove);
+    Map<String, FileFacts> read = new TreeMap<>();
+    Counts counts = index(head, paths, cache, threads, read);
+    // A path listed as changed that the head no longer has is gone.
+    read.values().removeIf(f -> f.problem().filter(CodeIndex::isAbsent).isPresent());
+    updated.putAll(read);
+    return new CodeIndex(
+        updated, cache, threads, stats(updated, counts, start), diagnostics(counts, cache));
+  }
+
+  /** Every file's facts, sorted by path (a {@link List}). */
+  public Collection<FileFacts> files() {
+    return sorted;
+  }
+
+  public Optional<FileFacts> file(String path) {
+    return Optional.ofNullable(files.get(path));
+  }
+
+  public Stats stats() {
+    return stats;
+  }
+
+  /**
+   * What limited this index: no compiler, an unusable cache. Unreadable files are in {@link
+   * #files}.
+   */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  private static FileFacts unreadable(String path, UncheckedIOException e) {
+    return FileFacts.unreadable(path, "could not be read (" + e.getMessage() + ")");
+  }
+
+  private static boolean isJava(String path) {
+    return path.endsWith(".java");
+  }
+
+  private static final String ABSENT = "is not a regular file on this side";
+
+  private static boolean isAbsent(String problem) {
+    return problem.equals(ABSENT);
+  }
+
+  /** Totals of one build, shared by the worker threads. */
+  private static final class Counts {
+    final AtomicInteger fromCache = new AtomicInteger();
+    final AtomicInteger extracted = new AtomicInteger();
+    volatile boolean noCompiler;
+  }
+
+  private static Stats stats(Map<String, FileFacts> files, Counts counts, long start) {
+    int unreadable = (int) files.values().stream().filter(f -> f.problem().isPresent()).count();
+    return new Stats(
+        files.size(),
+        counts.fromCache.get(),
+        counts.extracted.get(),
+        unreadable,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static List<Diagnostic> diagnostics(Counts counts, FactsCache cache) {
+    List<Diagnostic> diagnostics = new ArrayList<>(cache.diagnostics());
+    if (counts.noCompiler) {
+      diagnostics.add(
+          Diagnostic.warning(
+              "this Java runtime has no compiler (a JRE?), so Java files were not indexed; run"
+                  + " Scrutineer on a JDK 17 or later"));
+    }
+    return diagnostics;
+  }
+
+  /** Reads {@code paths} of {@code tree} into {@code into}, batch by batch, on worker threads. */
+  private static Counts index(
+      SourceTree tree,
+      List<String> paths,
+      FactsCache cache,
+      int threads,
+      Map<String, FileFacts> into) {
+    Counts counts = new Counts();
+    if (paths.isEmpty()) {
+      return counts;
+    }
+    ConcurrentLinkedQueue<List<String>> batches = new ConcurrentLinkedQueue<>();
+    for (int from = 0; from < paths.size(); from += BATCH) {
+      batches.add(paths.subList(from, Math.min(paths.size(), from + BATCH)));
+    }
+    int workers = Math.min(threads, batches.size());
+    List<Map<String, FileFacts>> results = new ArrayList<>();
+    List<Thread> started = new ArrayList<>();
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    for (int i = 0; i < workers; i++) {
+      Map<String, FileFacts> result = new HashMap<>();
+      results.add(result);
+      Thread thread =
+          new Thread(
+              null,
+              () -> {
+                try {
+                  work(tree, batches, cache, counts, result);
+                } catch (RuntimeException | Error e) {
+                  failures.add(e);
+                }
+              },
+              "scrutineer-index-" + i,
+              ChangedDeclarations.STACK_BYTES);
+      thread.setDaemon(true);
+      thread.start();
+      started.add(thread);
+    }
+    for (Thread thread : started) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        started.forEach(Thread::interrupt);
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while indexing", e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      Throwable first = failures.get(0);
+      if (first instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw (Error) first;
+    }
+    results.forEach(into::putAll);
+    return counts;
+  }
+
+  /** One worker: batches until none are left, with a parser of its own. */
+  private static void work(
+      SourceTree tree,
+      ConcurrentLinkedQueue<List<String>> batches,
+      FactsCache cache,
+      Counts counts,
+      Map<String, FileFacts> result) {
+    Optional<Javac> javac = Javac.compiler();
+    try {
+      for (List<String> batch = batches.poll(); batch != null; batch = batches.poll()) {
+        batch(tree, batch, cache, javac, counts, result);
+      }
+    } finally {
+      javac.ifPresent(Javac::close);
+    }
+  }
+
+  private static void batch(
+      SourceTree tree,
+      List<String> paths,
+      FactsCache cache,
+      Optional<Javac> javac,
+      Counts counts,
+      Map<String, FileFacts> result) {
+    Map<String, String> blobs = new LinkedHashMap<>();
+    for (String path : paths) {
+      try {
+        Optional<String> blob = tree.blobId(path);
+        if (blob.isPresent()) {
+          blobs.put(path, blob.get());
+        } else {
+          result.put(path, FileFacts.unreadable(path, ABSENT));
+        }
+      } catch (UncheckedIOException e) {
+        result.put(path, unreadable(path, e));
+      }
+    }
+    // Only files missing from the cache are examined further: huge files never enter it.
+    Map<String, FileFacts> cached = cache.load(blobs);
+    result.putAll(cached);
+    counts.fromCache.addAndGet(cached.size());
+
+    List<FactsExtractor.Input> inputs = new ArrayList<>();
+    for (String path : blobs.keySet()) {
+      if (cached.containsKey(path)) {
+        continue;
+      }
+      try {
+        OptionalLong size = tree.size(path);
+        if (size.isPresent() && size.getAsLong() > ChangedDeclarations.MAX_FILE_BYTES) {
+          result.put(
+              path,
+              FileFacts.unreadable(
+                  path,
+                  "is larger than " + ChangedDeclarations.MAX_FILE_BYTES / (1024 * 1024) + " MiB"));
+          continue;
+        }
+        Optional<byte[]> bytes = tree.read(path);
+        if (bytes.isEmpty()) {
+          result.put(path, FileFacts.unreadable(path, ABSENT));
+        } else {
+          inputs.add(new FactsExtractor.Input(path, ChangedDeclarations.decode(bytes.get())));
+        }
+      } catch (UncheckedIOException e) {
+        result.put(path, unreadable(path, e));
+      }
+    }
+    if (inputs.isEmpty()) {
+      return;
+    }
+    if (javac.isEmpty()) {
+      counts.noCompiler = true;
+      inputs.forEach(
+          input ->
+              result.put(
+                  input.path(),
+                  FileFacts.unreadable(input.path(), "was not parsed: no Java compiler")));
+      return;
+    }
+    List<FileFacts> extracted = FactsExtractor.extract(javac.get(), inputs);
+    counts.extracted.addAndGet(extracted.size());
+    Map<String, FileFacts> toStore = new HashMap<>();
+    for (FileFacts facts : extracted) {
+      result.put(facts.path(), facts);
+      toStore.put(blobs.get(facts.path()), facts);
+    }
+    cache.store(toStore);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.scrutineer.analysis.reach.index;
+
+import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.Symbol;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A member of a type: method, constructor, field, initializer, enum constant, record component or
+ * annotation member. Code in lambdas, anonymous and local classes inside a member counts as the
+ * member's own references (those classes are also {@link TypeFact}s whose members list the same
+ * references again, so a linker can use either).
+ *
+ * @param symbol named as {@link Symbol} specifies
+ * @param name the simple name: {@code search}, the type's name for a constructor, {@code static{}}
+ * @param parameterTypes erased, as written (methods and constructors; empty otherwise): qualified
+ *     when the source qualifies them ({@code java.util.List}), unlike the symbol; a type variable
+ *     is its first bound, {@code T...} is {@code T[]}
+ * @param varargs the last parameter is {@code T...}
+ * @param type the return type (methods, annotation members), declared type (fields, components),
+ *     the enum's simple name (enum constants), erased as written; empty for constructors and
+ *     initializers
+ * @param parameterAnnotations annotations of each parameter, in order
+ * @param references what the member's code refers to, in source order, including its signature
+ *     (annotations, parameter, return and thrown types)
+ */
+public record MemberFact(
+    Symbol symbol,
+    DeclarationKind kind,
+    String name,
+    Set<String> modifiers,
+    List<AnnotationFact> annotations,
+    List<String> parameterTypes,
+    boolean varargs,
+    String type,
+    List<List<AnnotationFact>> parameterAnnotations,
+    int line,
+    int endLine,
+    List<Reference> references) {
+  public MemberFact {
+    Objects.requireNonNull(symbol, "symbol");
+    if (kind.isType() || kind == DeclarationKind.FILE) {
+      throw new IllegalArgumentException("not a member kind: " + kind);
+    }
+    Objects.requireNonNull(name, "name");
+    modifiers = Set.copyOf(modifiers);
+    annotations = List.copyOf(annotations);
+    parameterTypes = List.copyOf(parameterTypes);
+    Objects.requireNonNull(type, "type");
+    parameterAnnotations = parameterAnnotations.stream().map(List::copyOf).toList();
+    references = List.copyOf(references);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.scrutineer.analysis.reach.index;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One place where code refers to another declaration, with what the file alone says about the
+ * target. The linker resolves it against the index.
+ *
+ * <p>Names of types are erased and spelt as written: {@code OrderService}, {@code Map.Entry},
+ * {@code java.util.List}. A {@link ReferenceKind#NEW} is named by the type's simple name and its
+ * {@code receiverType} is the type as written; {@code this(..)} and {@code super(..)} are named by
+ * the type they construct ({@code Object} for {@code super(..)} without an extends clause). {@code
+ * T::new} is a {@link ReferenceKind#METHOD_REFERENCE} named {@code new}. A {@link
+ * ReferenceKind#TYPE} or {@link ReferenceKind#CLASS_LITERAL} has its type as {@code name} and no
+ * receiver. Type variables are never referenced.
+ *
+ * @param kind what sort of use it is
+ * @param name the member or type name used: {@code find}, {@code OrderService}, {@code MAX}
+ * @param arity the number of arguments of a call or {@code new}; -1 when unknown (method refs)
+ * @param receiver how the target is qualified
+ * @param receiverType the receiver's declared type when the file says it (a field, parameter or
+ *     local variable of a known type, {@code this}, a type name, or a {@code new T()}), erased as
+ *     written; empty when only a full resolution could tell
+ * @param stringArguments the call's string-literal arguments, in order (request paths in {@code
+ *     get("/owners/{id}")}, topics, config keys); empty for other kinds
+ * @param line where the use is
+ */
+public record Reference(
+    ReferenceKind kind,
+    String name,
+    int arity,
+    Receiver receiver,
+    Optional<String> receiverType,
+    List<String> stringArguments,
+    int line) {
+  public Reference {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(receiver, "receiver");
+    Objects.requireNonNull(receiverType, "receiverType");
+    stringArguments = List.copyOf(stringArguments);
+  }
+
+  /** What sort of use a reference is. */
+  public enum ReferenceKind {
+    /** {@code a.m(x)} or {@code m(x)}. */
+    CALL,
+    /** {@code new T(x)}, {@code this(x)}, {@code super(x)}: a constructor. */
+    NEW,
+    /** {@code T::m}, {@code a::m}, {@code T::new}. */
+    METHOD_REFERENCE,
+    /**
+     * A field, constant or enum constant read or written: {@code a.f}, {@code T.MAX}, {@code f}.
+     */
+    FIELD,
+    /** A type used by name: declarations, casts, {@code instanceof}, generics, static access. */
+    TYPE,
+    /** {@code T.class}, as in {@code @WebMvcTest(T.class)} or {@code SpringApplication.run}. */
+    CLASS_LITERAL
+  }
+
+  /** How the target of a reference is qualified. */
+  public enum Receiver {
+    /**
+     * Unqualified: {@code m()}, {@code f}: this type, its supertypes, outer types, static imports.
+     */
+    NONE,
+    /** {@code this.m()}. */
+    THIS,
+    /** {@code super.m()}. */
+    SUPER,
+    /** A simple name that is a variable or a type: {@code orders.find()}, {@code Math.max()}. */
+    NAME,
+    /** Any other expression: {@code a.b().c()}, {@code list.get(0).m()}. */
+    EXPRESSION
+  }
+}

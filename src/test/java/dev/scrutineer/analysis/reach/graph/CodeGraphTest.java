@@ -1,0 +1,568 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import static dev.scrutineer.analysis.reach.graph.Facts.enumType;
+import static dev.scrutineer.analysis.reach.graph.Facts.file;
+import static dev.scrutineer.analysis.reach.graph.Facts.iface;
+import static dev.scrutineer.analysis.reach.graph.Facts.record;
+import static dev.scrutineer.analysis.reach.graph.Facts.type;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.ReachStep;
+import dev.scrutineer.model.Symbol;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CodeGraphTest {
+  private static final String P = "com.acme";
+
+  private static Symbol s(String qualified) {
+    int hash = qualified.indexOf('#');
+    String typePart = hash < 0 ? qualified : qualified.substring(0, hash);
+    // The package is the lower-case prefix.
+    String[] parts = typePart.split("\\.");
+    int i = 0;
+    while (i < parts.length - 1 && Character.isLowerCase(parts[i].charAt(0))) {
+      i++;
+    }
+    String pkg = String.join(".", Arrays.copyOfRange(parts, 0, i));
+    return new Symbol(pkg, qualified.substring(pkg.isEmpty() ? 0 : pkg.length() + 1));
+  }
+
+  private static CodeGraph graph(Facts.FileBuilder... files) {
+    return graph(List.of(), files);
+  }
+
+  private static CodeGraph graph(List<Edge> extra, Facts.FileBuilder... files) {
+    List<FileFacts> facts = new ArrayList<>();
+    for (Facts.FileBuilder f : files) {
+      facts.add(f.build());
+    }
+    return CodeGraph.link(facts, extra);
+  }
+
+  private static Set<String> reach(CodeGraph graph, String... seeds) {
+    return graph.reach(Arrays.stream(seeds).map(CodeGraphTest::s).toList()).reached().stream()
+        .map(Symbol::qualified)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** What depends directly on {@code target}, as "from via confidence". */
+  private static Set<String> dependents(CodeGraph graph, String target) {
+    return graph.dependents(s(target)).stream()
+        .map(e -> e.from().qualified() + " " + e.via() + " " + e.confidence().id())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void nestedTypeShadowsSingleImport() {
+    CodeGraph g =
+        graph(
+            file("other", "Helper").type(type("Helper").method("run()")),
+            file(P, "A")
+                .imports("other.Helper")
+                .type(type("A").method("go()", m -> m.callOn("Helper", "run", 0)))
+                .type(type("A.Helper").method("run()")));
+    assertThat(dependents(g, "com.acme.A.Helper#run()"))
+        .containsExactly("com.acme.A#go() call high");
+    assertThat(dependents(g, "other.Helper#run()")).isEmpty();
+  }
+
+  @Test
+  void singleImportBeatsSamePackageAndOnDemandWorks() {
+    CodeGraph g =
+        graph(
+            file("other", "Repo").type(type("Repo").method("load()")),
+            file("lib", "Util").type(type("Util").method("help()")),
+            file(P, "Repo").type(type("Repo").method("load()")),
+            file(P, "A")
+                .imports("other.Repo", "lib.*")
+                .type(
+                    type("A")
+                        .method(
+                            "go()", m -> m.callOn("Repo", "load", 0).callOn("Util", "help", 0))));
+    assertThat(reach(g, "other.Repo#load()")).containsExactly("com.acme.A#go()");
+    assertThat(reach(g, "com.acme.Repo#load()")).isEmpty();
+    assertThat(reach(g, "lib.Util#help()")).containsExactly("com.acme.A#go()");
+  }
+
+  @Test
+  void samePackageBeatsOnDemandImport() {
+    CodeGraph g =
+        graph(
+            file("lib", "Repo").type(type("Repo").method("load()")),
+            file(P, "Repo").type(type("Repo").method("load()")),
+            file(P, "A")
+                .imports("lib.*")
+                .type(type("A").method("go()", m -> m.callOn("Repo", "load", 0))));
+    assertThat(reach(g, "com.acme.Repo#load()")).containsExactly("com.acme.A#go()");
+    assertThat(reach(g, "lib.Repo#load()")).isEmpty();
+  }
+
+  @Test
+  void libraryImportShadowsSamePackageAndJavaLangIsIgnored() {
+    CodeGraph g =
+        graph(
+            file(P, "List").type(type("List").method("size()")),
+            file(P, "String").type(type("String").method("length()")),
+            file(P, "A")
+                .imports("java.util.List")
+                .type(
+                    type("A")
+                        .method(
+                            "go()",
+                            m ->
+                                m.callOn("List", "size", 0)
+                                    .callOn("Math", "max", 2)
+                                    .uses("Object"))));
+    assertThat(reach(g, "com.acme.List#size()")).isEmpty();
+    assertThat(g.dependents(s("com.acme.A#go()"))).isEmpty();
+  }
+
+  @Test
+  void staticImportsSingleAndOnDemand() {
+    CodeGraph g =
+        graph(
+            file("util", "Strings")
+                .type(type("Strings").method("static trim(String)").method("static pad(String)")),
+            file("util", "Limits").type(type("Limits").field("static MAX")),
+            file(P, "A")
+                .imports("static util.Strings.trim", "static util.Limits.*")
+                .type(type("A").method("go()", m -> m.call("trim", 1).read("MAX"))));
+    assertThat(reach(g, "util.Strings#trim(String)")).containsExactly("com.acme.A#go()");
+    assertThat(reach(g, "util.Strings#pad(String)")).isEmpty();
+  }
+
+  @Test
+  void staticImportOfFieldOnDemand() {
+    CodeGraph g =
+        graph(
+            file("util", "Limits")
+                .type(
+                    type("Limits")
+                        .member(dev.scrutineer.model.DeclarationKind.FIELD, "static MAX", m -> {})),
+            file(P, "A")
+                .imports("static util.Limits.*")
+                .type(type("A").method("go()", m -> m.read("MAX"))));
+    assertThat(reach(g, "util.Limits#MAX")).contains("com.acme.A#go()");
+  }
+
+  @Test
+  void overloadsByArityAndVarargs() {
+    CodeGraph g =
+        graph(
+            file(P, "Log")
+                .type(
+                    type("Log")
+                        .method("info(String)")
+                        .method("info(String,Object)")
+                        .method("fmt(String,Object...)")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method("one()", m -> m.callOn("Log", "info", 1))
+                        .method("two()", m -> m.callOn("Log", "info", 2))
+                        .method("many()", m -> m.callOn("Log", "fmt", 4))
+                        .method("few()", m -> m.callOn("Log", "fmt", 1))));
+    assertThat(reach(g, "com.acme.Log#info(String)")).containsExactly("com.acme.A#one()");
+    assertThat(reach(g, "com.acme.Log#info(String,Object)")).containsExactly("com.acme.A#two()");
+    assertThat(reach(g, "com.acme.Log#fmt(String,Object[])"))
+        .containsExactly("com.acme.A#few()", "com.acme.A#many()");
+    assertThat(g.reach(List.of(s("com.acme.Log#info(String)"))).confidence(s("com.acme.A#one()")))
+        .isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void sameArityOverloadsAreAllLinkedWithMediumConfidence() {
+    CodeGraph g =
+        graph(
+            file(P, "Log").type(type("Log").method("put(String)").method("put(int)")),
+            file(P, "A").type(type("A").method("go()", m -> m.callOn("Log", "put", 1))));
+    assertThat(dependents(g, "com.acme.Log#put(String)"))
+        .containsExactly("com.acme.A#go() call medium");
+    assertThat(dependents(g, "com.acme.Log#put(int)"))
+        .containsExactly("com.acme.A#go() call medium");
+  }
+
+  private static CodeGraph shapes() {
+    return graph(
+        file(P, "Shape").type(iface("Shape").method("abstract area()").method("describe()")),
+        file(P, "Base").type(type("Base").ext("Shape").method("area()").method("name()")),
+        file(P, "Circle")
+            .type(
+                type("Circle")
+                    .ext("Base")
+                    .method("area()", m -> m.callSuper("area", 0))
+                    .method("name()")),
+        file(P, "Square").type(type("Square").ext("Shape").method("area()")),
+        file(P, "Client")
+            .type(
+                type("Client")
+                    .method("total(Shape)", m -> m.callOn("Shape", "area", 0))
+                    .method("label(Circle)", m -> m.callOn("Circle", "describe", 0))
+                    .method("named(Base)", m -> m.callOn("Base", "name", 0))));
+  }
+
+  @Test
+  void callThroughInterfaceReachesImplementationsByDispatch() {
+    CodeGraph g = shapes();
+    assertThat(dependents(g, "com.acme.Shape#area()"))
+        .contains("com.acme.Client#total(Shape) call high");
+    assertThat(dependents(g, "com.acme.Square#area()"))
+        .contains("com.acme.Client#total(Shape) call medium");
+    assertThat(reach(g, "com.acme.Circle#area()")).contains("com.acme.Client#total(Shape)");
+    assertThat(
+            g.reach(List.of(s("com.acme.Circle#area()")))
+                .confidence(s("com.acme.Client#total(Shape)")))
+        .isEqualTo(Confidence.MEDIUM);
+  }
+
+  @Test
+  void superCallReachesOnlyTheSuperMethod() {
+    CodeGraph g = shapes();
+    // Circle#area() both overrides Base#area() and calls it: one edge per pair
+    assertThat(g.dependents(s("com.acme.Base#area()")))
+        .extracting(e -> e.from().qualified())
+        .contains("com.acme.Circle#area()");
+    assertThat(g.dependents(s("com.acme.Square#area()")))
+        .extracting(e -> e.from().qualified())
+        .doesNotContain("com.acme.Circle#area()");
+    assertThat(dependents(g, "com.acme.Square#area()"))
+        .doesNotContain("com.acme.Circle#area() call high");
+    // a call on a subtype does not reach a sibling's override
+    assertThat(reach(g, "com.acme.Circle#name()")).contains("com.acme.Client#named(Base)");
+    assertThat(dependents(g, "com.acme.Base#name()"))
+        .contains("com.acme.Client#named(Base) call high");
+  }
+
+  @Test
+  void defaultMethodsAreInheritedAndOverridesDependOnWhatTheyOverride() {
+    CodeGraph g = shapes();
+    assertThat(reach(g, "com.acme.Shape#describe()")).contains("com.acme.Client#label(Circle)");
+    assertThat(dependents(g, "com.acme.Shape#area()"))
+        .contains("com.acme.Base#area() override high", "com.acme.Square#area() override high");
+  }
+
+  @Test
+  void fieldsAndConstants() {
+    CodeGraph g =
+        graph(
+            file(P, "Color").type(enumType("Color").constant("RED").constant("BLUE")),
+            file(P, "Config")
+                .type(type("Config").field("limit").method("get()", m -> m.read("limit"))),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method("paint()", m -> m.readOn("Color", "RED"))
+                        .method("peek(Config)", m -> m.readOn("Config", "limit"))));
+    assertThat(dependents(g, "com.acme.Color#RED")).contains("com.acme.A#paint() field high");
+    assertThat(dependents(g, "com.acme.Config#limit"))
+        .contains("com.acme.Config#get() field high", "com.acme.A#peek(Config) field high");
+    assertThat(dependents(g, "com.acme.Color#BLUE"))
+        .doesNotContain("com.acme.A#paint() field high");
+  }
+
+  @Test
+  void constructorsByArityAndThisDelegation() {
+    CodeGraph g =
+        graph(
+            file(P, "Order")
+                .type(
+                    type("Order").constructor("", c -> c.thisCall(1)).constructor("long", c -> {})),
+            file(P, "Plain").type(type("Plain").method("x()")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method("make()", m -> m.create("Order", 0))
+                        .method("plain()", m -> m.create("Plain", 0))));
+    assertThat(dependents(g, "com.acme.Order#Order(long)"))
+        .containsExactly("com.acme.Order#Order() new high");
+    assertThat(reach(g, "com.acme.Order#Order(long)"))
+        .containsExactly("com.acme.A#make()", "com.acme.Order#Order()");
+    assertThat(dependents(g, "com.acme.Plain")).contains("com.acme.A#plain() new high");
+  }
+
+  @Test
+  void implicitSuperConstructorAndFieldInitializers() {
+    CodeGraph g =
+        graph(
+            file(P, "Base").type(type("Base").constructor("", c -> {})),
+            file(P, "Util").type(type("Util").method("static now()")),
+            file(P, "Sub")
+                .type(type("Sub").ext("Base").field("created", f -> f.callOn("Util", "now", 0))),
+            file(P, "A").type(type("A").method("make()", m -> m.create("Sub", 0))));
+    assertThat(reach(g, "com.acme.Base#Base()")).contains("com.acme.A#make()");
+    assertThat(reach(g, "com.acme.Util#now()"))
+        .contains("com.acme.Sub#created", "com.acme.A#make()");
+  }
+
+  @Test
+  void methodReferencesAndLambdaBodies() {
+    CodeGraph g =
+        graph(
+            file(P, "Mapper").type(type("Mapper").method("static toDto(Object)").method("other()")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        // list.stream().map(Mapper::toDto), and a lambda calling other():
+                        // the extractor attributes both to the enclosing member
+                        .method(
+                            "go(Mapper)",
+                            m -> m.methodRef("Mapper", "toDto").callOn("Mapper", "other", 0))));
+    assertThat(reach(g, "com.acme.Mapper#toDto(Object)")).containsExactly("com.acme.A#go(Mapper)");
+    assertThat(reach(g, "com.acme.Mapper#other()")).containsExactly("com.acme.A#go(Mapper)");
+  }
+
+  @Test
+  void unresolvedReceiverFallsBackToNameAndArityWithLowConfidence() {
+    CodeGraph g =
+        graph(
+            file(P, "Orders").type(type("Orders").method("cancel(long)").method("cancel()")),
+            file(P, "Jobs").type(type("Jobs").method("cancel(long)")),
+            file(P, "A").type(type("A").method("go()", m -> m.callOnExpression("cancel", 1))));
+    assertThat(dependents(g, "com.acme.Orders#cancel(long)"))
+        .containsExactly("com.acme.A#go() call low");
+    assertThat(dependents(g, "com.acme.Jobs#cancel(long)"))
+        .containsExactly("com.acme.A#go() call low");
+    assertThat(dependents(g, "com.acme.Orders#cancel()")).isEmpty();
+    assertThat(g.reach(List.of(s("com.acme.Jobs#cancel(long)"))).confidence(s("com.acme.A#go()")))
+        .isEqualTo(Confidence.LOW);
+  }
+
+  @Test
+  void hugeFanOutAndAmbiguousNamesEscalateInsteadOfLinking() {
+    List<Facts.FileBuilder> files = new ArrayList<>();
+    for (int i = 0; i < Linker.MAX_FALLBACK + 1; i++) {
+      files.add(file(P, "T" + i).type(type("T" + i).method("apply(Object)").method("get()")));
+    }
+    files.add(
+        file(P, "A")
+            .type(
+                type("A")
+                    .method(
+                        "go()", m -> m.callOnExpression("apply", 1).callOnExpression("get", 0))));
+    CodeGraph g = graph(files.toArray(new Facts.FileBuilder[0]));
+    assertThat(reach(g, "com.acme.T0#apply(Object)")).isEmpty();
+    assertThat(g.escalations())
+        .extracting(CodeGraph.Escalation::name, CodeGraph.Escalation::candidates)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("apply", Linker.MAX_FALLBACK + 1),
+            org.assertj.core.groups.Tuple.tuple("get", Linker.MAX_FALLBACK + 1));
+  }
+
+  @Test
+  void typeHeaderChangeReachesEveryMemberAndItsUsers() {
+    CodeGraph g =
+        graph(
+            file(P, "Svc")
+                .type(type("Svc").annotated("Transactional").method("pay()").field("fee")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method("go(Svc)", m -> m.callOn("Svc", "pay", 0))
+                        .method("t()", m -> m.uses("Svc"))));
+    assertThat(reach(g, "com.acme.Svc"))
+        .containsExactly(
+            "com.acme.A#go(Svc)", "com.acme.A#t()", "com.acme.Svc#fee", "com.acme.Svc#pay()");
+    assertThat(g.reach(List.of(s("com.acme.Svc"))).chain(s("com.acme.A#go(Svc)")))
+        .extracting(ReachStep::via)
+        .containsExactly("changed", "member-of", "call");
+  }
+
+  @Test
+  void fieldChangeReachesAtClassLevelWithMediumConfidence() {
+    CodeGraph g =
+        graph(
+            file(P, "Svc").type(type("Svc").method("pay()").field("fee")),
+            file(P, "A").type(type("A").method("go(Svc)", m -> m.callOn("Svc", "pay", 0))),
+            file(P, "B").type(type("B").method("fee(Svc)", m -> m.readOn("Svc", "fee"))));
+    ReverseReach r = g.reach(List.of(s("com.acme.Svc#fee")));
+    assertThat(r.reached().stream().map(Symbol::qualified))
+        .contains(
+            "com.acme.B#fee(Svc)", "com.acme.Svc", "com.acme.Svc#pay()", "com.acme.A#go(Svc)");
+    assertThat(r.confidence(s("com.acme.B#fee(Svc)"))).isEqualTo(Confidence.HIGH);
+    assertThat(r.confidence(s("com.acme.A#go(Svc)"))).isEqualTo(Confidence.MEDIUM);
+  }
+
+  @Test
+  void chainsAreShortestStartAtASeedAndCarryTheMinimumConfidence() {
+    CodeGraph g =
+        graph(
+            file(P, "C")
+                .type(
+                    type("C")
+                        .method("leaf()")
+                        .method("mid1()", m -> m.call("leaf", 0))
+                        .method("mid2()", m -> m.call("mid1", 0))
+                        .method("top()", m -> m.call("mid2", 0).callOnExpression("leaf", 0))));
+    ReverseReach r = g.reach(List.of(s("com.acme.C#leaf()")));
+    // top is one LOW step away, or three HIGH steps: the best confidence wins, then the shortest.
+    assertThat(r.confidence(s("com.acme.C#top()"))).isEqualTo(Confidence.HIGH);
+    List<ReachStep> chain = r.chain(s("com.acme.C#top()"));
+    assertThat(chain)
+        .extracting(step -> step.symbol().name())
+        .containsExactly("C#leaf()", "C#mid1()", "C#mid2()", "C#top()");
+    assertThat(chain.get(0).via()).isEqualTo("changed");
+    assertThat(chain.get(3).path()).isEqualTo("com/acme/C.java");
+    assertThat(chain.get(3).line())
+        .isEqualTo(g.location(s("com.acme.C#top()")).orElseThrow().line());
+    assertThat(r.chain(s("com.acme.C#leaf()"))).hasSize(1);
+  }
+
+  @Test
+  void chainConfidenceIsTheWeakestEdge() {
+    CodeGraph g =
+        graph(
+            file(P, "C")
+                .type(
+                    type("C")
+                        .method("leaf()")
+                        .method("mid()", m -> m.callOnExpression("leaf", 0))
+                        .method("top()", m -> m.call("mid", 0))));
+    ReverseReach r = g.reach(List.of(s("com.acme.C#leaf()")));
+    assertThat(r.confidence(s("com.acme.C#top()"))).isEqualTo(Confidence.LOW);
+    assertThat(r.chain(s("com.acme.C#top()")))
+        .extracting(ReachStep::confidence)
+        .containsExactly(Confidence.HIGH, Confidence.LOW, Confidence.LOW);
+  }
+
+  @Test
+  void extraEdgesFromFrameworksAreHonouredAndUnknownOnesCounted() {
+    Symbol controller = s("com.acme.Web#list()");
+    Symbol job = s("com.acme.Job#run()");
+    List<Edge> extra =
+        List.of(
+            new Edge(controller, job, "request-path", Confidence.MEDIUM, 3),
+            new Edge(s("com.acme.Nowhere#x()"), job, "config-key", Confidence.LOW, 0));
+    CodeGraph g =
+        graph(
+            extra,
+            file(P, "Web").type(type("Web").method("list()")),
+            file(P, "Job").type(type("Job").method("run()")));
+    assertThat(reach(g, "com.acme.Job#run()")).containsExactly("com.acme.Web#list()");
+    assertThat(g.ignoredExtraEdges()).isEqualTo(1);
+    assertThat(g.reach(List.of(job)).chain(controller))
+        .extracting(ReachStep::via)
+        .containsExactly("changed", "request-path");
+  }
+
+  @Test
+  void unknownSeedsAreIgnoredAndCounted() {
+    CodeGraph g = graph(file(P, "C").type(type("C").method("a()")));
+    ReverseReach r = g.reach(List.of(s("com.acme.C#a()"), s("com.acme.Gone#x()")));
+    assertThat(r.unknownSeeds()).containsExactly(s("com.acme.Gone#x()"));
+    assertThat(r.seeds()).containsExactly(s("com.acme.C#a()"));
+    assertThat(r.reached()).isEmpty();
+    assertThatThrownBy(() -> r.confidence(s("com.acme.Gone#x()")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void recordsAccessorsAndLibraryInterfaceDispatch() {
+    CodeGraph g =
+        graph(
+            file(P, "Point").type(record("Point").component("x")),
+            file(P, "Task").type(type("Task").ext("Runnable").method("run()")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method("x(Point)", m -> m.callOn("Point", "x", 0))
+                        .method("exec(Runnable)", m -> m.callOn("Runnable", "run", 0))));
+    assertThat(reach(g, "com.acme.Point#x")).contains("com.acme.A#x(Point)");
+    assertThat(dependents(g, "com.acme.Task#run()"))
+        .contains("com.acme.A#exec(Runnable) call medium");
+  }
+
+  @Test
+  void countsAndLocations() {
+    CodeGraph g = shapes();
+    assertThat(g.nodeCount()).isEqualTo(15);
+    assertThat(g.edgeCount()).isPositive();
+    assertThat(g.location(s("com.acme.Circle#area()")).orElseThrow().path())
+        .isEqualTo("com/acme/Circle.java");
+    assertThat(g.location(s("com.acme.Nope"))).isEmpty();
+  }
+
+  @Test
+  void anonymousClassCodeIsItsMembersAndDispatchIntoItReachesTheMember() {
+    // class A { void go() { exec(new Runnable() { public void run() { helper(); } }); } }
+    CodeGraph g =
+        graph(
+            file(P, "Util").type(type("Util").method("static helper()")),
+            file(P, "Exec")
+                .type(type("Exec").method("exec(Runnable)", m -> m.callOn("Runnable", "run", 0))),
+            file(P, "A")
+                .imports("static com.acme.Util.helper")
+                .type(type("A").method("go()", m -> m.call("helper", 0)))
+                .type(type("A#go()$1").ext("Runnable").method("run()", m -> m.call("helper", 0))));
+    assertThat(reach(g, "com.acme.Util#helper()"))
+        .contains("com.acme.A#go()", "com.acme.Exec#exec(Runnable)");
+    assertThat(g.reach(List.of(s("com.acme.A#go()"))).reached())
+        .contains(s("com.acme.Exec#exec(Runnable)"));
+  }
+
+  @Test
+  void staticInitializerRunsBeforeStaticUseFromOtherClassesOnly() {
+    CodeGraph g =
+        graph(
+            file(P, "Reg")
+                .type(
+                    type("Reg")
+                        .staticInit(b -> b.call("load", 0))
+                        .method("static load()")
+                        .method("static lookup()", m -> m.call("load", 0))),
+            file(P, "A").type(type("A").method("go()", m -> m.callOn("Reg", "lookup", 0))));
+    assertThat(dependents(g, "com.acme.Reg#static{}")).containsExactly("com.acme.A#go() call high");
+  }
+
+  @Test
+  void linkingAndReachScale() {
+    int types = 2_000;
+    int methods = 50;
+    java.util.Random random = new java.util.Random(42);
+    List<FileFacts> files = new ArrayList<>();
+    for (int t = 0; t < types; t++) {
+      Facts.TypeBuilder type = type("T" + t);
+      for (int m = 0; m < methods; m++) {
+        int[] callees = {random.nextInt(types), random.nextInt(types), random.nextInt(types)};
+        int[] names = {random.nextInt(methods), random.nextInt(methods), random.nextInt(methods)};
+        type.method(
+            "m" + m + "()",
+            b -> {
+              for (int k = 0; k < 3; k++) {
+                b.callOn("T" + callees[k], "m" + names[k], 0);
+              }
+            });
+      }
+      files.add(file(P, "T" + t).type(type).build());
+    }
+    CodeGraph.link(files, List.of()); // warm up the JIT
+    long start = System.nanoTime();
+    CodeGraph g = CodeGraph.link(files, List.of());
+    long linked = System.nanoTime();
+    ReverseReach r = g.reach(List.of(s("com.acme.T0#m0()")));
+    int reached = r.reached().size();
+    long walked = System.nanoTime();
+    for (int i = 0; i < 10; i++) {
+      g.reach(List.of(s("com.acme.T" + i + "#m1()")));
+    }
+    long ten = System.nanoTime();
+    System.out.printf(
+        "scale: %d nodes, %d edges, link %d ms, reach %d ms (%d reached), 10 more reaches %d ms%n",
+        g.nodeCount(),
+        g.edgeCount(),
+        (linked - start) / 1_000_000,
+        (walked - linked) / 1_000_000,
+        reached,
+        (ten - walked) / 1_000_000);
+    assertThat(g.nodeCount()).isEqualTo(types * (methods + 1));
+    assertThat((ten - walked) / 10 / 1_000_000).isLessThan(500);
+  }
+}

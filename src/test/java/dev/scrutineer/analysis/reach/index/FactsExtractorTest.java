@@ -1,0 +1,322 @@
+package dev.scrutineer.analysis.reach.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.scrutineer.analysis.reach.index.Reference.Receiver;
+import dev.scrutineer.analysis.reach.index.Reference.ReferenceKind;
+import dev.scrutineer.model.DeclarationKind;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the index reads from one file: declarations, annotations and references as written. */
+class FactsExtractorTest {
+  private static final String CONTROLLER =
+      """
+      package com.acme.shop.web;
+
+      import com.acme.shop.order.OrderService;
+      import java.util.*;
+      import static java.util.Objects.requireNonNull;
+      import org.springframework.web.bind.annotation.*;
+
+      @RestController
+      @RequestMapping({"/api", "/v1" + "/api"})
+      public class OrderController extends BaseController implements java.io.Serializable {
+        private static final String PREFIX = "orders";
+        private final OrderService orders;
+        private final Map<String, List<Order>> cache = new HashMap<>();
+
+        public OrderController(OrderService orders) {
+          this.orders = requireNonNull(orders);
+        }
+
+        OrderController() {
+          this(new OrderService("${shop.url}"));
+        }
+
+        @GetMapping(value = "/orders/{id}", produces = "application/json")
+        public Order find(@PathVariable("id") String id, int... flags) {
+          Order cached = lookup(id);
+          var helper = new Helper();
+          helper.assist(id);
+          orders.audit(PREFIX);
+          List<Order> all = orders.findAll();
+          all.forEach(order -> order.touch(id));
+          all.stream().map(Order::id).forEach(System.out::println);
+          Runnable task = new Runnable() {
+            @Override
+            public void run() {
+              orders.flush();
+            }
+          };
+          if (cached instanceof SpecialOrder special) {
+            special.celebrate();
+          }
+          return Order.of(Status.OPEN, ((Order) cached).copy());
+        }
+
+        <T extends Comparable<T>> T max(List<T> values, java.util.function.Function<T, T> f) {
+          class Local {
+            T pick() {
+              return values.get(0);
+            }
+          }
+          return new Local().pick();
+        }
+
+        @Override
+        protected void init() {
+          super.init();
+          this.orders.start();
+          Object o = OrderController.class;
+        }
+      }
+      """;
+
+  private final FileFacts facts =
+      FactsExtractor.extract("src/main/java/com/acme/shop/web/OrderController.java", CONTROLLER);
+
+  @Test
+  void fileTypesAndImports() {
+    assertThat(facts.problem()).isEmpty();
+    assertThat(facts.packageName()).isEqualTo("com.acme.shop.web");
+    assertThat(facts.imports())
+        .containsExactly(
+            new ImportFact("com.acme.shop.order.OrderService", false, false),
+            new ImportFact("java.util", false, true),
+            new ImportFact("java.util.Objects.requireNonNull", true, false),
+            new ImportFact("org.springframework.web.bind.annotation", false, true));
+    TypeFact controller = facts.types().get(0);
+    assertThat(controller.symbol().qualified()).isEqualTo("com.acme.shop.web.OrderController");
+    assertThat(controller.kind()).isEqualTo(DeclarationKind.CLASS);
+    assertThat(controller.modifiers()).containsExactly("public");
+    assertThat(controller.supertypes()).containsExactly("BaseController", "java.io.Serializable");
+    assertThat(controller.line()).isEqualTo(10);
+    assertThat(controller.annotations())
+        .extracting(AnnotationFact::name)
+        .containsExactly("RestController", "RequestMapping");
+    assertThat(controller.annotations().get(1).value("value")).containsExactly("/api", "/v1/api");
+    assertThat(facts.types())
+        .extracting(t -> t.symbol().name())
+        .containsExactly(
+            "OrderController",
+            "OrderController#find(String,int[])$1",
+            "OrderController#max(List,Function)$Local");
+    assertThat(facts.types().get(1).supertypes()).containsExactly("Runnable");
+  }
+
+  @Test
+  void membersHaveSignaturesAnnotationsAndParameterAnnotations() {
+    MemberFact find = member("OrderController#find(String,int[])");
+    assertThat(find.kind()).isEqualTo(DeclarationKind.METHOD);
+    assertThat(find.name()).isEqualTo("find");
+    assertThat(find.parameterTypes()).containsExactly("String", "int[]");
+    assertThat(find.varargs()).isTrue();
+    assertThat(find.type()).isEqualTo("Order");
+    assertThat(find.modifiers()).containsExactly("public");
+    assertThat(find.annotations().get(0).name()).isEqualTo("GetMapping");
+    assertThat(find.annotations().get(0).value("value")).containsExactly("/orders/{id}");
+    assertThat(find.annotations().get(0).value("produces")).containsExactly("application/json");
+    assertThat(find.parameterAnnotations().get(0))
+        .containsExactly(
+            new AnnotationFact("PathVariable", java.util.Map.of("value", List.of("id"))));
+    assertThat(find.parameterAnnotations().get(1)).isEmpty();
+    assertThat(find.line()).isEqualTo(24);
+
+    MemberFact cache = member("OrderController#cache");
+    assertThat(cache.kind()).isEqualTo(DeclarationKind.FIELD);
+    assertThat(cache.type()).isEqualTo("Map");
+    assertThat(cache.references())
+        .extracting(Reference::kind, Reference::name)
+        .contains(tuple(ReferenceKind.TYPE, "Map"), tuple(ReferenceKind.NEW, "HashMap"));
+
+    MemberFact max = member("OrderController#max(List,Function)");
+    assertThat(max.parameterTypes()).containsExactly("List", "java.util.function.Function");
+    assertThat(max.type()).isEqualTo("Comparable");
+  }
+
+  @Test
+  void callsGetReceiverTypesFromFieldsParametersAndLocals() {
+    List<Reference> refs = member("OrderController#find(String,int[])").references();
+    assertThat(calls(refs))
+        .contains(
+            tuple("lookup", Receiver.NONE, Optional.empty(), 1),
+            tuple("assist", Receiver.NAME, Optional.of("Helper"), 1),
+            tuple("audit", Receiver.NAME, Optional.of("OrderService"), 1),
+            tuple("findAll", Receiver.NAME, Optional.of("OrderService"), 0),
+            tuple("forEach", Receiver.NAME, Optional.of("List"), 1),
+            tuple("touch", Receiver.NAME, Optional.empty(), 1),
+            tuple("flush", Receiver.NAME, Optional.of("OrderService"), 0),
+            tuple("celebrate", Receiver.NAME, Optional.of("SpecialOrder"), 0),
+            tuple("of", Receiver.NAME, Optional.of("Order"), 2),
+            tuple("copy", Receiver.EXPRESSION, Optional.of("Order"), 0));
+    assertThat(refs)
+        .filteredOn(r -> r.kind() == ReferenceKind.METHOD_REFERENCE)
+        .extracting(Reference::name, Reference::receiverType)
+        .containsExactly(tuple("id", Optional.of("Order")), tuple("println", Optional.empty()));
+    assertThat(refs)
+        .filteredOn(r -> r.kind() == ReferenceKind.FIELD)
+        .extracting(Reference::name, Reference::receiver, Reference::receiverType)
+        .contains(
+            tuple("orders", Receiver.NONE, Optional.empty()),
+            tuple("PREFIX", Receiver.NONE, Optional.empty()),
+            tuple("OPEN", Receiver.NAME, Optional.of("Status")),
+            tuple("out", Receiver.NAME, Optional.of("System")));
+    assertThat(refs)
+        .filteredOn(r -> r.kind() == ReferenceKind.TYPE)
+        .extracting(Reference::name)
+        .contains("Order", "String", "List", "Runnable", "SpecialOrder", "Status", "System")
+        .doesNotContain("id", "cached", "helper", "var");
+    assertThat(refs)
+        .filteredOn(r -> r.kind() == ReferenceKind.NEW)
+        .extracting(Reference::name, Reference::receiverType)
+        .contains(
+            tuple("Helper", Optional.of("Helper")), tuple("Runnable", Optional.of("Runnable")));
+  }
+
+  @Test
+  void constructorsThisSuperAndStaticImports() {
+    assertThat(member("OrderController#OrderController()").references())
+        .filteredOn(r -> r.kind() == ReferenceKind.NEW)
+        .extracting(
+            Reference::name,
+            Reference::receiver,
+            Reference::receiverType,
+            Reference::arity,
+            Reference::stringArguments)
+        .containsExactly(
+            tuple("OrderController", Receiver.THIS, Optional.of("OrderController"), 1, List.of()),
+            tuple(
+                "OrderService",
+                Receiver.NONE,
+                Optional.of("OrderService"),
+                1,
+                List.of("${shop.url}")));
+    assertThat(calls(member("OrderController#OrderController(OrderService)").references()))
+        .containsExactly(tuple("requireNonNull", Receiver.NONE, Optional.empty(), 1));
+    List<Reference> init = member("OrderController#init()").references();
+    assertThat(calls(init))
+        .containsExactly(
+            tuple("init", Receiver.SUPER, Optional.of("BaseController"), 0),
+            tuple("start", Receiver.EXPRESSION, Optional.of("OrderService"), 0));
+    assertThat(init)
+        .filteredOn(r -> r.kind() == ReferenceKind.CLASS_LITERAL)
+        .extracting(Reference::name)
+        .containsExactly("OrderController");
+  }
+
+  @Test
+  void anonymousAndLocalClassesAreTypesAndTheirCodeCountsForTheirMember() {
+    TypeFact anonymous = facts.types().get(1);
+    assertThat(anonymous.members())
+        .extracting(m -> m.symbol().name())
+        .containsExactly("OrderController#find(String,int[])$1#run()");
+    assertThat(calls(anonymous.members().get(0).references()))
+        .containsExactly(tuple("flush", Receiver.NAME, Optional.of("OrderService"), 0));
+    TypeFact local = facts.types().get(2);
+    assertThat(calls(local.members().get(0).references()))
+        .containsExactly(tuple("get", Receiver.NAME, Optional.of("List"), 1));
+    assertThat(calls(member("OrderController#max(List,Function)").references()))
+        .contains(
+            tuple("get", Receiver.NAME, Optional.of("List"), 1),
+            tuple("pick", Receiver.EXPRESSION, Optional.of("Local"), 0));
+  }
+
+  @Test
+  void stringArgumentsOfRequestBuilders() {
+    FileFacts test =
+        FactsExtractor.extract(
+            "OwnerControllerTests.java",
+            """
+            @WebMvcTest(OwnerController.class)
+            @SpringBootTest(classes = {App.class, Config.class}, properties = "a=${b}")
+            class OwnerControllerTests {
+              @Autowired private MockMvc mvc;
+
+              @Test
+              void edit() throws Exception {
+                mvc.perform(post("/owners/{id}/edit", 1).param("name", "x"))
+                    .andExpect(status().isOk());
+              }
+            }
+            """);
+    TypeFact type = test.types().get(0);
+    assertThat(type.annotations().get(0).value("value")).containsExactly("OwnerController.class");
+    assertThat(type.annotations().get(1).value("classes"))
+        .containsExactly("App.class", "Config.class");
+    assertThat(type.annotations().get(1).value("properties")).containsExactly("a=${b}");
+    MemberFact edit = type.members().get(1);
+    assertThat(edit.references())
+        .filteredOn(r -> r.kind() == ReferenceKind.CALL)
+        .extracting(Reference::name, Reference::stringArguments, Reference::receiverType)
+        .contains(
+            tuple("perform", List.of(), Optional.of("MockMvc")),
+            tuple("post", List.of("/owners/{id}/edit"), Optional.empty()),
+            tuple("param", List.of("name", "x"), Optional.empty()));
+    assertThat(edit.references())
+        .filteredOn(r -> r.kind() == ReferenceKind.TYPE)
+        .extracting(Reference::name)
+        .contains("Test", "Exception");
+  }
+
+  @Test
+  void enumConstantsCallTheConstructorAndTheirBodiesAreAnonymous() {
+    FileFacts plan =
+        FactsExtractor.extract(
+            "Plan.java",
+            """
+            package p;
+            enum Plan {
+              FREE(0),
+              GOLD(10) {
+                @Override int limit() { return Limits.GOLD_LIMIT; }
+              };
+              private final int price;
+              Plan(int price) { this.price = price; }
+              int limit() { return price; }
+              static { Registry.register("plan"); }
+            }
+            """);
+    assertThat(plan.types())
+        .extracting(t -> t.symbol().name())
+        .containsExactly("Plan", "Plan#GOLD$1");
+    MemberFact gold = plan.types().get(0).members().get(1);
+    assertThat(gold.kind()).isEqualTo(DeclarationKind.ENUM_CONSTANT);
+    assertThat(gold.references())
+        .extracting(Reference::kind, Reference::name, Reference::receiverType)
+        .contains(
+            tuple(ReferenceKind.NEW, "Plan", Optional.of("Plan")),
+            tuple(ReferenceKind.FIELD, "GOLD_LIMIT", Optional.of("Limits")));
+    MemberFact initializer = plan.types().get(0).members().get(5);
+    assertThat(initializer.symbol().name()).isEqualTo("Plan#static{}");
+    assertThat(calls(initializer.references()))
+        .containsExactly(tuple("register", Receiver.NAME, Optional.of("Registry"), 1));
+  }
+
+  @Test
+  void unparsableAndDeeplyNestedFilesAreUnreadable() {
+    FileFacts broken = FactsExtractor.extract("Broken.java", "class Broken { void m( }");
+    assertThat(broken.problem()).get().asString().contains("does not parse");
+    assertThat(broken.path()).isEqualTo("Broken.java");
+    String deep = "class Deep { int x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "; }";
+    FileFacts nested = FactsExtractor.extract("Deep.java", deep);
+    assertThat(nested.path()).isEqualTo("Deep.java");
+  }
+
+  private MemberFact member(String name) {
+    return facts.types().stream()
+        .flatMap(t -> t.members().stream())
+        .filter(m -> m.symbol().name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no member " + name));
+  }
+
+  private static List<org.assertj.core.groups.Tuple> calls(List<Reference> references) {
+    return references.stream()
+        .filter(r -> r.kind() == ReferenceKind.CALL)
+        .map(r -> tuple(r.name(), r.receiver(), r.receiverType(), r.arity()))
+        .toList();
+  }
+}
