@@ -45,8 +45,9 @@ public record Reach(
    * What the index read.
    *
    * @param javaFiles Java files indexed
-   * @param fromCache of those, how many came from the facts cache
+   * @param parsed files parsed in this run, the merge-base's and then the change's; the others'
+   *     facts came from the cache
    * @param unreadable of those, how many could not be parsed and count at file level
    */
-  public record IndexSummary(int javaFiles, int fromCache, int unreadable) {}
+  public record IndexSummary(int javaFiles, int parsed, int unreadable) {}
 }

@@ -251,7 +251,7 @@ final class JsonReport {
             () -> node.putNull("explanation"));
     node.putObject("index")
         .put("javaFiles", reach.index().javaFiles())
-        .put("fromCache", reach.index().fromCache())
+        .put("parsed", reach.index().parsed())
         .put("unreadable", reach.index().unreadable());
     return node;
   }

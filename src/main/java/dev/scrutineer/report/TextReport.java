@@ -145,8 +145,8 @@ final class TextReport {
                 "index: "
                     + Summaries.plural(index.javaFiles(), "Java file")
                     + ", "
-                    + index.fromCache()
-                    + " from cache, "
+                    + index.parsed()
+                    + " parsed (the rest from cache), "
                     + index.unreadable()
                     + " unreadable"));
     line("");

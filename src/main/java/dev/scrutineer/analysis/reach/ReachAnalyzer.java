@@ -72,6 +72,7 @@ public final class ReachAnalyzer {
     List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
     diagnostics.addAll(frameworks.diagnostics());
     CodeIndex.Stats stats = headIndex.stats();
+    int parsed = baseIndex.stats().extracted() + stats.extracted();
     return new Result(
         new Reach(
             reach.reached().size(),
@@ -79,7 +80,7 @@ public final class ReachAnalyzer {
             entryPoints,
             tests,
             modules(touched, graph, frameworks),
-            new Reach.IndexSummary(stats.files(), stats.fromCache(), stats.unreadable()),
+            new Reach.IndexSummary(stats.files(), parsed, stats.unreadable()),
             why.map(query -> explain(query, entryPoints, graph, reach))),
         diagnostics);
   }

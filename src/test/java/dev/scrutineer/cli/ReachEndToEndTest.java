@@ -1,0 +1,307 @@
+package dev.scrutineer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scrutineer.testing.TestRepo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The blast radius through the command line, on a repository that mirrors spring-petclinic's owner
+ * and pet controllers. The expectations were checked by hand against the real project: its commit
+ * 14af47d4e changes the three OwnerController handlers named here.
+ */
+class ReachEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String OWNER = "src/main/java/org/springframework/samples/petclinic/owner/";
+  private static final String TESTS = "src/test/java/org/springframework/samples/petclinic/owner/";
+
+  @TempDir Path temp;
+
+  @Test
+  void aChangedServiceMethodReachesTheHandlersThatCallItAndTheirTests() throws IOException {
+    TestRepo repo = petclinic();
+    repo.branch("feature").checkout("feature");
+    repo.write(
+            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElseThrow();"))
+        .commit("Find owners strictly");
+
+    JsonNode reach = analyze(repo, "--format", "json").path("reach");
+
+    assertThat(labels(reach))
+        .containsExactlyInAnyOrder(
+            "GET /owners/{ownerId}",
+            "GET /owners/{ownerId}/edit",
+            "GET /owners/{ownerId}/pets/new");
+    assertThat(texts(reach.path("tests"), "symbol"))
+        .contains(
+            "org.springframework.samples.petclinic.owner.OwnerControllerTests#showsOwner()",
+            "org.springframework.samples.petclinic.owner.PetControllerTests#initCreationForm()");
+    assertThat(reach.path("modules").get(0).path("service").asBoolean()).isTrue();
+  }
+
+  @Test
+  void whyPrintsOneChainFromTheChangeToTheEntryPoint() throws IOException {
+    TestRepo repo = petclinic();
+    repo.branch("feature").checkout("feature");
+    repo.write(
+            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElseThrow();"))
+        .commit("Find owners strictly");
+
+    Cli cli =
+        Cli.run(
+            "analyze",
+            "--repo",
+            repo.dir().toString(),
+            "--cache",
+            temp.resolve("cache").toString(),
+            "--why",
+            "GET /owners/{ownerId}/pets/new");
+    Cli none =
+        Cli.run(
+            "analyze",
+            "--repo",
+            repo.dir().toString(),
+            "--cache",
+            temp.resolve("cache").toString(),
+            "--why",
+            "NoSuchThing#nowhere");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out())
+        .contains(
+            "why GET /owners/{ownerId}/pets/new: OwnerService#find(int) -> PetController#initCreationForm(int,ModelMap) (call)");
+    assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(none.err()).contains("matches no entry point or declaration");
+  }
+
+  @Test
+  void theSecondRunReadsFactsFromTheCache() throws IOException {
+    TestRepo repo = petclinic();
+    repo.branch("feature").checkout("feature");
+    repo.write(
+            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElseThrow();"))
+        .commit("Find owners strictly");
+
+    JsonNode first = analyze(repo, "--format", "json").path("reach").path("index");
+    JsonNode second = analyze(repo, "--format", "json").path("reach").path("index");
+
+    assertThat(first.path("parsed").asInt()).isEqualTo(first.path("javaFiles").asInt() + 1);
+    assertThat(second.path("parsed").asInt()).isZero();
+  }
+
+  private JsonNode analyze(TestRepo repo, String... options) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "analyze",
+                "--repo",
+                repo.dir().toString(),
+                "--cache",
+                temp.resolve("cache").toString()));
+    args.addAll(List.of(options));
+    Cli cli = Cli.run(args.toArray(String[]::new));
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    return JSON.readTree(cli.out());
+  }
+
+  private static List<String> labels(JsonNode reach) {
+    return texts(reach.path("entryPoints"), "label");
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.path(field).asText()));
+    return texts;
+  }
+
+  private TestRepo petclinic() {
+    TestRepo repo = TestRepo.init(temp.resolve("petclinic"));
+    repo.write("pom.xml", "<project><artifactId>spring-petclinic</artifactId></project>\n")
+        .write(
+            "src/main/java/org/springframework/samples/petclinic/PetClinicApplication.java",
+            """
+            package org.springframework.samples.petclinic;
+
+            import org.springframework.boot.SpringApplication;
+            import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+            @SpringBootApplication
+            public class PetClinicApplication {
+              public static void main(String[] args) {
+                SpringApplication.run(PetClinicApplication.class, args);
+              }
+            }
+            """)
+        .write(
+            OWNER + "OwnerRepository.java",
+            """
+            package org.springframework.samples.petclinic.owner;
+
+            import java.util.Optional;
+
+            public interface OwnerRepository {
+              Optional<Owner> findById(Integer id);
+            }
+            """)
+        .write(
+            OWNER + "Owner.java",
+            """
+            package org.springframework.samples.petclinic.owner;
+
+            public class Owner {
+              private String lastName;
+
+              public String getLastName() {
+                return lastName;
+              }
+            }
+            """)
+        .write(
+            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElse(null);"))
+        .write(
+            OWNER + "OwnerController.java",
+            """
+            package org.springframework.samples.petclinic.owner;
+
+            import org.springframework.stereotype.Controller;
+            import org.springframework.ui.Model;
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.PathVariable;
+
+            @Controller
+            class OwnerController {
+              private final OwnerService owners;
+
+              OwnerController(OwnerService owners) {
+                this.owners = owners;
+              }
+
+              @GetMapping("/owners/new")
+              public String initCreationForm() {
+                return "owners/createOrUpdateOwnerForm";
+              }
+
+              @GetMapping("/owners/{ownerId}/edit")
+              public String initUpdateOwnerForm(@PathVariable("ownerId") int ownerId, Model model) {
+                model.addAttribute(owners.find(ownerId));
+                return "owners/createOrUpdateOwnerForm";
+              }
+
+              @GetMapping("/owners/{ownerId}")
+              public String showOwner(@PathVariable("ownerId") int ownerId, Model model) {
+                model.addAttribute(owners.find(ownerId));
+                return "owners/ownerDetails";
+              }
+            }
+            """)
+        .write(
+            OWNER + "PetController.java",
+            """
+            package org.springframework.samples.petclinic.owner;
+
+            import org.springframework.stereotype.Controller;
+            import org.springframework.ui.ModelMap;
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.PathVariable;
+            import org.springframework.web.bind.annotation.RequestMapping;
+
+            @Controller
+            @RequestMapping("/owners/{ownerId}")
+            class PetController {
+              private final OwnerService owners;
+
+              PetController(OwnerService owners) {
+                this.owners = owners;
+              }
+
+              @GetMapping("/pets/new")
+              public String initCreationForm(@PathVariable("ownerId") int ownerId, ModelMap model) {
+                model.put("owner", owners.find(ownerId));
+                return "pets/createOrUpdatePetForm";
+              }
+            }
+            """)
+        .write(
+            TESTS + "OwnerControllerTests.java",
+            """
+            package org.springframework.samples.petclinic.owner;
+
+            import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+            import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+            import org.junit.jupiter.api.Test;
+            import org.springframework.beans.factory.annotation.Autowired;
+            import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+            import org.springframework.test.web.servlet.MockMvc;
+
+            @WebMvcTest(OwnerController.class)
+            class OwnerControllerTests {
+              @Autowired private MockMvc mockMvc;
+
+              @Test
+              void showsOwner() throws Exception {
+                mockMvc.perform(get("/owners/{ownerId}", 1)).andExpect(status().isOk());
+              }
+
+              @Test
+              void initCreationForm() throws Exception {
+                mockMvc.perform(get("/owners/new")).andExpect(status().isOk());
+              }
+            }
+            """)
+        .write(
+            TESTS + "PetControllerTests.java",
+            """
+            package org.springframework.samples.petclinic.owner;
+
+            import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+            import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+            import org.junit.jupiter.api.Test;
+            import org.springframework.beans.factory.annotation.Autowired;
+            import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+            import org.springframework.test.web.servlet.MockMvc;
+
+            @WebMvcTest(PetController.class)
+            class PetControllerTests {
+              @Autowired private MockMvc mockMvc;
+
+              @Test
+              void initCreationForm() throws Exception {
+                mockMvc.perform(get("/owners/{ownerId}/pets/new", 1)).andExpect(status().isOk());
+              }
+            }
+            """)
+        .commit("Petclinic owners and pets");
+    return repo;
+  }
+
+  private static String ownerService(String findBody) {
+    return """
+        package org.springframework.samples.petclinic.owner;
+
+        import org.springframework.stereotype.Service;
+
+        @Service
+        public class OwnerService {
+          private final OwnerRepository owners;
+
+          public OwnerService(OwnerRepository owners) {
+            this.owners = owners;
+          }
+
+          public Owner find(int id) {
+            %s
+          }
+        }
+        """
+        .formatted(findBody);
+  }
+}
