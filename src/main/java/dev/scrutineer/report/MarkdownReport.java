@@ -27,6 +27,9 @@ final class MarkdownReport {
 
   private static final int MAX_FILES = 300;
 
+  /** Entry points and tests listed; the rest are counted. Most confident come first. */
+  private static final int MAX_LISTED = 20;
+
   private static final int MAX_DECLARATIONS = 300;
 
   private final StringBuilder out = new StringBuilder();
@@ -117,7 +120,7 @@ final class MarkdownReport {
       line("");
       line("| entry point | handler | confidence | why |");
       line("|---|---|---|---|");
-      for (EntryPoint entry : reach.entryPoints()) {
+      for (EntryPoint entry : reach.entryPoints().stream().limit(MAX_LISTED).toList()) {
         line(
             "| "
                 + code(entry.label())
@@ -129,6 +132,9 @@ final class MarkdownReport {
                 + escape(Summaries.chainLine(entry.chain()))
                 + " |");
       }
+      if (reach.entryPoints().size() > MAX_LISTED) {
+        line("\n_... and " + (reach.entryPoints().size() - MAX_LISTED) + " more entry points._");
+      }
       line("");
     }
     if (!reach.tests().isEmpty() || !reach.modules().isEmpty()) {
@@ -139,9 +145,12 @@ final class MarkdownReport {
               + reach.modules().size()
               + ") reached</summary>");
       line("");
-      reach
-          .tests()
+      reach.tests().stream()
+          .limit(MAX_LISTED)
           .forEach(t -> line("- test " + code(t.symbol().name()) + " " + t.confidence().id()));
+      if (reach.tests().size() > MAX_LISTED) {
+        line("- ... and " + (reach.tests().size() - MAX_LISTED) + " more tests");
+      }
       reach.modules().forEach(m -> line("- module " + escape(Summaries.moduleLine(m))));
       line("");
       line("</details>");

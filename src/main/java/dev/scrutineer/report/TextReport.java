@@ -27,6 +27,9 @@ final class TextReport {
   private static final String DIM = "\u001b[2m";
   private static final String RESET = "\u001b[0m";
 
+  /** Entry points and tests listed before the rest are only counted: most confident first. */
+  static final int MAX_LISTED = 20;
+
   private final boolean colour;
   private final StringBuilder out = new StringBuilder();
 
@@ -121,7 +124,7 @@ final class TextReport {
   private void reach(Reach reach) {
     line(style(BOLD, "Blast radius") + ": " + Summaries.reachLine(reach));
     reach.explanation().ifPresent(why -> line("  " + Summaries.explanationLine(why)));
-    for (EntryPoint entry : reach.entryPoints()) {
+    for (EntryPoint entry : reach.entryPoints().stream().limit(MAX_LISTED).toList()) {
       line(
           "  "
               + style(RED, entry.label())
@@ -131,9 +134,11 @@ final class TextReport {
               + entry.confidence().id());
       line("    why: " + Summaries.chainLine(entry.chain()));
     }
-    for (ReachedTest test : reach.tests()) {
+    more(reach.entryPoints().size(), "entry points");
+    for (ReachedTest test : reach.tests().stream().limit(MAX_LISTED).toList()) {
       line("  test " + test.symbol().name() + "  " + test.confidence().id());
     }
+    more(reach.tests().size(), "tests");
     for (Module module : reach.modules()) {
       line("  module " + Summaries.moduleLine(module));
     }
@@ -150,6 +155,12 @@ final class TextReport {
                     + index.unreadable()
                     + " unreadable"));
     line("");
+  }
+
+  private void more(int total, String what) {
+    if (total > MAX_LISTED) {
+      line("  ... and " + (total - MAX_LISTED) + " more " + what + " (all of them: --format json)");
+    }
   }
 
   private void declarations(List<ChangedDeclaration> declarations) {

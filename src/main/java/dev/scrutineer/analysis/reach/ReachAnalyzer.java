@@ -135,8 +135,12 @@ public final class ReachAnalyzer {
       List<Symbol> touched, FrameworkFacts frameworks, CodeGraph graph, ReverseReach reach) {
     List<EntryPoint> entryPoints = new ArrayList<>();
     for (Symbol symbol : touched) {
+      CodeGraph.Location at = graph.location(symbol).orElseThrow();
+      if (isTestSource(at.path())
+          || owner(symbol).filter(frameworks.tests()::contains).isPresent()) {
+        continue; // a controller declared for a test is not a way into production
+      }
       for (EntryPointSpec spec : frameworks.entryPointsOf(symbol)) {
-        CodeGraph.Location at = graph.location(symbol).orElseThrow();
         entryPoints.add(
             new EntryPoint(
                 spec.kind(),
@@ -154,6 +158,10 @@ public final class ReachAnalyzer {
             .thenComparing(EntryPoint::label)
             .thenComparing(e -> e.symbol().qualified()));
     return entryPoints;
+  }
+
+  private static boolean isTestSource(String path) {
+    return path.startsWith("src/test/") || path.contains("/src/test/");
   }
 
   private static List<ReachedTest> tests(

@@ -992,8 +992,10 @@ final class Linker {
   }
 
   /**
-   * A call on a type outside the index ({@code Runnable.run()}): the index types that implement it
-   * may run, by dispatch.
+   * A call on a type outside the index ({@code Runnable.run()}, {@code Supplier.get()}): the index
+   * types that implement it may run, by dispatch. Low confidence: such interfaces are implemented
+   * everywhere and called from everywhere ({@code Assert.notNull(x, supplier)}), so without
+   * argument types these edges would make every change reach every caller of every utility.
    */
   private void libraryDispatch(M m, Reference r, String libraryType) {
     List<T> direct = typesByExternalSuper.get(libraryType);
@@ -1008,7 +1010,7 @@ final class Linker {
     for (T t : all) {
       for (M target : t.methods.getOrDefault(r.name(), List.of())) {
         if (target.isVirtual() && target.acceptsArity(r.arity())) {
-          edge(m.id, target.id, "call", MEDIUM, r.line());
+          edge(m.id, target.id, "call", LOW, r.line());
         }
       }
     }

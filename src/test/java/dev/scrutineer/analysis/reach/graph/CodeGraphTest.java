@@ -476,8 +476,7 @@ class CodeGraphTest {
                         .method("x(Point)", m -> m.callOn("Point", "x", 0))
                         .method("exec(Runnable)", m -> m.callOn("Runnable", "run", 0))));
     assertThat(reach(g, "com.acme.Point#x")).contains("com.acme.A#x(Point)");
-    assertThat(dependents(g, "com.acme.Task#run()"))
-        .contains("com.acme.A#exec(Runnable) call medium");
+    assertThat(dependents(g, "com.acme.Task#run()")).contains("com.acme.A#exec(Runnable) call low");
   }
 
   @Test
