@@ -12,11 +12,11 @@ input=${1:?usage: bench/index.sh REPO_OR_DIR [RUNS]}
 runs=${2:-3}
 
 cd "$here/.."
-mvn -B -q -o -Dstyle.color=never -Dspotless.check.skip=true test-compile
+mvn -B -q -Dstyle.color=never -Dspotless.check.skip=true test-compile
 cpfile=$(mktemp)
 cache=$(mktemp -d)
 trap 'rm -rf "$cache" "$cache.classes" "$cpfile"' EXIT
-mvn -B -q -o -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null
 # A copy of the classes, so another build in this checkout cannot pull them away mid-run.
 cp -r target/classes target/test-classes "$cache.classes/" 2>/dev/null || { mkdir -p "$cache.classes" && cp -r target/classes target/test-classes "$cache.classes/"; }
 cp="$cache.classes/test-classes:$cache.classes/classes:$(cat "$cpfile")"
