@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -82,7 +79,9 @@ public final class ChangedDeclarations {
                   "this Java runtime has no compiler (a JRE?), so changed declarations were not"
                       + " found; run Scrutineer on a JDK 17 or later")));
     }
-    return onLargeStack(
+    return LargeStack.run(
+        "scrutineer-declarations",
+        stackBytes,
         () -> {
           try (SourceParser javac = parser.get()) {
             return find(javaFiles, javac, base, head);
@@ -239,31 +238,5 @@ public final class ChangedDeclarations {
       text = new String(bytes, StandardCharsets.ISO_8859_1);
     }
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  /**
-   * Runs {@code work} on a thread of its own with {@link #stackBytes} of stack: the parser and the
-   * tree walks recurse once per level of nesting, and generated code nests deeply.
-   */
-  private Result onLargeStack(Callable<Result> work) {
-    FutureTask<Result> task = new FutureTask<>(work);
-    Thread thread = new Thread(null, task, "scrutineer-declarations", stackBytes);
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      thread.interrupt();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while finding changed declarations", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 }

@@ -43,6 +43,7 @@ import dev.scrutineer.analysis.reach.ChangedDeclarations;
 import dev.scrutineer.analysis.reach.Declaration;
 import dev.scrutineer.analysis.reach.DeclarationExtractor;
 import dev.scrutineer.analysis.reach.Javac;
+import dev.scrutineer.analysis.reach.LargeStack;
 import dev.scrutineer.analysis.reach.SourceParser;
 import dev.scrutineer.analysis.reach.TypeScope;
 import dev.scrutineer.analysis.reach.index.Reference.Receiver;
@@ -61,9 +62,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import javax.lang.model.element.Modifier;
 import javax.tools.Diagnostic;
 
@@ -125,7 +123,9 @@ public final class FactsExtractor {
    * @throws IllegalStateException when this runtime has no Java compiler
    */
   public static FileFacts extract(String path, String text) {
-    return onLargeStack(
+    return LargeStack.run(
+        "scrutineer-facts",
+        ChangedDeclarations.STACK_BYTES,
         () -> {
           try (Javac javac =
               Javac.compiler()
@@ -133,29 +133,6 @@ public final class FactsExtractor {
             return extract(javac, List.of(new Input(path, text))).get(0);
           }
         });
-  }
-
-  /** Runs {@code work} on a thread with {@link ChangedDeclarations#STACK_BYTES} of stack. */
-  static <T> T onLargeStack(Callable<T> work) {
-    FutureTask<T> task = new FutureTask<>(work);
-    Thread thread = new Thread(null, task, "scrutineer-facts", ChangedDeclarations.STACK_BYTES);
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      thread.interrupt();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading facts", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   /** Facts of a parsed file; the path is filled in by the caller. Throws only on deep nesting. */

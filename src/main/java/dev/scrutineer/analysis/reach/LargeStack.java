@@ -1,0 +1,36 @@
+package dev.scrutineer.analysis.reach;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Runs work on a thread with a stack of its own size: javac's parser and the tree walks recurse
+ * once per level of nesting, and generated code nests deeper than a default stack allows.
+ */
+public final class LargeStack {
+  private LargeStack() {}
+
+  /** The result of {@code work}, run on a daemon thread named {@code name} with that much stack. */
+  public static <T> T run(String name, long stackBytes, Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(null, task, name, stackBytes);
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      thread.interrupt();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + name, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}
