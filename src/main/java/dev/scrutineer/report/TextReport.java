@@ -150,10 +150,10 @@ final class TextReport {
                 "index: "
                     + Summaries.plural(index.javaFiles(), "Java file")
                     + ", "
-                    + index.parsed()
-                    + " parsed (the rest from cache), "
                     + index.unreadable()
-                    + " unreadable"));
+                    + " unreadable; "
+                    + index.parsed()
+                    + " file versions parsed in this run, the rest read from the cache"));
     line("");
   }
 
