@@ -93,6 +93,7 @@ final class Linker {
     M staticInit;
     final Map<String, Object> scopeCache = new HashMap<>();
     List<T> subtypeClosure;
+    boolean supersResolved;
 
     /** Supertype closure, filled once every supertype is resolved. */
     List<T> closure;
@@ -182,6 +183,9 @@ final class Linker {
     nest();
     for (T t : allTypes) {
       resolveSupertypes(t);
+    }
+    for (T t : allTypes) {
+      t.scopeCache.clear(); // lookups made while supertypes were still unresolved
     }
     for (T t : allTypes) {
       linkType(t);
@@ -289,13 +293,22 @@ final class Linker {
   }
 
   private void resolveSupertypes(T t) {
+    if (t.supersResolved) {
+      return;
+    }
+    t.supersResolved = true;
+    // A type's header is in the scope around it: its own nested types are not visible there, but
+    // the member types its enclosing types declare or inherit are, so theirs come first.
+    for (T o = t.outer; o != null; o = o.outer) {
+      resolveSupertypes(o);
+    }
     for (String written : t.fact.supertypes()) {
-      // A type's header is in the scope around it: its own nested types are not visible there.
-      T s = resolveType(written, t.outer, t.enclosingMember, false);
+      T s = resolveType(written, t.outer, t.enclosingMember, true);
       if (s == null && t.outer == null) {
         s = resolveInFile(simpleType(written), t, written);
       }
       if (s != null && s != t) {
+        resolveSupertypes(s); // its supertypes hold the member types it passes on
         t.supers.add(s);
         s.subs.add(t);
         if (!s.isInterface() && !t.isInterface()) {
@@ -577,20 +590,62 @@ final class Linker {
         return base;
       }
       List<M> same = new ArrayList<>();
+      List<M> lenient = new ArrayList<>();
       for (M m : s.methods.getOrDefault(base.fact.name(), List.of())) {
         if (!m.isVirtual() || m.params.size() != base.params.size()) {
           continue;
         }
-        if (overrides(m, base)) {
+        if (m.params.equals(base.params)) {
           return m;
+        }
+        if (overrides(m, base) && !overridesAnother(m, base)) {
+          lenient.add(m);
         }
         same.add(m);
       }
-      if (same.size() == 1 && s.methods.get(base.fact.name()).size() == 1) {
+      if (lenient.size() == 1) {
+        return lenient.get(0);
+      }
+      if (same.size() == 1
+          && s.methods.get(base.fact.name()).size() == 1
+          && !overridesAnother(same.get(0), base)) {
         return same.get(0);
       }
     }
     return null;
+  }
+
+  /**
+   * {@code m}'s exact parameter list is that of another method of {@code base}'s type or its
+   * supertypes: {@code m} overrides that one, not {@code base} through an erased type variable
+   * ({@code appendDetail(StringBuffer,String,boolean[])} does not override {@code
+   * appendDetail(StringBuffer,String,Object[])}).
+   */
+  private static boolean overridesAnother(M m, M base) {
+    for (T s : closure(base.owner)) {
+      for (M other : s.methods.getOrDefault(base.fact.name(), List.of())) {
+        if (other != base && other.params.equals(m.params)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code m} overrides {@code base}, exactly or through an erased type variable. */
+  private static boolean overridesBase(M m, M base) {
+    if (m.params.equals(base.params)) {
+      return true;
+    }
+    if (!overrides(m, base) || overridesAnother(m, base)) {
+      return false;
+    }
+    for (M sibling : m.owner.methods.getOrDefault(base.fact.name(), List.of())) {
+      if (sibling != m && sibling.params.equals(base.params)) {
+        return false; // the type overrides base exactly with another declaration
+      }
+    }
+    return true;
   }
 
   private static List<T> subtypes(T t) {
@@ -679,7 +734,7 @@ final class Linker {
             continue;
           }
           for (M base : s.methods.getOrDefault(fact.name(), List.of())) {
-            if (base.isVirtual() && overrides(m, base)) {
+            if (base.isVirtual() && overridesBase(m, base)) {
               edge(m.id, base.id, "override", HIGH, fact.line());
             }
           }

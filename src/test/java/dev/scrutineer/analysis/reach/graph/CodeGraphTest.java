@@ -251,6 +251,52 @@ class CodeGraphTest {
   }
 
   @Test
+  void supertypeNamedByAMemberTypeTheEnclosingTypeInheritsAndWrittenWithTypeArguments() {
+    CodeGraph g =
+        graph(
+            file(P, "Atomic")
+                .type(type("Atomic").ext("Outer<T>"))
+                .type(
+                    type("Atomic.Builder")
+                        .ext("AbstractBuilder<I, T, Builder<I, T>, E>")
+                        .method("get()")),
+            file(P, "Supplier").type(iface("Supplier").method("abstract get()")),
+            file(P, "AbstractSupplier").type(type("AbstractSupplier").ext("Supplier<T, E>")),
+            file(P, "Outer")
+                .type(type("Outer"))
+                .type(type("Outer.AbstractBuilder").ext("AbstractSupplier<I, B, T, E>")),
+            file(P, "Client")
+                .type(
+                    type("Client")
+                        .method("init(Supplier)", m -> m.callOn("Supplier<T, E>", "get", 0))));
+    assertThat(dependents(g, "com.acme.Atomic.Builder#get()"))
+        .contains("com.acme.Client#init(Supplier) call medium");
+  }
+
+  @Test
+  void anArrayOverloadIsNotTakenForAnOverrideOfTheObjectArrayOne() {
+    CodeGraph g =
+        graph(
+            file(P, "Style")
+                .type(
+                    type("Style")
+                        .method("detail(String,boolean[])")
+                        .method("detail(String,Object[])")
+                        .method("print(String)", m -> m.call("detail", 2))),
+            file(P, "Multi")
+                .type(
+                    type("Multi")
+                        .ext("Style")
+                        .method("detail(String,boolean[])")
+                        .method("detail(String,Object[])")));
+    assertThat(dependents(g, "com.acme.Multi#detail(String,Object[])"))
+        .contains("com.acme.Style#print(String) call medium");
+    assertThat(dependents(g, "com.acme.Style#detail(String,Object[])"))
+        .contains("com.acme.Multi#detail(String,Object[]) override high")
+        .doesNotContain("com.acme.Multi#detail(String,boolean[]) override high");
+  }
+
+  @Test
   void fieldsAndConstants() {
     CodeGraph g =
         graph(
