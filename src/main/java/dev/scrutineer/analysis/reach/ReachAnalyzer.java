@@ -26,12 +26,16 @@ import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -61,8 +65,14 @@ public final class ReachAnalyzer {
       Optional<String> why) {
     CodeIndex baseIndex = CodeIndex.build(base, cache);
     CodeIndex headIndex = baseIndex.withFiles(head, changedPaths(change), deletedPaths(change));
-    FrameworkFacts frameworks = FrameworkFacts.analyze(headIndex.files(), head, change);
-    CodeGraph graph = CodeGraph.link(headIndex.files(), frameworks.edges());
+    // The framework rules and the linker only read the index: run them side by side.
+    FutureTask<FrameworkFacts> frameworksTask =
+        new FutureTask<>(() -> FrameworkFacts.analyze(headIndex.files(), head, change));
+    Thread frameworksThread = new Thread(frameworksTask, "scrutineer-frameworks");
+    frameworksThread.setDaemon(true);
+    frameworksThread.start();
+    CodeGraph graph = CodeGraph.link(headIndex.files(), () -> join(frameworksTask).edges());
+    FrameworkFacts frameworks = join(frameworksTask);
     Set<Symbol> seeds = seeds(changed, frameworks, graph, headIndex, baseIndex);
     ReverseReach reach = graph.reach(seeds);
 
@@ -83,6 +93,23 @@ public final class ReachAnalyzer {
             new Reach.IndexSummary(stats.files(), parsed, stats.unreadable()),
             why.map(query -> explain(query, entryPoints, graph, reach))),
         diagnostics);
+  }
+
+  private static <V> V join(FutureTask<V> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading framework facts", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static List<String> changedPaths(ChangeSet change) {
@@ -184,10 +211,12 @@ public final class ReachAnalyzer {
   private static List<Module> modules(
       List<Symbol> touched, CodeGraph graph, FrameworkFacts frameworks) {
     TreeMap<String, Module> modules = new TreeMap<>();
+    // Tens of thousands of reached declarations share a few thousand files: look each file up once.
+    Map<String, Optional<Module>> byPath = new HashMap<>();
     for (Symbol symbol : touched) {
       graph
           .location(symbol)
-          .flatMap(at -> frameworks.moduleOf(at.path()))
+          .flatMap(at -> byPath.computeIfAbsent(at.path(), frameworks::moduleOf))
           .ifPresent(m -> modules.putIfAbsent(m.directory(), m));
     }
     return List.copyOf(modules.values());

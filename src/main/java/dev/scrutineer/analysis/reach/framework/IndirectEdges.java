@@ -110,6 +110,7 @@ final class IndirectEdges {
     if (handlers.isEmpty()) {
       return List.of();
     }
+    List<String[]> templates = templates(handlers);
     for (Entry entry : index.entries()) {
       if (!testTypes.contains(entry.type().symbol()) && !entry.isTestFile()) {
         continue;
@@ -133,7 +134,7 @@ final class IndirectEdges {
           } else {
             continue;
           }
-          for (Symbol handler : match(handlers, method, path)) {
+          for (Symbol handler : match(handlers, templates, method, path)) {
             Edge edge =
                 new Edge(member.symbol(), handler, REQUEST_PATH, Confidence.MEDIUM, ref.line());
             if (!edge.from().equals(edge.to())) {
@@ -202,10 +203,21 @@ final class IndirectEdges {
 
   /** The handlers whose method and path template match, most specific only. */
   static List<Symbol> match(List<Handler> handlers, String method, String path) {
+    return match(handlers, templates(handlers), method, path);
+  }
+
+  /** Each handler's path split once, not once per request of every test. */
+  private static List<String[]> templates(List<Handler> handlers) {
+    return handlers.stream().map(h -> segments(h.path())).toList();
+  }
+
+  private static List<Symbol> match(
+      List<Handler> handlers, List<String[]> templates, String method, String path) {
     List<Symbol> best = new ArrayList<>();
     int bestScore = -1;
     String[] wanted = segments(path);
-    for (Handler handler : handlers) {
+    for (int h = 0; h < handlers.size(); h++) {
+      Handler handler = handlers.get(h);
       boolean methodMatches =
           method.equals(EntryPoints.ANY)
               || handler.method().equals(EntryPoints.ANY)
@@ -213,7 +225,7 @@ final class IndirectEdges {
       if (!methodMatches) {
         continue;
       }
-      int score = score(segments(handler.path()), wanted);
+      int score = score(templates.get(h), wanted);
       if (score < 0) {
         continue;
       }

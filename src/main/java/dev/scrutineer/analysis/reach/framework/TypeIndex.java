@@ -105,6 +105,15 @@ final class TypeIndex {
    * outside the index resolves to nothing.
    */
   Optional<Entry> resolve(String written, Entry context) {
+    // The rules resolve the same few names (annotations, supertypes) in each type again and again.
+    return resolved
+        .computeIfAbsent(context, k -> new HashMap<>())
+        .computeIfAbsent(written, w -> find(w, context));
+  }
+
+  private final Map<Entry, Map<String, Optional<Entry>>> resolved = new HashMap<>();
+
+  private Optional<Entry> find(String written, Entry context) {
     String name = written.trim();
     if (name.endsWith(".class")) {
       name = name.substring(0, name.length() - ".class".length());

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Resolves every {@link Reference} of the index to declarations with Java's scoping rules and
@@ -61,6 +62,21 @@ final class Linker {
   /** More name-only candidates than this and a fallback reference escalates instead. */
   static final int MAX_FALLBACK = 50;
 
+  /**
+   * The labels the linker itself emits, with fixed ids (their index), so that emitting one of the
+   * millions of edges costs no map lookup; extra edges' labels get ids after them.
+   */
+  private static final List<String> OWN_VIAS =
+      List.of("type", "member-of", "override", "new", "call", "class-literal", "field");
+
+  private static final int TYPE = 0;
+  private static final int MEMBER_OF = 1;
+  private static final int OVERRIDE = 2;
+  private static final int NEW = 3;
+  private static final int CALL = 4;
+  private static final int CLASS_LITERAL = 5;
+  private static final int FIELD = 6;
+
   private static final Confidence HIGH = Confidence.HIGH;
   private static final Confidence MEDIUM = Confidence.MEDIUM;
   private static final Confidence LOW = Confidence.LOW;
@@ -91,7 +107,14 @@ final class Linker {
     final List<M> constructors = new ArrayList<>();
     final List<M> instanceInits = new ArrayList<>();
     M staticInit;
+    // Simple names resolved in this type's scope, with and without inherited member types: two
+    // maps rather than a "+name" key, which would build a string per lookup.
     final Map<String, Object> scopeCache = new HashMap<>();
+    final Map<String, Object> ownScopeCache = new HashMap<>();
+
+    /** Types named {@code qualified + "." + suffix}, by suffix; filled on first use. */
+    Map<String, T> byDottedSuffix;
+
     List<T> subtypeClosure;
     boolean supersResolved;
 
@@ -122,12 +145,16 @@ final class Linker {
     final List<String> params;
     final String signature;
 
+    /** The symbol's qualified name, built once: local types are looked up by it. */
+    final String qualified;
+
     M(MemberFact fact, T owner, int id) {
       this.fact = fact;
       this.owner = owner;
       this.id = id;
       this.params = fact.parameterTypes().stream().map(Linker::simpleType).toList();
       this.signature = fact.name() + "(" + String.join(",", params) + ")";
+      this.qualified = fact.symbol().qualified();
     }
 
     boolean isStatic() {
@@ -155,7 +182,7 @@ final class Linker {
   final IntList lines = new IntList();
   final IntList owners = new IntList();
   final List<DeclarationKind> kinds = new ArrayList<>();
-  final Map<Symbol, Integer> ids = new HashMap<>();
+  Map<Symbol, Integer> ids = new HashMap<>();
 
   // Edges, as parallel columns; CodeGraph sorts and deduplicates them.
   final IntList edgeFrom = new IntList();
@@ -163,7 +190,7 @@ final class Linker {
   final IntList edgeVia = new IntList();
   final IntList edgeConfidence = new IntList();
   final IntList edgeLine = new IntList();
-  final List<String> vias = new ArrayList<>();
+  final List<String> vias = new ArrayList<>(OWN_VIAS);
   private final Map<String, Integer> viaIds = new HashMap<>();
 
   final List<Skipped> skipped = new ArrayList<>();
@@ -178,7 +205,7 @@ final class Linker {
   private final Map<String, List<M>> fieldsByName = new HashMap<>();
   private final Map<String, int[]> dispatchCache = new HashMap<>();
 
-  void link(Collection<FileFacts> files, Collection<Edge> extraEdges) {
+  void link(Collection<FileFacts> files, Supplier<? extends Collection<Edge>> extraEdges) {
     declare(files);
     nest();
     for (T t : allTypes) {
@@ -186,17 +213,18 @@ final class Linker {
     }
     for (T t : allTypes) {
       t.scopeCache.clear(); // lookups made while supertypes were still unresolved
+      t.ownScopeCache.clear();
     }
     for (T t : allTypes) {
       linkType(t);
     }
-    for (Edge e : extraEdges) {
+    for (Edge e : extraEdges.get()) {
       Integer from = ids.get(e.from());
       Integer to = ids.get(e.to());
       if (from == null || to == null) {
         ignoredExtraEdges++;
       } else {
-        edge(from, to, e.via(), e.confidence(), e.line());
+        edge(from, to, via(e.via()), e.confidence(), e.line());
       }
     }
   }
@@ -204,21 +232,29 @@ final class Linker {
   // ---------------------------------------------------------------- declarations
 
   private int node(Symbol symbol, String path, int line, DeclarationKind kind, int owner) {
-    Integer known = ids.get(symbol);
+    int id = symbols.size();
+    Integer known = ids.putIfAbsent(symbol, id); // one hash lookup per node, not two
     if (known != null) {
       return known; // the same symbol declared twice (a copied file): one node
     }
-    int id = symbols.size();
     symbols.add(symbol);
     paths.add(path);
     lines.add(line);
     owners.add(owner);
     kinds.add(kind);
-    ids.put(symbol, id);
     return id;
   }
 
   private void declare(Collection<FileFacts> files) {
+    // Sized for every declaration up front: rehashing a map of a few hundred thousand symbols
+    // again and again as it grows costs more than counting them first.
+    int declarations = 0;
+    for (FileFacts file : files) {
+      for (TypeFact type : file.types()) {
+        declarations += 1 + type.members().size();
+      }
+    }
+    ids = new HashMap<>(Math.max(16, declarations * 4 / 3 + 1));
     for (FileFacts file : files) {
       for (TypeFact type : file.types()) {
         int before = symbols.size();
@@ -284,7 +320,7 @@ final class Linker {
           if (m != null) {
             t.enclosingMember = m;
             t.outer = m.owner;
-            localTypes.computeIfAbsent(m.fact.symbol().qualified(), k -> new ArrayList<>()).add(t);
+            localTypes.computeIfAbsent(m.qualified, k -> new ArrayList<>()).add(t);
             break;
           }
         }
@@ -398,8 +434,8 @@ final class Linker {
     if (ctx == null) {
       return null;
     }
-    String key = (inherit ? "+" : "-") + name;
-    Object cached = ctx.scopeCache.get(key);
+    Map<String, Object> cache = inherit ? ctx.scopeCache : ctx.ownScopeCache;
+    Object cached = cache.get(name);
     if (cached != null) {
       return cached == Boolean.FALSE ? null : (T) cached;
     }
@@ -407,12 +443,12 @@ final class Linker {
     if (found == null) {
       found = resolveInFile(name, ctx, name);
     }
-    ctx.scopeCache.put(key, found == null ? Boolean.FALSE : found);
+    cache.put(name, found == null ? Boolean.FALSE : found);
     return found;
   }
 
   private T local(M member, String name) {
-    List<T> locals = localTypes.get(member.fact.symbol().qualified());
+    List<T> locals = localTypes.get(member.qualified);
     if (locals != null) {
       for (T l : locals) {
         if (l.simpleName.equals(name)) {
@@ -444,7 +480,7 @@ final class Linker {
   }
 
   private T nested(T t, String name, boolean inherit) {
-    T direct = types.get(t.qualified + "." + name);
+    T direct = dotted(t, name);
     if (direct != null || !inherit) {
       return direct;
     }
@@ -453,7 +489,7 @@ final class Linker {
     while (!work.isEmpty()) {
       T s = work.poll();
       if (seen.add(s)) {
-        T n = types.get(s.qualified + "." + name);
+        T n = dotted(s, name);
         if (n != null) {
           return n;
         }
@@ -461,6 +497,37 @@ final class Linker {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code types.get(t.qualified + "." + name)} without building the string: the types are grouped
+   * once by every dotted prefix of their names that is itself the name of a type.
+   */
+  private T dotted(T t, String name) {
+    if (t.byDottedSuffix == null) {
+      t.byDottedSuffix = byDottedPrefix().getOrDefault(t.qualified, Map.of());
+    }
+    return t.byDottedSuffix.get(name);
+  }
+
+  private Map<String, Map<String, T>> byDottedPrefix;
+
+  private Map<String, Map<String, T>> byDottedPrefix() {
+    if (byDottedPrefix == null) {
+      byDottedPrefix = new HashMap<>();
+      for (Map.Entry<String, T> e : types.entrySet()) {
+        String q = e.getKey();
+        for (int i = q.indexOf('.'); i >= 0; i = q.indexOf('.', i + 1)) {
+          String prefix = q.substring(0, i);
+          if (types.containsKey(prefix)) {
+            byDottedPrefix
+                .computeIfAbsent(prefix, k -> new HashMap<>())
+                .put(q.substring(i + 1), e.getValue());
+          }
+        }
+      }
+    }
+    return byDottedPrefix;
   }
 
   /**
@@ -531,10 +598,16 @@ final class Linker {
    */
   private static List<M> methods(T t, String name, int arity) {
     List<M> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = null; // most lookups find nothing: allocate only when something is found
     for (T s : closure(t)) {
       for (M m : s.methods.getOrDefault(name, List.of())) {
-        if (m.acceptsArity(arity) && seen.add(signature(m))) {
+        if (!m.acceptsArity(arity)) {
+          continue;
+        }
+        if (seen == null) {
+          seen = new HashSet<>();
+        }
+        if (seen.add(signature(m))) {
           out.add(m);
         }
       }
@@ -692,6 +765,10 @@ final class Linker {
   // ---------------------------------------------------------------- edges
 
   private int via(String via) {
+    int own = OWN_VIAS.indexOf(via);
+    if (own >= 0) {
+      return own;
+    }
     return viaIds.computeIfAbsent(
         via,
         v -> {
@@ -700,24 +777,24 @@ final class Linker {
         });
   }
 
-  void edge(int from, int to, String via, Confidence confidence, int line) {
+  void edge(int from, int to, int via, Confidence confidence, int line) {
     if (from == to) {
       return;
     }
     edgeFrom.add(from);
     edgeTo.add(to);
-    edgeVia.add(via(via));
+    edgeVia.add(via);
     edgeConfidence.add(confidence.ordinal());
     edgeLine.add(line);
   }
 
   private void linkType(T t) {
     for (T s : t.supers) {
-      edge(t.id, s.id, "type", HIGH, t.fact.line());
+      edge(t.id, s.id, TYPE, HIGH, t.fact.line());
     }
     if (t.enclosingMember != null) {
       // A local or anonymous class is part of the code of the member that declares it.
-      edge(t.id, t.enclosingMember.id, "member-of", HIGH, t.fact.line());
+      edge(t.id, t.enclosingMember.id, MEMBER_OF, HIGH, t.fact.line());
     }
     annotations(t.id, t.fact.annotations(), t.outer, t.enclosingMember, t.fact.line());
     for (MemberFact fact : t.fact.members()) {
@@ -726,7 +803,7 @@ final class Linker {
       if (m == null || m.owner != t) {
         continue;
       }
-      edge(m.id, t.id, "member-of", HIGH, fact.line());
+      edge(m.id, t.id, MEMBER_OF, HIGH, fact.line());
       annotations(m.id, fact.annotations(), t, m, fact.line());
       if (m.isVirtual()) {
         for (T s : closure(t)) {
@@ -735,7 +812,7 @@ final class Linker {
           }
           for (M base : s.methods.getOrDefault(fact.name(), List.of())) {
             if (base.isVirtual() && overridesBase(m, base)) {
-              edge(m.id, base.id, "override", HIGH, fact.line());
+              edge(m.id, base.id, OVERRIDE, HIGH, fact.line());
             }
           }
         }
@@ -753,7 +830,7 @@ final class Linker {
     for (AnnotationFact a : annotations) {
       T type = resolveType(a.name(), ctx, member, true);
       if (type != null) {
-        edge(from, type.id, "type", HIGH, line);
+        edge(from, type.id, TYPE, HIGH, line);
       }
     }
   }
@@ -778,7 +855,7 @@ final class Linker {
       return;
     }
     for (M init : ctor.owner.instanceInits) {
-      edge(ctor.id, init.id, "new", HIGH, ctor.fact.line());
+      edge(ctor.id, init.id, NEW, HIGH, ctor.fact.line());
     }
     if (ctor.owner.superclass != null) {
       construct(ctor.id, ctor.owner.superclass, 0, ctor.fact.line(), false);
@@ -794,10 +871,10 @@ final class Linker {
     List<M> ctors = t.constructors.stream().filter(c -> c.acceptsArity(arity)).toList();
     if (t.constructors.isEmpty()) {
       if (viaType) {
-        edge(from, t.id, "new", HIGH, line);
+        edge(from, t.id, NEW, HIGH, line);
       }
       for (M init : t.instanceInits) {
-        edge(from, init.id, "new", HIGH, line);
+        edge(from, init.id, NEW, HIGH, line);
       }
       if (t.superclass != null) {
         construct(from, t.superclass, 0, line, false);
@@ -805,7 +882,7 @@ final class Linker {
     } else {
       Confidence c = ctors.size() == 1 ? HIGH : MEDIUM;
       for (M ctor : ctors) {
-        edge(from, ctor.id, "new", c, line);
+        edge(from, ctor.id, NEW, c, line);
       }
     }
   }
@@ -822,7 +899,7 @@ final class Linker {
           own = closure(from.owner);
         }
         if (!own.contains(s)) {
-          edge(from.id, s.staticInit.id, "call", HIGH, line);
+          edge(from.id, s.staticInit.id, CALL, HIGH, line);
         }
       }
     }
@@ -834,7 +911,7 @@ final class Linker {
    * looked up in that class first. Null when the reference is in {@code m}'s own code.
    */
   private T scopeAt(M m, int line) {
-    List<T> locals = localTypes.get(m.fact.symbol().qualified());
+    List<T> locals = localTypes.get(m.qualified);
     T best = null;
     if (locals != null) {
       for (T l : locals) {
@@ -859,7 +936,7 @@ final class Linker {
           edge(
               m.id,
               t.id,
-              r.kind() == Reference.ReferenceKind.TYPE ? "type" : "class-literal",
+              r.kind() == Reference.ReferenceKind.TYPE ? TYPE : CLASS_LITERAL,
               HIGH,
               line);
         }
@@ -916,14 +993,14 @@ final class Linker {
         for (T s = ctx.superclass; s != null; s = s.superclass) {
           List<M> found = methods(s, r.name(), r.arity());
           if (!found.isEmpty()) {
-            link(m, found, r, "call");
+            link(m, found, r, CALL);
             return;
           }
         }
         for (T s : ctx.supers) {
           List<M> found = methods(s, r.name(), r.arity());
           if (!found.isEmpty()) {
-            link(m, found, r, "call"); // I.super.m(): a default method
+            link(m, found, r, CALL); // I.super.m(): a default method
             return;
           }
         }
@@ -958,11 +1035,11 @@ final class Linker {
     if (found.isEmpty()) {
       return false;
     }
-    link(m, found, r, "call");
+    link(m, found, r, CALL);
     if (dispatch) {
       for (M target : found) {
         for (int d : dispatch(t, target)) {
-          edge(m.id, d, "call", MEDIUM, r.line());
+          edge(m.id, d, CALL, MEDIUM, r.line());
         }
       }
     }
@@ -992,10 +1069,10 @@ final class Linker {
     return fit.isEmpty() ? overloads : fit;
   }
 
-  private void link(M m, List<M> targets, Reference r, String via) {
+  private void link(M m, List<M> targets, Reference r, int via) {
     Confidence c = targets.size() == 1 ? HIGH : MEDIUM;
     for (M target : targets) {
-      String v = target.fact.kind() == DeclarationKind.RECORD_COMPONENT ? "field" : via;
+      int v = target.fact.kind() == DeclarationKind.RECORD_COMPONENT ? FIELD : via;
       edge(m.id, target.id, v, c, r.line());
       if (target.isStatic()) {
         initialization(m, target.owner, r.line());
@@ -1024,18 +1101,18 @@ final class Linker {
       if (r.kind() == Reference.ReferenceKind.FIELD) {
         M f = field(owner, r.name());
         if (f != null && f.isStatic() || f != null && owner.isInterface()) {
-          edge(m.id, f.id, "field", HIGH, r.line());
+          edge(m.id, f.id, FIELD, HIGH, r.line());
           initialization(m, f.owner, r.line());
           return true;
         }
         if (f != null && f.fact.kind() == DeclarationKind.ENUM_CONSTANT) {
-          edge(m.id, f.id, "field", HIGH, r.line());
+          edge(m.id, f.id, FIELD, HIGH, r.line());
           return true;
         }
       } else {
         List<M> ms = methods(owner, r.name(), r.arity()).stream().filter(M::isStatic).toList();
         if (!ms.isEmpty()) {
-          link(m, ms, r, "call");
+          link(m, ms, r, CALL);
           found = true;
           if (!imp.onDemand()) {
             return true;
@@ -1057,18 +1134,25 @@ final class Linker {
     if (direct == null) {
       return;
     }
+    for (T t : implementors.computeIfAbsent(libraryType, k -> implementors(direct))) {
+      for (M target : t.methods.getOrDefault(r.name(), List.of())) {
+        if (target.isVirtual() && target.acceptsArity(r.arity())) {
+          edge(m.id, target.id, CALL, LOW, r.line());
+        }
+      }
+    }
+  }
+
+  /** The index types implementing a library type, directly or not; cached per library type. */
+  private final Map<String, List<T>> implementors = new HashMap<>();
+
+  private static List<T> implementors(List<T> direct) {
     Set<T> all = new LinkedHashSet<>();
     for (T d : direct) {
       all.add(d);
       all.addAll(subtypes(d));
     }
-    for (T t : all) {
-      for (M target : t.methods.getOrDefault(r.name(), List.of())) {
-        if (target.isVirtual() && target.acceptsArity(r.arity())) {
-          edge(m.id, target.id, "call", LOW, r.line());
-        }
-      }
-    }
+    return List.copyOf(all);
   }
 
   private void methodReference(M m, Reference r) {
@@ -1096,9 +1180,9 @@ final class Linker {
       return;
     }
     for (M target : found) {
-      edge(m.id, target.id, "call", found.size() == 1 ? HIGH : MEDIUM, r.line());
+      edge(m.id, target.id, CALL, found.size() == 1 ? HIGH : MEDIUM, r.line());
       for (int d : dispatch(t, target)) {
-        edge(m.id, d, "call", MEDIUM, r.line());
+        edge(m.id, d, CALL, MEDIUM, r.line());
       }
     }
   }
@@ -1125,7 +1209,7 @@ final class Linker {
         // An enum constant in a switch label is written without its type.
         for (M f : fieldsByName.getOrDefault(r.name(), List.of())) {
           if (f.fact.kind() == DeclarationKind.ENUM_CONSTANT) {
-            edge(m.id, f.id, "field", LOW, r.line());
+            edge(m.id, f.id, FIELD, LOW, r.line());
           }
         }
       }
@@ -1147,7 +1231,7 @@ final class Linker {
     if (f == null) {
       return false;
     }
-    edge(m.id, f.id, "field", HIGH, r.line());
+    edge(m.id, f.id, FIELD, HIGH, r.line());
     if (f.isStatic() || f.fact.kind() == DeclarationKind.ENUM_CONSTANT) {
       initialization(m, f.owner, r.line());
     }
@@ -1162,13 +1246,10 @@ final class Linker {
    */
   private void fallback(M m, Reference r) {
     boolean isField = r.kind() == Reference.ReferenceKind.FIELD;
-    List<M> pool = (isField ? fieldsByName : methodsByName).getOrDefault(r.name(), List.of());
-    List<M> candidates = new ArrayList<>();
-    for (M c : pool) {
-      if (isField || c.acceptsArity(r.arity())) {
-        candidates.add(c);
-      }
-    }
+    List<M> candidates =
+        fallbackCandidates.computeIfAbsent(
+            new FallbackKey(isField, r.name(), isField ? 0 : r.arity()),
+            k -> fallbackCandidates(k));
     if (candidates.isEmpty()) {
       return;
     }
@@ -1176,9 +1257,26 @@ final class Linker {
       skipped.add(new Skipped(m.id, r.name(), r.arity(), candidates.size(), r.line()));
       return;
     }
-    String via = isField ? "field" : "call";
+    int via = isField ? FIELD : CALL;
     for (M c : candidates) {
       edge(m.id, c.id, via, LOW, r.line());
     }
+  }
+
+  /** A name-only lookup; the same name and arity recur across thousands of call sites. */
+  private record FallbackKey(boolean isField, String name, int arity) {}
+
+  private final Map<FallbackKey, List<M>> fallbackCandidates = new HashMap<>();
+
+  private List<M> fallbackCandidates(FallbackKey key) {
+    List<M> pool =
+        (key.isField() ? fieldsByName : methodsByName).getOrDefault(key.name(), List.of());
+    List<M> candidates = new ArrayList<>();
+    for (M c : pool) {
+      if (key.isField() || c.acceptsArity(key.arity())) {
+        candidates.add(c);
+      }
+    }
+    return candidates;
   }
 }
