@@ -9,14 +9,10 @@ import dev.scrutineer.model.Revision;
 import dev.scrutineer.model.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.diff.ContentSource;
-import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -26,7 +22,6 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /** Reads one change from a git repository: its files, changed lines and commits. */
 public final class GitChangeReader {
@@ -83,31 +78,6 @@ public final class GitChangeReader {
   private static ObjectId treeOf(RevWalk walk, Revision commit) throws IOException {
     return walk.parseCommit(ObjectId.fromString(commit.id())).getTree().copy();
   }
-
-  /**
-   * The content of {@code path} in the tree of commit {@code commitId}, as UTF-8 text; empty when
-   * the path is not there.
-   */
-  public static Optional<String> fileAt(Path repositoryDir, String commitId, String path) {
-    try (Repository repository = Repositories.open(repositoryDir);
-        RevWalk walk = new RevWalk(repository)) {
-      RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
-      try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
-        if (tree == null
-            || !tree.getFileMode(0).equals(org.eclipse.jgit.lib.FileMode.REGULAR_FILE)) {
-          return Optional.empty();
-        }
-        byte[] bytes = repository.open(tree.getObjectId(0)).getCachedBytes(MAX_FILE_BYTES);
-        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-      }
-    } catch (LargeObjectException e) {
-      throw new InputException(path + " at " + commitId + " is larger than 1 MiB; keep it small");
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + path + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static final int MAX_FILE_BYTES = 1024 * 1024;
 
   private static ChangeSet read(
       ChangeQuery query, Repository repository, ObjectReader reader, RevWalk walk)

@@ -1,5 +1,6 @@
 package dev.scrutineer.report;
 
+import dev.scrutineer.model.AiLevel;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangedDeclaration;
@@ -7,6 +8,7 @@ import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.Explanation;
 import dev.scrutineer.model.FileChange;
+import dev.scrutineer.model.FileMode;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.Provenance;
@@ -50,7 +52,7 @@ final class Summaries {
   }
 
   static String provenanceLine(Provenance provenance) {
-    if (provenance.level() == dev.scrutineer.model.AiLevel.NONE) {
+    if (provenance.level() == AiLevel.NONE) {
       return "no disclosure found";
     }
     StringBuilder line = new StringBuilder(provenance.level().id());
@@ -204,7 +206,7 @@ final class Summaries {
         + plural(bySurface(analysis.findings()).size(), "sensitive surface");
   }
 
-  private static String mode(dev.scrutineer.model.FileMode mode) {
+  private static String mode(FileMode mode) {
     return mode.name().toLowerCase(Locale.ROOT);
   }
 

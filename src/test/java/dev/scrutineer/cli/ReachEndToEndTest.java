@@ -26,11 +26,7 @@ class ReachEndToEndTest {
 
   @Test
   void aChangedServiceMethodReachesTheHandlersThatCallItAndTheirTests() throws IOException {
-    TestRepo repo = petclinic();
-    repo.branch("feature").checkout("feature");
-    repo.write(
-            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElseThrow();"))
-        .commit("Find owners strictly");
+    TestRepo repo = ownerServiceMadeStricter();
 
     JsonNode reach = analyze(repo, "--format", "json").path("reach");
 
@@ -48,11 +44,7 @@ class ReachEndToEndTest {
 
   @Test
   void whyPrintsOneChainFromTheChangeToTheEntryPoint() throws IOException {
-    TestRepo repo = petclinic();
-    repo.branch("feature").checkout("feature");
-    repo.write(
-            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElseThrow();"))
-        .commit("Find owners strictly");
+    TestRepo repo = ownerServiceMadeStricter();
 
     Cli cli =
         Cli.run(
@@ -83,17 +75,23 @@ class ReachEndToEndTest {
 
   @Test
   void theSecondRunReadsFactsFromTheCache() throws IOException {
-    TestRepo repo = petclinic();
-    repo.branch("feature").checkout("feature");
-    repo.write(
-            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElseThrow();"))
-        .commit("Find owners strictly");
+    TestRepo repo = ownerServiceMadeStricter();
 
     JsonNode first = analyze(repo, "--format", "json").path("reach").path("index");
     JsonNode second = analyze(repo, "--format", "json").path("reach").path("index");
 
     assertThat(first.path("parsed").asInt()).isEqualTo(first.path("javaFiles").asInt() + 1);
     assertThat(second.path("parsed").asInt()).isZero();
+  }
+
+  /** The petclinic mirror with a feature branch that changes what OwnerService#find returns. */
+  private TestRepo ownerServiceMadeStricter() {
+    TestRepo repo = petclinic();
+    repo.branch("feature").checkout("feature");
+    repo.write(
+            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElseThrow();"))
+        .commit("Find owners strictly");
+    return repo;
   }
 
   private JsonNode analyze(TestRepo repo, String... options) throws IOException {

@@ -931,20 +931,6 @@ class GitChangeReaderTest {
             });
   }
 
-  // ---------------------------------------------------------------- fileAt
-
-  @Test
-  void fileAtReadsOneFileOfOneCommit() {
-    TestRepo repo = repo();
-    String first = repo.write("conf/app.yml", text("v: 1")).commit("one");
-    String second = repo.write("conf/app.yml", text("v: 2")).commit("two");
-
-    assertThat(GitChangeReader.fileAt(repo.dir(), first, "conf/app.yml")).contains(text("v: 1"));
-    assertThat(GitChangeReader.fileAt(repo.dir(), second, "conf/app.yml")).contains(text("v: 2"));
-    assertThat(GitChangeReader.fileAt(repo.dir(), second, "conf/missing.yml")).isEmpty();
-    assertThat(GitChangeReader.fileAt(repo.dir(), second, "conf")).isEmpty();
-  }
-
   // ---------------------------------------------------------------- helpers
 
   private TestRepo repo() {

@@ -25,6 +25,7 @@ import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -225,7 +226,7 @@ public final class ReachAnalyzer {
   private static List<Integer> byConfidence(ReverseReach reach) {
     int[] counts = new int[Confidence.values().length];
     reach.reached().forEach(s -> counts[reach.confidence(s).ordinal()]++);
-    return java.util.Arrays.stream(counts).boxed().toList();
+    return Arrays.stream(counts).boxed().toList();
   }
 
   /**
@@ -245,7 +246,7 @@ public final class ReachAnalyzer {
             .filter(s -> matches(s, wanted))
             .min(Comparator.comparing(Symbol::qualified));
     if (match.isPresent()) {
-      return new Explanation(query, match.get().qualified(), chainOrSeed(match.get(), reach));
+      return new Explanation(query, match.get().qualified(), reach.chain(match.get()));
     }
     Optional<Symbol> unreached = graph.find(s -> matches(s, wanted));
     return unreached
@@ -257,10 +258,6 @@ public final class ReachAnalyzer {
                         + query
                         + "' matches no entry point or declaration; give an entry point such as"
                         + " 'GET /owners/{id}' or a declaration such as OwnerService#find"));
-  }
-
-  private static List<ReachStep> chainOrSeed(Symbol symbol, ReverseReach reach) {
-    return reach.chain(symbol);
   }
 
   private static boolean matches(Symbol symbol, String query) {
