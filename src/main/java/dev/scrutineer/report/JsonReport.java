@@ -1,10 +1,8 @@
 package dev.scrutineer.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangedDeclaration;
@@ -13,6 +11,7 @@ import dev.scrutineer.model.CommitProvenance;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.EntryPoint;
+import dev.scrutineer.model.Explanation;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.Module;
@@ -26,6 +25,9 @@ import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.Revision;
 import dev.scrutineer.model.Trailer;
 import dev.scrutineer.model.Velocity;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,258 +49,333 @@ final class JsonReport {
     this.toolVersion = toolVersion;
   }
 
+  /**
+   * Streams the report rather than building a tree first: a change with a wide reach lists tens of
+   * thousands of tests, each with its chain, and a tree of them cost more than writing them.
+   */
   String render(Analysis analysis) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("schemaVersion", SCHEMA_VERSION);
-    root.putObject("tool").put("name", "scrutineer").put("version", toolVersion);
-    root.set("change", change(analysis.change()));
-    analysis
-        .pullRequest()
-        .ifPresentOrElse(
-            pr -> root.set("pullRequest", pullRequest(pr)), () -> root.putNull("pullRequest"));
-    root.set("provenance", provenance(analysis.provenance()));
-    ArrayNode declarations = root.putArray("changedDeclarations");
-    analysis.changedDeclarations().forEach(d -> declarations.add(declaration(d)));
-    analysis
-        .reach()
-        .ifPresentOrElse(reach -> root.set("reach", reach(reach)), () -> root.putNull("reach"));
-    ArrayNode findings = root.putArray("findings");
-    analysis.findings().forEach(f -> findings.add(finding(f)));
-    ArrayNode diagnostics = root.putArray("diagnostics");
-    analysis.diagnostics().forEach(d -> diagnostics.add(diagnostic(d)));
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree failed to serialise", e);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+      g.writeObjectFieldStart("tool");
+      g.writeStringField("name", "scrutineer");
+      g.writeStringField("version", toolVersion);
+      g.writeEndObject();
+      g.writeFieldName("change");
+      change(g, analysis.change());
+      g.writeFieldName("pullRequest");
+      if (analysis.pullRequest().isPresent()) {
+        pullRequest(g, analysis.pullRequest().get());
+      } else {
+        g.writeNull();
+      }
+      g.writeFieldName("provenance");
+      provenance(g, analysis.provenance());
+      g.writeArrayFieldStart("changedDeclarations");
+      for (ChangedDeclaration d : analysis.changedDeclarations()) {
+        declaration(g, d);
+      }
+      g.writeEndArray();
+      g.writeFieldName("reach");
+      if (analysis.reach().isPresent()) {
+        reach(g, analysis.reach().get());
+      } else {
+        g.writeNull();
+      }
+      g.writeArrayFieldStart("findings");
+      for (Finding f : analysis.findings()) {
+        finding(g, f);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("diagnostics");
+      for (Diagnostic d : analysis.diagnostics()) {
+        diagnostic(g, d);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("a JSON report failed to serialise", e);
     }
+    return out.append('\n').toString();
   }
 
-  private static ObjectNode change(ChangeSet change) {
-    ObjectNode node = JSON.createObjectNode();
-    node.set("base", revision(change.base()));
-    node.put("mergeBase", change.mergeBase().id());
-    node.set("head", revision(change.head()));
-    node.put("worktree", change.isWorktree());
-    node.put("filesChanged", change.files().size());
-    node.put("linesAdded", change.linesAdded());
-    node.put("linesDeleted", change.linesDeleted());
-    ArrayNode commits = node.putArray("commits");
-    change.commits().forEach(c -> commits.add(commit(c)));
-    ArrayNode files = node.putArray("files");
-    change.files().forEach(f -> files.add(file(f)));
-    return node;
+  private static void change(JsonGenerator g, ChangeSet change) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName("base");
+    revision(g, change.base());
+    g.writeStringField("mergeBase", change.mergeBase().id());
+    g.writeFieldName("head");
+    revision(g, change.head());
+    g.writeBooleanField("worktree", change.isWorktree());
+    g.writeNumberField("filesChanged", change.files().size());
+    g.writeNumberField("linesAdded", change.linesAdded());
+    g.writeNumberField("linesDeleted", change.linesDeleted());
+    g.writeArrayFieldStart("commits");
+    for (Commit c : change.commits()) {
+      commit(g, c);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("files");
+    for (FileChange f : change.files()) {
+      file(g, f);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static ObjectNode revision(Revision revision) {
-    return JSON.createObjectNode().put("spec", revision.spec()).put("id", revision.id());
+  private static void revision(JsonGenerator g, Revision revision) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("spec", revision.spec());
+    g.writeStringField("id", revision.id());
+    g.writeEndObject();
   }
 
-  private static ObjectNode commit(Commit commit) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("id", commit.id());
-    ArrayNode parents = node.putArray("parents");
-    commit.parentIds().forEach(parents::add);
-    node.set("author", person(commit.author()));
-    node.put("authoredAt", commit.authoredAt().toString());
-    node.set("committer", person(commit.committer()));
-    node.put("committedAt", commit.committedAt().toString());
-    node.put("subject", commit.subject());
-    node.put("message", commit.message());
-    ArrayNode trailers = node.putArray("trailers");
+  private static void commit(JsonGenerator g, Commit commit) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", commit.id());
+    strings(g, "parents", commit.parentIds());
+    g.writeFieldName("author");
+    person(g, commit.author());
+    g.writeStringField("authoredAt", commit.authoredAt().toString());
+    g.writeFieldName("committer");
+    person(g, commit.committer());
+    g.writeStringField("committedAt", commit.committedAt().toString());
+    g.writeStringField("subject", commit.subject());
+    g.writeStringField("message", commit.message());
+    g.writeArrayFieldStart("trailers");
     for (Trailer trailer : commit.trailers()) {
-      trailers.addObject().put("key", trailer.key()).put("value", trailer.value());
+      g.writeStartObject();
+      g.writeStringField("key", trailer.key());
+      g.writeStringField("value", trailer.value());
+      g.writeEndObject();
     }
-    putCount(node, "linesAdded", commit.linesAdded());
-    putCount(node, "linesDeleted", commit.linesDeleted());
-    return node;
+    g.writeEndArray();
+    count(g, "linesAdded", commit.linesAdded());
+    count(g, "linesDeleted", commit.linesDeleted());
+    g.writeEndObject();
   }
 
-  private static void putCount(ObjectNode node, String field, int count) {
+  private static void count(JsonGenerator g, String field, int count) throws IOException {
     if (count < 0) {
-      node.putNull(field);
+      g.writeNullField(field);
     } else {
-      node.put(field, count);
+      g.writeNumberField(field, count);
     }
   }
 
-  private static ObjectNode person(Person person) {
-    return JSON.createObjectNode().put("name", person.name()).put("email", person.email());
+  private static void person(JsonGenerator g, Person person) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", person.name());
+    g.writeStringField("email", person.email());
+    g.writeEndObject();
   }
 
-  private static ObjectNode file(FileChange file) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("path", file.path());
-    putOptional(node, "oldPath", file.oldPath());
-    putOptional(node, "newPath", file.newPath());
-    node.put("type", lower(file.type().name()));
-    node.put("oldMode", lower(file.oldMode().name()));
-    node.put("newMode", lower(file.newMode().name()));
-    node.put("content", lower(file.content().name()));
-    node.put("similarity", file.similarity());
-    node.put("nonUtf8", file.nonUtf8());
-    putOptional(node, "symlinkTarget", file.symlinkTarget());
-    node.put("linesAdded", file.linesAdded());
-    node.put("linesDeleted", file.linesDeleted());
-    return node;
+  private static void file(JsonGenerator g, FileChange file) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("path", file.path());
+    optional(g, "oldPath", file.oldPath());
+    optional(g, "newPath", file.newPath());
+    g.writeStringField("type", lower(file.type().name()));
+    g.writeStringField("oldMode", lower(file.oldMode().name()));
+    g.writeStringField("newMode", lower(file.newMode().name()));
+    g.writeStringField("content", lower(file.content().name()));
+    g.writeNumberField("similarity", file.similarity());
+    g.writeBooleanField("nonUtf8", file.nonUtf8());
+    optional(g, "symlinkTarget", file.symlinkTarget());
+    g.writeNumberField("linesAdded", file.linesAdded());
+    g.writeNumberField("linesDeleted", file.linesDeleted());
+    g.writeEndObject();
   }
 
-  private static ObjectNode pullRequest(PullRequest pr) {
-    ObjectNode node = JSON.createObjectNode();
-    pr.number().ifPresentOrElse(n -> node.put("number", n), () -> node.putNull("number"));
-    node.put("title", pr.title());
-    node.put("author", pr.authorLogin());
-    node.put("authorType", pr.authorType());
-    putOptional(node, "headRef", pr.headRef());
-    ArrayNode labels = node.putArray("labels");
-    pr.labels().forEach(labels::add);
-    return node;
+  private static void pullRequest(JsonGenerator g, PullRequest pr) throws IOException {
+    g.writeStartObject();
+    if (pr.number().isPresent()) {
+      g.writeNumberField("number", pr.number().get());
+    } else {
+      g.writeNullField("number");
+    }
+    g.writeStringField("title", pr.title());
+    g.writeStringField("author", pr.authorLogin());
+    g.writeStringField("authorType", pr.authorType());
+    optional(g, "headRef", pr.headRef());
+    strings(g, "labels", pr.labels());
+    g.writeEndObject();
   }
 
-  private static ObjectNode provenance(Provenance provenance) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("level", provenance.level().id());
-    node.put("declared", provenance.declared());
-    node.put("undeclared", provenance.undeclared());
-    strings(node.putArray("tools"), provenance.tools());
-    strings(node.putArray("models"), provenance.models());
-    putOptional(node, "canonicalTrailer", provenance.canonicalTrailer());
-    ArrayNode signals = node.putArray("signals");
+  private static void provenance(JsonGenerator g, Provenance provenance) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("level", provenance.level().id());
+    g.writeBooleanField("declared", provenance.declared());
+    g.writeBooleanField("undeclared", provenance.undeclared());
+    strings(g, "tools", provenance.tools());
+    strings(g, "models", provenance.models());
+    optional(g, "canonicalTrailer", provenance.canonicalTrailer());
+    g.writeArrayFieldStart("signals");
     for (ProvenanceSignal signal : provenance.signals()) {
-      ObjectNode s = signals.addObject();
-      s.put("source", signal.source());
-      putOptional(s, "commit", signal.commitId());
-      putOptional(s, "tool", signal.tool());
-      putOptional(s, "model", signal.model());
-      s.put("level", signal.level().id());
-      s.put("declared", signal.declared());
-      s.put("evidence", signal.evidence());
+      g.writeStartObject();
+      g.writeStringField("source", signal.source());
+      optional(g, "commit", signal.commitId());
+      optional(g, "tool", signal.tool());
+      optional(g, "model", signal.model());
+      g.writeStringField("level", signal.level().id());
+      g.writeBooleanField("declared", signal.declared());
+      g.writeStringField("evidence", signal.evidence());
+      g.writeEndObject();
     }
-    ArrayNode commits = node.putArray("commits");
+    g.writeEndArray();
+    g.writeArrayFieldStart("commits");
     for (CommitProvenance commit : provenance.commits()) {
-      commits.addObject().put("commit", commit.commitId()).put("level", commit.level().id());
+      g.writeStartObject();
+      g.writeStringField("commit", commit.commitId());
+      g.writeStringField("level", commit.level().id());
+      g.writeEndObject();
     }
-    ArrayNode velocity = node.putArray("velocity");
+    g.writeEndArray();
+    g.writeArrayFieldStart("velocity");
     for (Velocity v : provenance.velocity()) {
-      velocity
-          .addObject()
-          .put("author", v.authorEmail())
-          .put("from", v.fromCommit())
-          .put("to", v.toCommit())
-          .put("minutes", v.minutes())
-          .put("linesChanged", v.linesChanged())
-          .put("linesPerMinute", v.linesPerMinute());
+      g.writeStartObject();
+      g.writeStringField("author", v.authorEmail());
+      g.writeStringField("from", v.fromCommit());
+      g.writeStringField("to", v.toCommit());
+      g.writeNumberField("minutes", v.minutes());
+      g.writeNumberField("linesChanged", v.linesChanged());
+      g.writeNumberField("linesPerMinute", v.linesPerMinute());
+      g.writeEndObject();
     }
-    return node;
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static ObjectNode declaration(ChangedDeclaration declaration) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("path", declaration.path());
-    node.put("symbol", declaration.symbol().qualified());
-    putOptional(node, "oldSymbol", declaration.oldSymbol().map(s -> s.qualified()));
-    node.put("kind", declaration.kind().id());
-    node.put("change", declaration.change().id());
-    node.put("line", declaration.line());
-    node.put("endLine", declaration.endLine());
-    return node;
+  private static void declaration(JsonGenerator g, ChangedDeclaration declaration)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("path", declaration.path());
+    g.writeStringField("symbol", declaration.symbol().qualified());
+    optional(g, "oldSymbol", declaration.oldSymbol().map(s -> s.qualified()));
+    g.writeStringField("kind", declaration.kind().id());
+    g.writeStringField("change", declaration.change().id());
+    g.writeNumberField("line", declaration.line());
+    g.writeNumberField("endLine", declaration.endLine());
+    g.writeEndObject();
   }
 
-  private static ObjectNode reach(Reach reach) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("declarationsReached", reach.declarationsReached());
-    ObjectNode confidence = node.putObject("byConfidence");
+  private static void reach(JsonGenerator g, Reach reach) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("declarationsReached", reach.declarationsReached());
+    g.writeObjectFieldStart("byConfidence");
     for (Confidence level : Confidence.values()) {
-      confidence.put(level.id(), reach.byConfidence().get(level.ordinal()));
+      g.writeNumberField(level.id(), reach.byConfidence().get(level.ordinal()));
     }
-    ArrayNode entryPoints = node.putArray("entryPoints");
+    g.writeEndObject();
+    g.writeArrayFieldStart("entryPoints");
     for (EntryPoint entry : reach.entryPoints()) {
-      ObjectNode e = entryPoints.addObject();
-      e.put("kind", entry.kind());
-      e.put("label", entry.label());
-      e.put("symbol", entry.symbol().qualified());
-      e.put("path", entry.path());
-      e.put("line", entry.line());
-      e.put("confidence", entry.confidence().id());
-      e.set("chain", chain(entry.chain()));
+      g.writeStartObject();
+      g.writeStringField("kind", entry.kind());
+      g.writeStringField("label", entry.label());
+      g.writeStringField("symbol", entry.symbol().qualified());
+      g.writeStringField("path", entry.path());
+      g.writeNumberField("line", entry.line());
+      g.writeStringField("confidence", entry.confidence().id());
+      chain(g, entry.chain());
+      g.writeEndObject();
     }
-    ArrayNode tests = node.putArray("tests");
+    g.writeEndArray();
+    g.writeArrayFieldStart("tests");
     for (ReachedTest test : reach.tests()) {
-      ObjectNode t = tests.addObject();
-      t.put("symbol", test.symbol().qualified());
-      t.put("path", test.path());
-      t.put("line", test.line());
-      t.put("confidence", test.confidence().id());
-      t.set("chain", chain(test.chain()));
+      g.writeStartObject();
+      g.writeStringField("symbol", test.symbol().qualified());
+      g.writeStringField("path", test.path());
+      g.writeNumberField("line", test.line());
+      g.writeStringField("confidence", test.confidence().id());
+      chain(g, test.chain());
+      g.writeEndObject();
     }
-    ArrayNode modules = node.putArray("modules");
+    g.writeEndArray();
+    g.writeArrayFieldStart("modules");
     for (Module module : reach.modules()) {
-      modules
-          .addObject()
-          .put("name", module.name())
-          .put("directory", module.directory())
-          .put("service", module.service());
+      g.writeStartObject();
+      g.writeStringField("name", module.name());
+      g.writeStringField("directory", module.directory());
+      g.writeBooleanField("service", module.service());
+      g.writeEndObject();
     }
-    reach
-        .explanation()
-        .ifPresentOrElse(
-            why -> {
-              ObjectNode w = node.putObject("explanation");
-              w.put("query", why.query());
-              w.put("target", why.target());
-              w.put("reached", why.reached());
-              w.set("chain", chain(why.chain()));
-            },
-            () -> node.putNull("explanation"));
-    node.putObject("index")
-        .put("javaFiles", reach.index().javaFiles())
-        .put("parsed", reach.index().parsed())
-        .put("unreadable", reach.index().unreadable());
-    return node;
+    g.writeEndArray();
+    if (reach.explanation().isPresent()) {
+      Explanation why = reach.explanation().get();
+      g.writeObjectFieldStart("explanation");
+      g.writeStringField("query", why.query());
+      g.writeStringField("target", why.target());
+      g.writeBooleanField("reached", why.reached());
+      chain(g, why.chain());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("explanation");
+    }
+    g.writeObjectFieldStart("index");
+    g.writeNumberField("javaFiles", reach.index().javaFiles());
+    g.writeNumberField("parsed", reach.index().parsed());
+    g.writeNumberField("unreadable", reach.index().unreadable());
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static ArrayNode chain(List<ReachStep> steps) {
-    ArrayNode chain = JSON.createArrayNode();
+  private static void chain(JsonGenerator g, List<ReachStep> steps) throws IOException {
+    g.writeArrayFieldStart("chain");
     for (ReachStep step : steps) {
-      chain
-          .addObject()
-          .put("symbol", step.symbol().qualified())
-          .put("path", step.path())
-          .put("line", step.line())
-          .put("via", step.via())
-          .put("confidence", step.confidence().id());
+      g.writeStartObject();
+      g.writeStringField("symbol", step.symbol().qualified());
+      g.writeStringField("path", step.path());
+      g.writeNumberField("line", step.line());
+      g.writeStringField("via", step.via());
+      g.writeStringField("confidence", step.confidence().id());
+      g.writeEndObject();
     }
-    return chain;
+    g.writeEndArray();
   }
 
-  private static ObjectNode finding(Finding finding) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("ruleId", finding.ruleId());
-    node.put("surface", finding.surface().id());
-    node.put("title", finding.title());
-    node.put("because", finding.because());
-    node.put("path", finding.path());
-    ArrayNode lines = node.putArray("lines");
-    finding.lines().forEach(lines::add);
-    node.put("removed", finding.removed());
-    node.put("evidence", finding.evidence());
-    node.put("fingerprint", finding.fingerprint());
-    return node;
+  private static void finding(JsonGenerator g, Finding finding) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", finding.ruleId());
+    g.writeStringField("surface", finding.surface().id());
+    g.writeStringField("title", finding.title());
+    g.writeStringField("because", finding.because());
+    g.writeStringField("path", finding.path());
+    g.writeArrayFieldStart("lines");
+    for (int line : finding.lines()) {
+      g.writeNumber(line);
+    }
+    g.writeEndArray();
+    g.writeBooleanField("removed", finding.removed());
+    g.writeStringField("evidence", finding.evidence());
+    g.writeStringField("fingerprint", finding.fingerprint());
+    g.writeEndObject();
   }
 
-  private static ObjectNode diagnostic(Diagnostic diagnostic) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("severity", lower(diagnostic.severity().name()));
-    putOptional(node, "path", diagnostic.path());
-    node.put("message", diagnostic.message());
-    return node;
+  private static void diagnostic(JsonGenerator g, Diagnostic diagnostic) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("severity", lower(diagnostic.severity().name()));
+    optional(g, "path", diagnostic.path());
+    g.writeStringField("message", diagnostic.message());
+    g.writeEndObject();
   }
 
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
+  private static void strings(JsonGenerator g, String field, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String value : values) {
+      g.writeString(value);
+    }
+    g.writeEndArray();
   }
 
-  private static void putOptional(ObjectNode node, String field, Optional<String> value) {
-    value.ifPresentOrElse(v -> node.put(field, v), () -> node.putNull(field));
+  private static void optional(JsonGenerator g, String field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(field, value.get());
+    } else {
+      g.writeNullField(field);
+    }
   }
 
   private static String lower(String name) {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -64,16 +65,35 @@ final class SqliteFactsCache implements FactsCache {
     return cache;
   }
 
+  /**
+   * Only the reads hold the lock: decoding, most of a warm index's time, runs on every indexing
+   * thread at once.
+   */
   @Override
-  public synchronized Map<String, FileFacts> load(Map<String, String> blobIdsByPath) {
+  public Map<String, FileFacts> load(Map<String, String> blobIdsByPath) {
     Map<String, FileFacts> found = new HashMap<>();
-    if (connection == null || blobIdsByPath.isEmpty()) {
-      return found;
-    }
     Map<String, List<String>> pathsByBlob = new HashMap<>();
     blobIdsByPath.forEach(
         (path, blob) -> pathsByBlob.computeIfAbsent(blob, b -> new ArrayList<>()).add(path));
-    List<String> blobs = new ArrayList<>(pathsByBlob.keySet());
+    for (Map.Entry<String, byte[]> row : rows(pathsByBlob.keySet()).entrySet()) {
+      for (String path : pathsByBlob.get(row.getKey())) {
+        try {
+          found.put(path, FactsCodec.decode(path, row.getValue()));
+        } catch (IllegalArgumentException e) {
+          // A damaged row is a miss: the file is extracted again and the row replaced.
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The stored rows of these blobs, by blob id. */
+  private synchronized Map<String, byte[]> rows(Collection<String> blobIds) {
+    Map<String, byte[]> rows = new HashMap<>();
+    if (connection == null || blobIds.isEmpty()) {
+      return rows;
+    }
+    List<String> blobs = new ArrayList<>(blobIds);
     try {
       for (int from = 0; from < blobs.size(); from += LOOKUP_CHUNK) {
         List<String> chunk = blobs.subList(from, Math.min(blobs.size(), from + LOOKUP_CHUNK));
@@ -85,16 +105,9 @@ final class SqliteFactsCache implements FactsCache {
           for (int i = 0; i < chunk.size(); i++) {
             select.setString(i + 2, chunk.get(i));
           }
-          try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              byte[] data = rows.getBytes(2);
-              for (String path : pathsByBlob.getOrDefault(rows.getString(1), List.of())) {
-                try {
-                  found.put(path, FactsCodec.decode(path, data));
-                } catch (IllegalArgumentException e) {
-                  // A damaged row is a miss: the file is extracted again and the row replaced.
-                }
-              }
+          try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+              rows.put(result.getString(1), result.getBytes(2));
             }
           }
         }
@@ -103,12 +116,23 @@ final class SqliteFactsCache implements FactsCache {
       disable(e);
       return new HashMap<>();
     }
-    return found;
+    return rows;
   }
 
   @Override
-  public synchronized void store(Map<String, FileFacts> factsByBlobId) {
-    if (connection == null || factsByBlobId.isEmpty()) {
+  public void store(Map<String, FileFacts> factsByBlobId) {
+    Map<String, byte[]> encoded = new HashMap<>();
+    try {
+      factsByBlobId.forEach((blob, facts) -> encoded.put(blob, FactsCodec.encode(facts)));
+    } catch (RuntimeException e) {
+      disable(e);
+      return;
+    }
+    write(encoded);
+  }
+
+  private synchronized void write(Map<String, byte[]> rowsByBlobId) {
+    if (connection == null || rowsByBlobId.isEmpty()) {
       return;
     }
     try {
@@ -116,10 +140,10 @@ final class SqliteFactsCache implements FactsCache {
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT OR REPLACE INTO facts (blob, version, data) VALUES (?, ?, ?)")) {
-        for (Map.Entry<String, FileFacts> entry : factsByBlobId.entrySet()) {
+        for (Map.Entry<String, byte[]> entry : rowsByBlobId.entrySet()) {
           insert.setString(1, entry.getKey());
           insert.setInt(2, version);
-          insert.setBytes(3, FactsCodec.encode(entry.getValue()));
+          insert.setBytes(3, entry.getValue());
           insert.addBatch();
         }
         insert.executeBatch();
@@ -149,7 +173,7 @@ final class SqliteFactsCache implements FactsCache {
     }
   }
 
-  private void disable(Exception e) {
+  private synchronized void disable(Exception e) {
     close();
     if (diagnostics.isEmpty()) {
       diagnostics.add(
