@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Warm `scrutineer analyze` on a small change: the facts cache is filled by one cold run, then the
-# same change is analysed RUNS times. Baseline in the same run: `git diff --numstat -M` of the
-# change, which reads the same blobs.
+# same change is analysed RUNS times, through the `scrutineer` launcher (its JVM options and class
+# archive) and as plain `java -jar`. Baseline in the same run: `git diff --numstat -M` of the
+# change, which reads the same blobs. Also prints the peak heap (from the GC log) and peak RSS of
+# one warm run of each, and the load average before and after.
 #
 #   bench/analyze-warm.sh REPO [FILES] [RUNS]
 #
@@ -15,7 +17,9 @@ want=${2:-10}
 runs=${3:-5}
 
 jar="$here/../target/scrutineer.jar"
+launcher="$here/../scrutineer"
 [ -f "$jar" ] || (cd "$here/.." && mvn -B -q -Dstyle.color=never -DskipTests -Dspotless.check.skip=true package)
+"$launcher" --version >/dev/null # writes the launcher's class archive once
 
 n=1
 until [ "$(git -C "$repo" diff --name-only -M "HEAD~$n" HEAD | wc -l)" -ge "$want" ]; do
@@ -25,10 +29,23 @@ base=$(git -C "$repo" rev-parse "HEAD~$n")
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+# Peak heap used (before a collection, from -Xlog:gc) and peak resident set of one run.
+peaks() {
+  local log="$cache/gc.log" rss
+  rss=$( { /usr/bin/time -f %M env JAVA_TOOL_OPTIONS="-Xlog:gc:file=$log" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  awk -v rss="$rss" '/Pause/ { split($0, a, "->"); n = split(a[1], b, " "); v = b[n]; sub("M", "", v); if (v + 0 > max) max = v + 0 }
+    END { printf "peak heap %d MB, peak RSS %d MB\n", max, rss / 1024 }' "$log"
+}
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load before: $(uptime | sed 's/.*load average: //')"
 echo "change: HEAD~$n..HEAD of $repo: $(git -C "$repo" diff --shortstat -M "$base" HEAD)"
 cold=$(time_once env SCRUTINEER_CACHE="$cache" java -jar "$jar" analyze --repo "$repo" --base "$base" --format json)
 echo "cold analyze (empty cache, whole JVM): $cold s"
-CMD_A=(env SCRUTINEER_CACHE="$cache" java -jar "$jar" analyze --repo "$repo" --base "$base" --format json)
 CMD_B=(git -C "$repo" diff --numstat -M "$base" HEAD)
-compare "$runs" "warm analyze (whole JVM)" "git diff --numstat -M"
+CMD_A=(env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base" --format json)
+compare "$runs" "warm ./scrutineer analyze" "git diff --numstat -M"
+echo "  ./scrutineer: $(peaks "${CMD_A[@]}")"
+CMD_A=(env SCRUTINEER_CACHE="$cache" java -jar "$jar" analyze --repo "$repo" --base "$base" --format json)
+compare "$runs" "warm java -jar analyze" "git diff --numstat -M"
+echo "  java -jar: $(peaks "${CMD_A[@]}")"
+echo "load after: $(uptime | sed 's/.*load average: //')"

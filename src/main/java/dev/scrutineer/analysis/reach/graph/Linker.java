@@ -143,18 +143,31 @@ final class Linker {
     final T owner;
     final int id;
     final List<String> params;
-    final String signature;
+
+    /** Name and erased parameters, built on first use: few members are ever looked up by it. */
+    private String signature;
 
     /** The symbol's qualified name, built once: local types are looked up by it. */
     final String qualified;
 
-    M(MemberFact fact, T owner, int id) {
+    M(MemberFact fact, T owner, int id, Map<String, String> simpleTypes) {
       this.fact = fact;
       this.owner = owner;
       this.id = id;
-      this.params = fact.parameterTypes().stream().map(Linker::simpleType).toList();
-      this.signature = fact.name() + "(" + String.join(",", params) + ")";
+      List<String> written = fact.parameterTypes();
+      String[] simple = new String[written.size()];
+      for (int i = 0; i < simple.length; i++) {
+        simple[i] = simpleTypes.computeIfAbsent(written.get(i), Linker::simpleType);
+      }
+      this.params = List.of(simple);
       this.qualified = fact.symbol().qualified();
+    }
+
+    String signature() {
+      if (signature == null) {
+        signature = fact.name() + "(" + String.join(",", params) + ")";
+      }
+      return signature;
     }
 
     boolean isStatic() {
@@ -198,12 +211,18 @@ final class Linker {
 
   private final Map<String, T> types = new HashMap<>();
   private final List<T> allTypes = new ArrayList<>();
-  private final Map<Integer, M> members = new HashMap<>();
+
+  /** Members by node id; null for types. */
+  private M[] members = new M[0];
+
+  /** {@link #simpleType} of parameter types: the same few hundred are written again and again. */
+  private final Map<String, String> simpleTypes = new HashMap<>();
+
   private final Map<String, List<T>> localTypes = new HashMap<>();
   private final Map<String, List<T>> typesByExternalSuper = new HashMap<>();
   private final Map<String, List<M>> methodsByName = new HashMap<>();
   private final Map<String, List<M>> fieldsByName = new HashMap<>();
-  private final Map<String, int[]> dispatchCache = new HashMap<>();
+  private final Map<Long, int[]> dispatchCache = new HashMap<>();
 
   void link(Collection<FileFacts> files, Supplier<? extends Collection<Edge>> extraEdges) {
     declare(files);
@@ -255,6 +274,7 @@ final class Linker {
       }
     }
     ids = new HashMap<>(Math.max(16, declarations * 4 / 3 + 1));
+    members = new M[declarations]; // node ids never reach the number of declarations
     for (FileFacts file : files) {
       for (TypeFact type : file.types()) {
         int before = symbols.size();
@@ -271,8 +291,8 @@ final class Linker {
           if (mid < mBefore) {
             continue;
           }
-          M m = new M(member, t, mid);
-          members.put(mid, m);
+          M m = new M(member, t, mid, simpleTypes);
+          members[mid] = m;
           switch (member.kind()) {
             case METHOD, ANNOTATION_MEMBER -> {
               t.methods.computeIfAbsent(member.name(), k -> new ArrayList<>()).add(m);
@@ -316,7 +336,7 @@ final class Linker {
         } else if (c == '$') {
           Integer mid =
               ids.get(new Symbol(pkg, q.substring(pkg.isEmpty() ? 0 : pkg.length() + 1, i)));
-          M m = mid == null ? null : members.get(mid);
+          M m = mid == null ? null : members[mid];
           if (m != null) {
             t.enclosingMember = m;
             t.outer = m.owner;
@@ -588,10 +608,6 @@ final class Linker {
     return out;
   }
 
-  private static String signature(M m) {
-    return m.signature;
-  }
-
   /**
    * Methods named {@code name} that accept {@code arity} arguments, declared in {@code t} or
    * inherited; a declaration hides the same signature further up.
@@ -607,7 +623,7 @@ final class Linker {
         if (seen == null) {
           seen = new HashSet<>();
         }
-        if (seen.add(signature(m))) {
+        if (seen.add(m.signature())) {
           out.add(m);
         }
       }
@@ -745,7 +761,7 @@ final class Linker {
     if (!m.isVirtual()) {
       return new int[0];
     }
-    String key = receiver.id + " " + m.id;
+    long key = (long) receiver.id << 32 | m.id;
     int[] cached = dispatchCache.get(key);
     if (cached != null) {
       return cached;
@@ -799,7 +815,7 @@ final class Linker {
     annotations(t.id, t.fact.annotations(), t.outer, t.enclosingMember, t.fact.line());
     for (MemberFact fact : t.fact.members()) {
       Integer mid = ids.get(fact.symbol());
-      M m = mid == null ? null : members.get(mid);
+      M m = mid == null ? null : members[mid];
       if (m == null || m.owner != t) {
         continue;
       }
@@ -1014,7 +1030,8 @@ final class Linker {
         if (t != null) {
           callOn(m, r, t, true);
         } else {
-          libraryDispatch(m, r, simpleType(r.receiverType().get()));
+          libraryDispatch(
+              m, r, simpleTypes.computeIfAbsent(r.receiverType().get(), Linker::simpleType));
         }
       }
     }
