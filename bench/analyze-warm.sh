@@ -32,7 +32,8 @@ trap 'rm -rf "$cache"' EXIT
 # Peak heap used (before a collection, from -Xlog:gc) and peak resident set of one run.
 peaks() {
   local log="$cache/gc.log" rss
-  rss=$( { /usr/bin/time -f %M env JAVA_TOOL_OPTIONS="-Xlog:gc:file=$log" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  /usr/bin/time -o "$cache/rss" -f %M env JAVA_TOOL_OPTIONS="-Xlog:gc:file=$log" "$@" >/dev/null 2>&1
+  rss=$(tail -1 "$cache/rss")
   awk -v rss="$rss" '/Pause/ { split($0, a, "->"); n = split(a[1], b, " "); v = b[n]; sub("M", "", v); if (v + 0 > max) max = v + 0 }
     END { printf "peak heap %d MB, peak RSS %d MB\n", max, rss / 1024 }' "$log"
 }
