@@ -1,8 +1,13 @@
 package dev.scrutineer.analysis.ownership;
 
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.SourceTree;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +67,24 @@ public final class CodeOwners {
       return parse(new String(bytes, StandardCharsets.UTF_8), location);
     }
     return NONE;
+  }
+
+  /**
+   * Reads a {@code CODEOWNERS} file given on the command line, in place of the tree's.
+   *
+   * @throws InputException when it cannot be read or is larger than GitHub accepts
+   */
+  public static CodeOwners read(Path file) {
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new InputException(file + ": larger than 3 MB, which GitHub ignores; split it");
+      }
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (NoSuchFileException e) {
+      throw new InputException(file + ": no such file; check the path given to --codeowners");
+    } catch (IOException e) {
+      throw new InputException(file + ": cannot read it as UTF-8 text: " + e.getMessage(), e);
+    }
   }
 
   /**
