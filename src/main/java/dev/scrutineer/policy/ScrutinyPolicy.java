@@ -15,8 +15,6 @@ import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.EntryPoint;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
-import dev.scrutineer.model.Reach;
-import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.RequiredScrutiny;
 import dev.scrutineer.model.Requirement;
 import dev.scrutineer.model.RequirementKind;
@@ -34,7 +32,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** Turns what a change is into the review it needs, by the policy's tiers. */
 public final class ScrutinyPolicy {
@@ -350,15 +347,16 @@ public final class ScrutinyPolicy {
     return List.copyOf(paths);
   }
 
-  /** The files of the entry points and tests the change reaches, sorted. */
+  /**
+   * The files of the entry points the change reaches, sorted: their owners answer for what callers
+   * see. Reached tests are not among them; a test reaching the change is evidence, and its owners
+   * are asked when the change touches it.
+   */
   static List<String> reachedPaths(Analysis analysis) {
     TreeSet<String> paths = new TreeSet<>();
-    Optional<Reach> reach = analysis.reach();
-    reach.ifPresent(
-        r -> {
-          r.entryPoints().stream().map(EntryPoint::path).forEach(paths::add);
-          r.tests().stream().map(ReachedTest::path).forEach(paths::add);
-        });
-    return paths.stream().collect(Collectors.toUnmodifiableList());
+    analysis
+        .reach()
+        .ifPresent(r -> r.entryPoints().stream().map(EntryPoint::path).forEach(paths::add));
+    return List.copyOf(paths);
   }
 }
