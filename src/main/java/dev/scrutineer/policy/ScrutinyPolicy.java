@@ -168,6 +168,13 @@ public final class ScrutinyPolicy {
                   + "'s code-owner approval names nobody"));
       return List.of();
     }
+    if (touchedPaths(analysis).contains(owners.file().get())) {
+      diagnostics.add(
+          Diagnostic.info(
+              owners.file().get()
+                  + " changes here; its owners are read from the merge-base, so a change cannot"
+                  + " choose who reviews it"));
+    }
     // Paths grouped by the owners who can approve them: one approval from any of them covers all.
     Map<List<CodeOwner>, Group> groups = new LinkedHashMap<>();
     List<String> unowned = new ArrayList<>();

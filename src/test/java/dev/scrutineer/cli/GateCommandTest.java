@@ -59,6 +59,7 @@ class GateCommandTest {
         .contains("who: @alice")
         .contains(".github/CODEOWNERS:2 (/src/) decides")
         .doesNotContain("who: @mallory")
+        .contains(".github/CODEOWNERS changes here; its owners are read from the merge-base")
         .contains("members of @shop/maintainers unknown: pass --teams")
         .contains("Not ready: 2 requirements are missing.");
 

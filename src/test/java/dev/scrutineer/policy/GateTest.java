@@ -96,6 +96,53 @@ class GateTest {
   }
 
   @Test
+  void forAnAgentsChangeTheApprovalOfWhoeverAssignedItDoesNotCount() {
+    // GitHub's coding agent: the PR author is Copilot, the assigner is a co-author of its commits.
+    PullRequest pr =
+        new PullRequest(
+            Optional.of(9), "Fix", "", List.of(), "Copilot", "Bot", Optional.of("copilot/fix"));
+    Analysis analysis =
+        Analyses.of(
+            facts(AiLevel.GENERATED, true, Set.of(), "src/App.java"),
+            List.of(
+                Analyses.commit(
+                    Analyses.COPILOT_AGENT,
+                    List.of(
+                        new dev.scrutineer.model.Trailer(
+                            "Co-authored-by", "Ana <17+ana@users.noreply.github.com>")))),
+            Optional.of(pr));
+    GateResult result =
+        gate(
+            "",
+            analysis,
+            review("ana", ReviewState.APPROVED, Analyses.HEAD),
+            review("sam", ReviewState.APPROVED, Analyses.HEAD),
+            new Review(
+                "copilot-pull-request-reviewer[bot]",
+                "Bot",
+                ReviewState.APPROVED,
+                Analyses.HEAD,
+                Optional.empty()));
+
+    assertThat(result.required().tier()).isEqualTo(RiskTier.HIGH);
+    assertThat(result.reviews())
+        .extracting(ReviewStanding::login, ReviewStanding::note)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "ana",
+                "asked the agent for this change: for agent-authored changes another person"
+                    + " approves"),
+            org.assertj.core.groups.Tuple.tuple("sam", "approved the current head"),
+            org.assertj.core.groups.Tuple.tuple(
+                "copilot-pull-request-reviewer[bot]",
+                "an AI review bot: its approval never counts"));
+    assertThat(status(result, "approvals").orElseThrow().detail())
+        .isEqualTo("1 of 2 approvals: 1 more from a person other than the author");
+    assertThat(status(result, "approvals").orElseThrow().requirement().because())
+        .endsWith("nor, as an agent wrote this change, the approval of whoever asked it");
+  }
+
+  @Test
   void codeOwnersAreSatisfiedByTeamMembersAndEmailOwnersThroughTheTeamsFile() {
     // AI assistance puts the change in the medium tier, which asks for owners of touched paths.
     Analysis analysis =
