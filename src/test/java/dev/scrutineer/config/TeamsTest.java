@@ -25,6 +25,19 @@ class TeamsTest {
   }
 
   @Test
+  void theFixturesForTheGateLoad() {
+    assertThat(
+            Teams.load(java.nio.file.Path.of("src/test/resources/gate-fixtures/teams.yml"))
+                .membersOf("@shop/security"))
+        .containsExactly("sam-lee");
+    assertThat(
+            Teams.load(
+                    java.nio.file.Path.of("src/test/resources/gate-fixtures/petclinic/teams.yml"))
+                .membersOf("@petclinic/owners-team"))
+        .containsExactly("ana");
+  }
+
+  @Test
   void mistakesNameTheLine() {
     assertThatThrownBy(() -> Teams.parse("shop/a: [x]\n\"@sam\": [sam]\n", "teams.yml"))
         .isInstanceOf(ConfigException.class)

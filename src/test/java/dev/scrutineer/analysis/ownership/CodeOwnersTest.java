@@ -139,6 +139,35 @@ class CodeOwnersTest {
     assertThat(CodeOwner.parse("@octocat").flatMap(CodeOwner::login)).contains("octocat");
   }
 
+  /** The fixtures used to try {@code gate} on real changes of petclinic and commons-lang. */
+  @Test
+  void theTrialFixturesOwnRealPathsOfTheirProjects() {
+    CodeOwners petclinic =
+        CodeOwners.read(
+            java.nio.file.Path.of("src/test/resources/gate-fixtures/petclinic/CODEOWNERS"));
+    String pkg = "src/main/java/org/springframework/samples/petclinic/";
+    assertThat(petclinic.diagnostics()).isEmpty();
+    assertThat(petclinic.ownersOf(pkg + "vet/VetController.java"))
+        .extracting(CodeOwner::handle)
+        .containsExactly("@petclinic/vets-team");
+    assertThat(petclinic.ownersOf(pkg + "model/Person.java"))
+        .extracting(CodeOwner::handle)
+        .containsExactly("@petclinic/data");
+    assertThat(petclinic.ownersOf("src/main/resources/application-mysql.properties"))
+        .extracting(CodeOwner::handle)
+        .containsExactly("@petclinic/ops");
+    assertThat(petclinic.ownersOf("src/test/java/Foo.java"))
+        .extracting(CodeOwner::handle)
+        .containsExactly("@petclinic/maintainers");
+    CodeOwners lang =
+        CodeOwners.read(
+            java.nio.file.Path.of("src/test/resources/gate-fixtures/commons-lang/CODEOWNERS"));
+    assertThat(lang.diagnostics()).isEmpty();
+    assertThat(lang.ownersOf(".github/workflows/maven.yml"))
+        .extracting(CodeOwner::handle)
+        .containsExactly("@apache/commons-ci");
+  }
+
   private static SourceTree tree(Map<String, String> files) {
     return SourceTree.of(
         files.entrySet().stream()
