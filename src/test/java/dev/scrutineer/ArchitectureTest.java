@@ -27,6 +27,8 @@ class ArchitectureTest {
         .definedBy("dev.scrutineer.engine..")
         .layer("report")
         .definedBy("dev.scrutineer.report..")
+        .layer("policy")
+        .definedBy("dev.scrutineer.policy..")
         .layer("analysis")
         .definedBy("dev.scrutineer.analysis..")
         .layer("config")
@@ -43,13 +45,17 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("analysis")
+        .whereLayer("policy")
         .mayOnlyBeAccessedByLayers("engine")
+        .whereLayer("analysis")
+        .mayOnlyBeAccessedByLayers("policy", "engine")
         .whereLayer("config")
-        .mayOnlyBeAccessedByLayers("analysis", "engine")
+        .mayOnlyBeAccessedByLayers("analysis", "policy", "engine")
         .whereLayer("ingest")
         .mayOnlyBeAccessedByLayers("engine", "demo", "cli")
-        .because("data flows one way: ingest -> model -> analysis -> report, behind the engine")
+        .because(
+            "data flows one way: ingest -> model -> analysis -> policy -> report, behind the"
+                + " engine")
         .check(MAIN);
   }
 
@@ -88,7 +94,8 @@ class ArchitectureTest {
             "dev.scrutineer.analysis..",
             "dev.scrutineer.config..",
             "dev.scrutineer.engine..",
-            "dev.scrutineer.ingest..")
+            "dev.scrutineer.ingest..",
+            "dev.scrutineer.policy..")
         .because("a renderer only formats the facts and verdicts it is given")
         .check(MAIN);
   }

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
       "Estimates the blast radius and AI provenance of a change before it merges, and turns"
           + " risk into required review scrutiny."
     },
-    subcommands = {AnalyzeCommand.class, DemoCommand.class},
+    subcommands = {AnalyzeCommand.class, GateCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:analysed; nothing requires action",
@@ -79,6 +79,9 @@ final class ScrutineerCommand implements Runnable {
     public <K> K create(Class<K> type) throws Exception {
       if (type == AnalyzeCommand.class) {
         return type.cast(new AnalyzeCommand(terminal));
+      }
+      if (type == GateCommand.class) {
+        return type.cast(new GateCommand(terminal));
       }
       if (type == DemoCommand.class) {
         return type.cast(new DemoCommand(terminal));

@@ -42,6 +42,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *     exclude-tests: true    # skip test sources (RuleSpec.TEST_SOURCES); default false
  *     match-comments: false  # also scan comment-only lines; default false
  * silence: [deps.npm]        # rule ids to switch off
+ * policy: ...                # required scrutiny per tier (see PolicyBinder)
  * }</pre>
  *
  * A rule needs {@code paths}, {@code content} or both. In a content pattern, a named group {@code
@@ -154,6 +155,7 @@ public final class ConfigLoader {
     sections.put("version", ConfigLoader::bindVersion);
     sections.put("rules", ConfigLoader::bindRules);
     sections.put("silence", ConfigLoader::bindSilence);
+    sections.put("policy", (value, into) -> into.policy = PolicyBinder.bind(value, into.policy));
     return sections;
   }
 
@@ -162,9 +164,10 @@ public final class ConfigLoader {
     int version = ScrutineerConfig.CURRENT_VERSION;
     final List<RuleSpec> rules = new ArrayList<>();
     final List<Silence> silence = new ArrayList<>();
+    PolicySpec policy = PolicySpec.builtin();
 
     ScrutineerConfig build() {
-      return new ScrutineerConfig(version, rules, silence);
+      return new ScrutineerConfig(version, rules, silence, policy);
     }
   }
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The contents of {@code scrutineer.yml}, validated. {@link #defaults()} is what a repository
- * without the file gets: nothing added, nothing silenced.
+ * without the file gets: nothing added, nothing silenced, the built-in policy.
  *
  * <p>To add a top-level section: add a component here (with its default in {@link #defaults()}),
  * and a binder for its key in {@link ConfigLoader}; the JSON schema in {@code
@@ -17,8 +17,11 @@ import java.util.stream.Collectors;
  * @param version the format version; only 1 exists
  * @param rules surface rules added to the built-in ones, in file order
  * @param silence rule ids switched off, in file order
+ * @param policy the required scrutiny per tier: the built-in policy with the tiers the file writes
+ *     replaced
  */
-public record ScrutineerConfig(int version, List<RuleSpec> rules, List<Silence> silence) {
+public record ScrutineerConfig(
+    int version, List<RuleSpec> rules, List<Silence> silence, PolicySpec policy) {
   public static final int CURRENT_VERSION = 1;
 
   public ScrutineerConfig {
@@ -27,11 +30,12 @@ public record ScrutineerConfig(int version, List<RuleSpec> rules, List<Silence> 
     }
     rules = List.copyOf(rules);
     silence = List.copyOf(silence);
+    java.util.Objects.requireNonNull(policy, "policy");
   }
 
   /** The configuration of a repository without {@code scrutineer.yml}. */
   public static ScrutineerConfig defaults() {
-    return new ScrutineerConfig(CURRENT_VERSION, List.of(), List.of());
+    return new ScrutineerConfig(CURRENT_VERSION, List.of(), List.of(), PolicySpec.builtin());
   }
 
   /** The ids listed under {@code silence:}. */

@@ -134,6 +134,19 @@ final class YamlValue {
     }
   }
 
+  /** Reads a number, whole or decimal. */
+  double asDouble(String example) {
+    if (!(node instanceof ScalarNode scalar)
+        || !(node.getTag().equals(Tag.INT) || node.getTag().equals(Tag.FLOAT))) {
+      throw wrongType("a number", example);
+    }
+    try {
+      return Double.parseDouble(scalar.getValue());
+    } catch (NumberFormatException e) {
+      throw error(label() + " is not a plain decimal number", example);
+    }
+  }
+
   private ConfigException wrongType(String expected, String example) {
     return error(label() + " must be " + expected + ", not " + kind(), example);
   }

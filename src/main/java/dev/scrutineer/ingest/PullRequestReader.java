@@ -70,6 +70,28 @@ public final class PullRequestReader {
             : Optional.empty());
   }
 
+  /**
+   * The logins the pull request is assigned to; for an agent's pull request, the people who asked
+   * for it.
+   */
+  public static List<String> assignees(Path file) {
+    String name = file.toString();
+    try {
+      JsonNode root = JSON.readTree(Files.readString(file));
+      JsonNode pr = root.has("pull_request") ? root.get("pull_request") : root;
+      List<String> logins = new ArrayList<>();
+      for (JsonNode assignee : pr.path("assignees")) {
+        String login = assignee.path("login").asText("");
+        if (!login.isEmpty()) {
+          logins.add(login);
+        }
+      }
+      return logins;
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   private static List<String> labels(JsonNode labels) {
     List<String> names = new ArrayList<>();
     for (JsonNode label : labels) {

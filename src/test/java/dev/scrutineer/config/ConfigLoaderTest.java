@@ -130,11 +130,11 @@ class ConfigLoaderTest {
     assertError("version: 1\nrule: []\n")
         .hasMessage(
             "scrutineer.yml:2: unknown key 'rule' at the top level (did you mean 'rules'?);"
-                + " expected one of: version, rules, silence");
+                + " expected one of: version, rules, silence, policy");
     assertError("colour: blue\n")
         .hasMessage(
             "scrutineer.yml:1: unknown key 'colour' at the top level; expected one of: version,"
-                + " rules, silence");
+                + " rules, silence, policy");
   }
 
   @Test

@@ -59,7 +59,28 @@ class SchemaAgreementTest {
                   match-comments: false
               silence: [payments.ledger]
               version: 1
-              """);
+              """,
+          """
+          policy:
+            low: {approvals: 1}
+            high:
+              min-score: 0.45
+              when:
+                ai-level: generated
+                surfaces: [authn-authz, migration]
+                entry-points-reached: 5
+                services-reached: 2
+                lines-changed: 1000
+                paths: ["src/main/java/**/billing/**"]
+              approvals: 3
+              code-owners: touched-and-reached
+              surface-reviewers:
+                authn-authz: ["@shop/security", "@sam", lead@shop.example]
+              evidence: [tests-reach-change, rollout-plan]
+              disclosure: required
+            critical: {}
+          """,
+          "policy:\n  medium:\n    when: {}\n    disclosure: none\n");
 
   static final List<String> BAD =
       List.of(
@@ -83,7 +104,24 @@ class SchemaAgreementTest {
           RULE.replace("data-access", "database") + "    paths: [a]\n",
           RULE.replace("title: Ledger writes", "title: 2024") + "    paths: [a]\n",
           RULE.replace("    title: Ledger writes\n", "") + "    paths: [a]\n",
-          RULE.replace("payments.ledger", "Payments_Ledger") + "    paths: [a]\n");
+          RULE.replace("payments.ledger", "Payments_Ledger") + "    paths: [a]\n",
+          "policy:\n  urgent: {approvals: 3}\n",
+          "policy:\n  high: {aprovals: 3}\n",
+          "policy:\n  high: {approvals: -1}\n",
+          "policy:\n  high: {approvals: two}\n",
+          "policy:\n  high: {min-score: 1.5}\n",
+          "policy:\n  high: {code-owners: everyone}\n",
+          "policy:\n  high: {evidence: [vibes]}\n",
+          "policy:\n  high: {disclosure: maybe}\n",
+          "policy:\n  high: {when: {ai-level: lots}}\n",
+          "policy:\n  high: {when: {entry-points-reached: 0}}\n",
+          "policy:\n  high: {when: {surfaces: [database]}}\n",
+          "policy:\n  high: {when: {colour: red}}\n",
+          "policy:\n  high: {surface-reviewers: {database: [\"@a\"]}}\n",
+          "policy:\n  high: {surface-reviewers: {authn-authz: [security-team]}}\n",
+          "policy:\n  high: {surface-reviewers: {authn-authz: []}}\n",
+          "policy: [high]\n",
+          "policy:\n  high: {evidence: [rollout-plan, rollout-plan]}\n");
 
   /** What only the loader can see: regexes, uniqueness across items, degenerate patterns. */
   static final List<String> LOADER_ONLY =
@@ -92,7 +130,9 @@ class SchemaAgreementTest {
           RULE + "    content: ['x*']\n",
           RULE
               + "    paths: [a]\n  - id: payments.ledger\n    surface: config\n    title: T\n"
-              + "    because: B.\n    paths: [b]\n");
+              + "    because: B.\n    paths: [b]\n",
+          "policy:\n  high: {approvals: 0}\n",
+          "policy:\n  critical: {code-owners: none}\n");
 
   @ParameterizedTest
   @FieldSource("GOOD")
@@ -120,6 +160,26 @@ class SchemaAgreementTest {
   @Test
   void theBuiltInRulesAreAValidConfigurationFile() throws IOException {
     assertThat(validate(Files.readString(BUILTIN_RULES))).isEmpty();
+  }
+
+  @Test
+  void theBuiltInPolicyIsAValidConfigurationFile() throws IOException {
+    assertThat(
+            validate(
+                Files.readString(
+                    Path.of("src/main/resources/dev/scrutineer/config/default-policy.yml"))))
+        .isEmpty();
+  }
+
+  @Test
+  void theSchemaListsEveryPolicyKey() throws IOException {
+    JsonNode schema = JSON.readTree(SCHEMA.toFile());
+    assertThat(names(schema.at("/$defs/tier/properties")))
+        .containsExactlyElementsOf(PolicyBinder.TIER_KEYS);
+    assertThat(names(schema.at("/$defs/tier/properties/when/properties")))
+        .containsExactlyElementsOf(PolicyBinder.WHEN_KEYS);
+    assertThat(schema.at("/$defs/surface/enum"))
+        .isEqualTo(schema.at("/$defs/rule/properties/surface/enum"));
   }
 
   @Test

@@ -1,0 +1,90 @@
+package dev.scrutineer.ingest;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scrutineer.model.InputException;
+import dev.scrutineer.model.Review;
+import dev.scrutineer.model.ReviewState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a pull request's reviews as GitHub's API returns them ({@code gh api
+ * repos/OWNER/REPO/pulls/N/reviews --paginate}): a JSON array, in the order they were given. Fields
+ * other than the reviewer, state, commit and time are ignored.
+ */
+public final class ReviewsReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HOW = "save the output of gh api repos/OWNER/REPO/pulls/N/reviews";
+
+  private ReviewsReader() {}
+
+  public static List<Review> read(Path file) {
+    String name = file.toString();
+    try {
+      return parse(Files.readString(file), name);
+    } catch (NoSuchFileException e) {
+      throw new InputException(name + ": no such file; " + HOW);
+    } catch (IOException e) {
+      throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  static List<Review> parse(String json, String name) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JacksonException e) {
+      JsonLocation at = e.getLocation();
+      throw new InputException(
+          name
+              + (at == null ? "" : ":" + at.getLineNr())
+              + ": not valid JSON ("
+              + e.getOriginalMessage()
+              + "); "
+              + HOW,
+          e);
+    }
+    if (root == null || !root.isArray()) {
+      throw new InputException(name + ": expected a JSON array of reviews; " + HOW);
+    }
+    List<Review> reviews = new ArrayList<>();
+    for (JsonNode review : root) {
+      String login = review.path("user").path("login").asText("");
+      String state = review.path("state").asText("");
+      if (login.isEmpty() || state.isEmpty()) {
+        throw new InputException(
+            name + ": review " + (reviews.size() + 1) + " has no user.login or state; " + HOW);
+      }
+      ReviewState reviewState;
+      try {
+        reviewState = ReviewState.valueOf(state.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InputException(
+            name
+                + ": review "
+                + (reviews.size() + 1)
+                + " has state '"
+                + state
+                + "'; expected APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING");
+      }
+      JsonNode submitted = review.path("submitted_at");
+      reviews.add(
+          new Review(
+              login,
+              review.path("user").path("type").asText("User"),
+              reviewState,
+              review.path("commit_id").asText(""),
+              submitted.isTextual() ? Optional.of(submitted.asText()) : Optional.empty()));
+    }
+    return reviews;
+  }
+}
