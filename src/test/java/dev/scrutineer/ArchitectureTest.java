@@ -27,6 +27,10 @@ class ArchitectureTest {
         .definedBy("dev.scrutineer.engine..")
         .layer("report")
         .definedBy("dev.scrutineer.report..")
+        .layer("audit")
+        .definedBy("dev.scrutineer.audit..")
+        .layer("tabletop")
+        .definedBy("dev.scrutineer.tabletop..")
         .layer("analysis")
         .definedBy("dev.scrutineer.analysis..")
         .layer("config")
@@ -43,6 +47,10 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("audit")
+        .mayOnlyBeAccessedByLayers("engine")
+        .whereLayer("tabletop")
+        .mayOnlyBeAccessedByLayers("engine")
         .whereLayer("analysis")
         .mayOnlyBeAccessedByLayers("engine")
         .whereLayer("config")
@@ -86,6 +94,8 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.scrutineer.analysis..",
+            "dev.scrutineer.audit..",
+            "dev.scrutineer.tabletop..",
             "dev.scrutineer.config..",
             "dev.scrutineer.engine..",
             "dev.scrutineer.ingest..")

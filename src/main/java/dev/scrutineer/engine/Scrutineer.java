@@ -11,15 +11,18 @@ import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.GitChangeReader;
 import dev.scrutineer.ingest.PullRequestReader;
 import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.AuditReport;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.Drill;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.PullRequest;
 import dev.scrutineer.model.Reach;
+import dev.scrutineer.model.RiskTier;
 import dev.scrutineer.model.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,6 +59,25 @@ public final class Scrutineer {
           provenance,
           diagnostics);
     }
+  }
+
+  /** Audits how merged changes were reviewed. */
+  public AuditReport audit(AuditRequest request) {
+    return new AuditRun(this).run(request);
+  }
+
+  /** A failure drill for one change. */
+  public Drill tabletop(TabletopRequest request) {
+    return new TabletopRun(this).run(request);
+  }
+
+  /**
+   * The risk tier of an analysed change, for the audit and the drill. The one place where the risk
+   * model plugs in: until it scores changes there is no tier, and reports say n/a rather than
+   * guess.
+   */
+  static Optional<RiskTier> riskTier(Analysis analysis) {
+    return Optional.empty();
   }
 
   /**

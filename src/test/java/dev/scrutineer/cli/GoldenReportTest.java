@@ -2,10 +2,13 @@ package dev.scrutineer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scrutineer.demo.SampleChange;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -15,6 +18,10 @@ import org.junit.jupiter.api.TestFactory;
  * Every directory under {@code src/test/resources/golden} is a case: {@code args} holds the command
  * line (one argument a line), {@code expected.out} what it must print, byte for byte. Run with
  * {@code -Dgolden.update=true} to rewrite the expectations, then review the diff.
+ *
+ * <p>Arguments may name the demo's sample repository: {@code {demo}} is its path, {@code {demo-pr}}
+ * its pull request's JSON and {@code {cache}} a facts cache beside it, written once per run under
+ * {@code target/}.
  */
 class GoldenReportTest {
   private static final Path CASES = Path.of("src/test/resources/golden");
@@ -35,6 +42,7 @@ class GoldenReportTest {
     String[] args =
         Files.readAllLines(dir.resolve("args")).stream()
             .filter(l -> !l.isBlank())
+            .map(GoldenReportTest::substitute)
             .toArray(String[]::new);
     Cli first = Cli.run(args);
     assertThat(first.exitCode()).as(first.err()).isZero();
@@ -48,6 +56,40 @@ class GoldenReportTest {
     assertThat(withoutVersion(Cli.run(args).out()))
         .as("a second run on the same input prints the same bytes")
         .isEqualTo(actual);
+  }
+
+  private static String substitute(String arg) {
+    if (!arg.contains("{demo") && !arg.contains("{cache}")) {
+      return arg;
+    }
+    SampleChange sample = demo();
+    return arg.replace("{demo}", sample.repository().toString())
+        .replace("{demo-pr}", sample.pullRequestJson().toString())
+        .replace("{cache}", sample.repository().resolveSibling("cache").toString());
+  }
+
+  private static SampleChange sample;
+
+  private static synchronized SampleChange demo() {
+    if (sample == null) {
+      Path dir = Path.of("target/golden-demo").toAbsolutePath();
+      deleteRecursively(dir);
+      sample = SampleChange.writeTo(dir);
+    }
+    return sample;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The tool version changes with every release and says nothing about the report. */

@@ -27,7 +27,8 @@ class JsonReportSchemaTest {
     try (Stream<Path> files = Files.walk(Path.of("src/test/resources/golden"))) {
       for (Path file : files.filter(f -> f.endsWith("expected.out")).toList()) {
         String text = Files.readString(file);
-        if (text.startsWith("{")) {
+        String command = Files.readAllLines(file.resolveSibling("args")).get(0).strip();
+        if (text.startsWith("{") && (command.equals("analyze") || command.equals("demo"))) {
           assertThat(SCHEMA.validate(JSON.readTree(text))).as(file.toString()).isEmpty();
           checked++;
         }
