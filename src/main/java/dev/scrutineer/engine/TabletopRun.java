@@ -1,5 +1,7 @@
 package dev.scrutineer.engine;
 
+import dev.scrutineer.analysis.ownership.CodeOwner;
+import dev.scrutineer.analysis.ownership.CodeOwners;
 import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.GitChangeReader;
 import dev.scrutineer.ingest.RevertCheck;
@@ -11,6 +13,7 @@ import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Line;
 import dev.scrutineer.model.ReachedTest;
+import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.tabletop.DrillComposer;
 import dev.scrutineer.tabletop.Owners;
 import dev.scrutineer.tabletop.PitRunner;
@@ -53,10 +56,10 @@ final class TabletopRun {
             onto);
     Drill.Revert revert =
         new Drill.Revert(tried.onto(), tried.merged(), tried.clean(), tried.conflicts());
-    Owners owners = owners(notes);
     Optional<Drill.Mutation> mutation =
         request.mutate() ? mutate(request, analysis, notes) : Optional.empty();
     try (ChangeSession session = GitChangeReader.open(request.analysis().change())) {
+      Owners owners = owners(session.base(), notes);
       return new DrillComposer(owners)
           .compose(
               analysis, Scrutineer.riskTier(analysis), revert, session.head(), mutation, notes);
@@ -64,12 +67,19 @@ final class TabletopRun {
   }
 
   /**
-   * Who is paged for a path. The one place where code ownership plugs in: until CODEOWNERS is read,
-   * nobody is named and the drill asks who owns the code.
+   * Who is paged for a path: {@code CODEOWNERS} of the merge-base, so a change cannot choose who is
+   * paged for it. The one place where ownership plugs in; a catalog reader would join here.
    */
-  private static Owners owners(List<String> notes) {
-    notes.add("owners: n/a, CODEOWNERS is not read yet; each target asks who is paged");
-    return Owners.UNKNOWN;
+  private static Owners owners(SourceTree base, List<String> notes) {
+    CodeOwners codeOwners = CodeOwners.of(base);
+    if (codeOwners.file().isEmpty()) {
+      notes.add("no CODEOWNERS in the merge-base: nobody is named for any file");
+      return Owners.UNKNOWN;
+    }
+    codeOwners
+        .diagnostics()
+        .forEach(d -> notes.add(d.path().map(p -> p + ": ").orElse("") + d.message()));
+    return path -> codeOwners.ownersOf(path).stream().map(CodeOwner::toString).toList();
   }
 
   private static Optional<Drill.Mutation> mutate(

@@ -2,7 +2,10 @@ package dev.scrutineer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scrutineer.demo.SampleChange;
+import dev.scrutineer.testing.TestRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +54,57 @@ class AuditAndTabletopCommandTest {
     assertThat(Files.readString(drill)).startsWith("# Failure drill").contains("## Rollback");
     assertThat(worktree.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(worktree.err()).contains("tabletop drills a committed change");
+  }
+
+  @Test
+  void theDrillPagesTheOwnersTheMergeBaseNamesAndHypothesisesAnInvertedCheck() throws IOException {
+    TestRepo repo = TestRepo.init(temp.resolve("repo"), "main");
+    String auth = "src/main/java/com/acme/auth/Access.java";
+    repo.write(".github/CODEOWNERS", "* @ada\n/src/main/java/com/acme/auth/ @acme/security\n")
+        .write(
+            auth,
+            """
+            package com.acme.auth;
+
+            class Access {
+              boolean allowed(String role) {
+                return role.equals("admin");
+              }
+            }
+            """)
+        .commit("Access rules");
+    repo.branch("feature").checkout("feature");
+    repo.write(".github/CODEOWNERS", "* @mallory\n")
+        .write(
+            auth,
+            """
+            package com.acme.auth;
+
+            class Access {
+              boolean allowed(String role) {
+                return !role.equals("admin") || hasRole(role);
+              }
+            }
+            """)
+        .commit("Relax access");
+
+    Cli cli =
+        Cli.run(
+            "tabletop",
+            "--repo",
+            repo.dir().toString(),
+            "--base",
+            "main",
+            "--cache",
+            temp.resolve("cache").toString(),
+            "--format",
+            "json");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode target = new ObjectMapper().readTree(cli.out()).path("targets").get(0);
+    assertThat(target.path("subject").asText()).isEqualTo("com.acme.auth.Access#allowed(String)");
+    assertThat(target.path("owners").get(0).asText()).isEqualTo("@acme/security");
+    assertThat(target.path("hypotheses").get(0).path("id").asText()).isEqualTo("auth-check");
   }
 
   @Test
