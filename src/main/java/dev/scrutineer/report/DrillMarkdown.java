@@ -85,13 +85,17 @@ final class DrillMarkdown {
                         + b.confidence().id()
                         + " confidence)")
             .toList(),
-        "no entry point is reached through it");
+        "no entry point's shortest chain starts here (one may reach it through another changed"
+            + " declaration)");
     out.append("**Services**: ");
     list(out, target.services(), "none identified");
     out.append("**Who gets paged**: ");
     list(out, target.owners(), "n/a: no owner is named for this file");
     out.append("**How it would be detected**: ");
-    list(out, target.tests().stream().map(t -> "test " + t).toList(), "no test reaches it");
+    list(
+        out,
+        target.tests().stream().map(t -> "test " + t).toList(),
+        "no test's shortest chain starts here");
     if (!target.breaks().isEmpty()) {
       out.append("**Watch after deploy**: ");
       list(out, target.breaks().stream().map(b -> "`" + b.label() + "`").toList(), "");

@@ -25,7 +25,8 @@ final class Hypotheses {
               Surface.AUTH,
               Pattern.compile(
                   "permitAll|authenticated\\(|hasRole|hasAuthority|@PreAuthorize|@Secured"
-                      + "|@RolesAllowed|isAdmin|isOwner|canAccess|checkPermission"),
+                      + "|@RolesAllowed|isAdmin|isOwner|canAccess|checkPermission|principal"
+                      + "|currentUser|tenant|Objects\\.equals\\([^)]*[iI]d\\b|getId\\(\\)\\s*[!=]="),
               "a condition in %s is inverted or a path skips it: anonymous or foreign callers get"
                   + " what only the owner should, or everyone is locked out"),
           new Rule(

@@ -17,6 +17,7 @@ final class Questions {
   static List<String> of(Analysis analysis, List<Target> targets, Drill.Rollback rollback) {
     Set<String> questions = new LinkedHashSet<>();
     Set<String> unowned = new LinkedHashSet<>();
+    Set<String> watched = new LinkedHashSet<>();
     for (Target target : targets) {
       String name = target.subject().substring(target.subject().lastIndexOf('.') + 1);
       for (Hypothesis hypothesis : target.hypotheses()) {
@@ -27,7 +28,7 @@ final class Questions {
                       + name
                       + " is inverted? "
                       + (target.tests().isEmpty()
-                          ? "No test reaches it."
+                          ? "No test is traced to it."
                           : "Tests that reach it: " + DrillComposer.some(target.tests(), 3) + "."));
           case "data-corruption" ->
               questions.add(
@@ -52,21 +53,22 @@ final class Questions {
       }
       if (target.tests().isEmpty() && !"config".equals(target.change())) {
         questions.add(
-            "No test reaches "
+            "No test is traced to "
                 + name
                 + " ("
                 + target.location()
                 + "): how would we notice it broke before users do?");
       }
-      if (!target.breaks().isEmpty()) {
-        questions.add(
-            "Who watches "
-                + DrillComposer.some(target.breaks().stream().map(Drill.Break::label).toList(), 3)
-                + " after the deploy, and what error rate or latency means roll back?");
-      }
+      target.breaks().forEach(b -> watched.add(b.label()));
       if (target.owners().isEmpty()) {
         unowned.add(target.location().replaceFirst(":\\d+$", ""));
       }
+    }
+    if (!watched.isEmpty()) {
+      questions.add(
+          "Who watches "
+              + DrillComposer.some(List.copyOf(watched), 4)
+              + " after the deploy, and what error rate or latency means roll back?");
     }
     if (!unowned.isEmpty()) {
       questions.add(

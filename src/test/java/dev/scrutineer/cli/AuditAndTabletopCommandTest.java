@@ -108,6 +108,31 @@ class AuditAndTabletopCommandTest {
   }
 
   @Test
+  void auditAnalysesEachMergedChangeEvenWhenATypeNameStartsWithADollar() {
+    TestRepo repo = TestRepo.init(temp.resolve("repo"), "main");
+    // commons-lang's ClassUtilsShortClassNameTest declares such a class; reach once failed on it.
+    repo.write("src/test/java/p/$trange.java", "package p;\nclass $trange { void m() {} }\n")
+        .commit("Initial");
+    repo.write(
+            "src/test/java/p/$trange.java",
+            "package p;\nclass $trange { void m() { m(); } class $Inner {} }\n")
+        .commit("Recurse (#2)");
+
+    Cli cli =
+        Cli.run(
+            "audit",
+            "--repo",
+            repo.dir().toString(),
+            "--cache",
+            temp.resolve("cache").toString(),
+            "--format",
+            "csv");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out().lines()).hasSize(2).element(1).asString().startsWith("#2,");
+  }
+
+  @Test
   void auditRefusesOptionsThatSelectOneChangeAndBadDates() {
     Cli head = Cli.run("audit", "--repo", temp.toString(), "--head", "HEAD");
     Cli since = Cli.run("audit", "--repo", temp.toString(), "--since", "last tuesday");
