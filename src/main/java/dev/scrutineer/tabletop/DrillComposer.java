@@ -6,6 +6,7 @@ import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Drill;
+import dev.scrutineer.model.Drill.Hypothesis;
 import dev.scrutineer.model.Drill.Target;
 import dev.scrutineer.model.EntryPoint;
 import dev.scrutineer.model.FileChange;
@@ -139,6 +140,16 @@ public final class DrillComposer {
               ? "removed: every caller must change with it"
               : "its signature changed: callers see it");
     }
+    List<Hypothesis> hypotheses = Hypotheses.of(declaration.symbol().name(), lines, surfaces);
+    List<String> matched =
+        hypotheses.stream()
+            .filter(h -> h.evidence().isPresent())
+            .map(h -> h.title().toLowerCase(java.util.Locale.ROOT))
+            .toList();
+    if (!matched.isEmpty()) {
+      points += matched.size();
+      why.add("its changed lines suggest " + String.join(", ", matched));
+    }
     if (declaration.change() == DeclarationChange.UNKNOWN) {
       points += 1;
       why.add("its file could not be parsed, so anything in it may have changed");
@@ -147,7 +158,6 @@ public final class DrillComposer {
       points += 1;
       why.add("the change is AI-assisted (" + analysis.provenance().level().id() + ")");
     }
-    String subject = declaration.symbol().name();
     List<String> tests =
         reach
             .map(
@@ -164,7 +174,7 @@ public final class DrillComposer {
             declaration.location(),
             declaration.change().id(),
             why,
-            Hypotheses.of(subject, lines, surfaces),
+            hypotheses,
             entryPoints.stream().map(DrillComposer::breaks).toList(),
             services(reach, declaration.path()),
             owners.of(declaration.path()),

@@ -28,11 +28,30 @@ public final class PitRunner {
         "mvn",
         "-B",
         "-q",
+        "test-compile", // PIT mutates compiled classes and finds no mutation without them
         "org.pitest:pitest-maven:mutationCoverage",
         "-DtargetClasses=" + String.join(",", targetClasses),
         "-DtargetTests=" + String.join(",", targetTests),
         "-DoutputFormats=XML",
         "-DtimestampedReports=false");
+  }
+
+  /** Maven's first error line, without colour codes, or the last line when none says ERROR. */
+  static String firstError(Path log) throws IOException {
+    List<String> lines =
+        Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+            .map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "").strip())
+            .filter(l -> !l.isEmpty())
+            .toList();
+    return lines.stream()
+        .filter(l -> l.startsWith("[ERROR]"))
+        .findFirst()
+        .or(
+            () ->
+                lines.isEmpty()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(lines.get(lines.size() - 1)))
+        .orElse("no output");
   }
 
   public static Drill.Mutation run(
@@ -56,12 +75,8 @@ public final class PitRunner {
       }
       Path report = copy.resolve("target/pit-reports/mutations.xml");
       if (process.exitValue() != 0 || !Files.exists(report)) {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         throw new InputException(
-            "PIT failed (mvn exited "
-                + process.exitValue()
-                + "): "
-                + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip()));
+            "PIT failed (mvn exited " + process.exitValue() + "): " + firstError(log));
       }
       return PitReport.read(Files.readAllBytes(report), changedLines, String.join(" ", command));
     } catch (IOException e) {

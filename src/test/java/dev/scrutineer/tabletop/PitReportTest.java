@@ -59,6 +59,7 @@ class PitReportTest {
             "mvn",
             "-B",
             "-q",
+            "test-compile",
             "org.pitest:pitest-maven:mutationCoverage",
             "-DtargetClasses=a.B,a.C",
             "-DtargetTests=a.BTest",
