@@ -58,8 +58,8 @@ public final class DrillComposer {
       }
     }
     List<Target> targets = new ArrayList<>();
+    // Even a change nothing marks as risky gets a drill: its most-changed code is still what fails.
     scored.stream()
-        .filter(s -> s.points() > 0)
         .sorted(
             Comparator.comparingInt(Scored::points)
                 .reversed()
@@ -88,10 +88,11 @@ public final class DrillComposer {
     }
     if (scored.isEmpty()) {
       allNotes.add("no changed Java declaration outside tests: the drill covers config only");
-    } else if (targets.isEmpty()) {
+    } else if (scored.stream().allMatch(x -> x.points() == 0)) {
       allNotes.add(
-          "no changed declaration touches a sensitive surface, reaches an entry point or changes"
-              + " a signature");
+          "no changed declaration touches a sensitive surface, reaches an entry point, changes a"
+              + " signature or has a line that suggests a failure: the drill rehearses the"
+              + " changed code in file order");
     }
     return new Drill(
         analysis.change(),
@@ -167,6 +168,9 @@ public final class DrillComposer {
                         .map(t -> t.symbol().name())
                         .toList())
             .orElse(List.of());
+    if (why.isEmpty()) {
+      why.add("nothing marks it as riskier than the rest of the change");
+    }
     return new Scored(
         points,
         new Target(
