@@ -35,7 +35,8 @@ public enum AuditFormat {
     @Override
     public String render(AuditReport report, String toolVersion) {
       StringBuilder out = new StringBuilder("## Review audit (" + report.source() + ")\n\n");
-      report.notes().forEach(n -> out.append("> ").append(n).append("\n>\n"));
+      out.append(String.join("\n>\n", report.notes().stream().map(n -> "> " + n).toList()))
+          .append(report.notes().isEmpty() ? "" : "\n\n");
       out.append("**Rubber-stamp rule:** ").append(report.rubberStampRule()).append("\n\n");
       table(out, report, true);
       return out.toString();
