@@ -29,6 +29,10 @@ class ArchitectureTest {
         .definedBy("dev.scrutineer.report..")
         .layer("policy")
         .definedBy("dev.scrutineer.policy..")
+        .layer("audit")
+        .definedBy("dev.scrutineer.audit..")
+        .layer("tabletop")
+        .definedBy("dev.scrutineer.tabletop..")
         .layer("analysis")
         .definedBy("dev.scrutineer.analysis..")
         .layer("config")
@@ -46,6 +50,10 @@ class ArchitectureTest {
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("policy")
+        .mayOnlyBeAccessedByLayers("engine")
+        .whereLayer("audit")
+        .mayOnlyBeAccessedByLayers("engine")
+        .whereLayer("tabletop")
         .mayOnlyBeAccessedByLayers("engine")
         .whereLayer("analysis")
         .mayOnlyBeAccessedByLayers("policy", "engine")
@@ -92,6 +100,8 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.scrutineer.analysis..",
+            "dev.scrutineer.audit..",
+            "dev.scrutineer.tabletop..",
             "dev.scrutineer.config..",
             "dev.scrutineer.engine..",
             "dev.scrutineer.ingest..",

@@ -16,7 +16,13 @@ import picocli.CommandLine.ScopeType;
       "Estimates the blast radius and AI provenance of a change before it merges, and turns"
           + " risk into required review scrutiny."
     },
-    subcommands = {AnalyzeCommand.class, GateCommand.class, DemoCommand.class},
+    subcommands = {
+      AnalyzeCommand.class,
+      GateCommand.class,
+      AuditCommand.class,
+      TabletopCommand.class,
+      DemoCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:analysed; nothing requires action",

@@ -14,9 +14,11 @@ import dev.scrutineer.ingest.GitChangeReader;
 import dev.scrutineer.ingest.PullRequestReader;
 import dev.scrutineer.ingest.ReviewsReader;
 import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.AuditReport;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.Drill;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.GateResult;
@@ -27,6 +29,7 @@ import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.RequiredScrutiny;
 import dev.scrutineer.model.Review;
 import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskTier;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.policy.Gate;
 import dev.scrutineer.policy.ReviewContext;
@@ -51,6 +54,25 @@ public final class Scrutineer {
       ScrutineerConfig config = config(request, session.change(), session.base(), diagnostics);
       return analyze(request, session, config, diagnostics);
     }
+  }
+
+  /** Audits how merged changes were reviewed. */
+  public AuditReport audit(AuditRequest request) {
+    return new AuditRun(this).run(request);
+  }
+
+  /** A failure drill for one change. */
+  public Drill tabletop(TabletopRequest request) {
+    return new TabletopRun(this).run(request);
+  }
+
+  /**
+   * The risk tier of an analysed change, for the audit and the drill. The one place where the risk
+   * model plugs in: until it scores changes there is no tier, and reports say n/a rather than
+   * guess.
+   */
+  static Optional<RiskTier> riskTier(Analysis analysis) {
+    return Optional.empty();
   }
 
   /**

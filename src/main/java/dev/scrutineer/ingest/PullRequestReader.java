@@ -57,6 +57,11 @@ public final class PullRequestReader {
       throw new InputException(
           name + ": no title or user field; is this a GitHub pull-request payload?");
     }
+    return fromNode(pr);
+  }
+
+  /** The evidence of one pull object already parsed, such as an entry of an export. */
+  static PullRequest fromNode(JsonNode pr) {
     JsonNode number = pr.path("number");
     return new PullRequest(
         number.canConvertToInt() ? Optional.of(number.asInt()) : Optional.empty(),

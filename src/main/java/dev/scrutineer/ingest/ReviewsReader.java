@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,33 +60,47 @@ public final class ReviewsReader {
     }
     List<Review> reviews = new ArrayList<>();
     for (JsonNode review : root) {
-      String login = review.path("user").path("login").asText("");
-      String state = review.path("state").asText("");
-      if (login.isEmpty() || state.isEmpty()) {
-        throw new InputException(
-            name + ": review " + (reviews.size() + 1) + " has no user.login or state; " + HOW);
-      }
-      ReviewState reviewState;
-      try {
-        reviewState = ReviewState.valueOf(state.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new InputException(
-            name
-                + ": review "
-                + (reviews.size() + 1)
-                + " has state '"
-                + state
-                + "'; expected APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING");
-      }
-      JsonNode submitted = review.path("submitted_at");
-      reviews.add(
-          new Review(
-              login,
-              review.path("user").path("type").asText("User"),
-              reviewState,
-              review.path("commit_id").asText(""),
-              submitted.isTextual() ? Optional.of(submitted.asText()) : Optional.empty()));
+      reviews.add(review(review, name + ": review " + (reviews.size() + 1)));
     }
     return reviews;
+  }
+
+  /** One of GitHub's review objects; {@code where} names it in errors. */
+  static Review review(JsonNode review, String where) {
+    String login = review.path("user").path("login").asText("");
+    String state = review.path("state").asText("");
+    if (login.isEmpty() || state.isEmpty()) {
+      throw new InputException(where + " has no user.login or state; " + HOW);
+    }
+    ReviewState reviewState;
+    try {
+      reviewState = ReviewState.valueOf(state.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InputException(
+          where
+              + " has state '"
+              + state
+              + "'; expected APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING");
+    }
+    JsonNode submitted = review.path("submitted_at");
+    Optional<Instant> at = Optional.empty();
+    if (submitted.isTextual()) {
+      try {
+        at = Optional.of(Instant.parse(submitted.asText()));
+      } catch (DateTimeParseException e) {
+        throw new InputException(
+            where
+                + " has submitted_at '"
+                + submitted.asText()
+                + "', not an ISO-8601 time like 2026-03-09T14:02:00Z");
+      }
+    }
+    return new Review(
+        login,
+        review.path("user").path("type").asText("User"),
+        reviewState,
+        review.path("commit_id").asText(""),
+        at,
+        !review.path("body").asText("").isBlank());
   }
 }

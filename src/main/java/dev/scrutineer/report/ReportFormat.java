@@ -1,6 +1,7 @@
 package dev.scrutineer.report;
 
 import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.Drill;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,6 +27,11 @@ public enum ReportFormat {
   };
 
   public abstract String render(Analysis analysis, RenderOptions options);
+
+  /** A failure drill: Markdown for people (text is the same Markdown), JSON for tools. */
+  public String renderDrill(Drill drill, String toolVersion) {
+    return this == JSON ? DrillJson.render(drill, toolVersion) : DrillMarkdown.render(drill);
+  }
 
   public static Optional<ReportFormat> byName(String name) {
     for (ReportFormat format : values()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Review;
 import dev.scrutineer.model.ReviewState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,15 @@ class ReviewsReaderTest {
                 "User",
                 ReviewState.APPROVED,
                 "ecdd80bb57125d7ba9641ffaa4d7d2c19d3f3091",
-                Optional.of("2019-11-17T17:43:43Z")),
+                Optional.of(Instant.parse("2019-11-17T17:43:43Z")),
+                true),
             new Review(
                 "coderabbitai[bot]",
                 "Bot",
                 ReviewState.COMMENTED,
                 "ecdd80bb57125d7ba9641ffaa4d7d2c19d3f3091",
-                Optional.empty()));
+                Optional.empty(),
+                false));
   }
 
   @Test

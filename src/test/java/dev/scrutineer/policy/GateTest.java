@@ -46,7 +46,7 @@ class GateTest {
   }
 
   private static Review review(String login, ReviewState state, String commit) {
-    return new Review(login, "User", state, commit, Optional.empty());
+    return new Review(login, "User", state, commit, Optional.empty(), false);
   }
 
   private static Optional<RequirementStatus> status(GateResult result, String id) {
@@ -122,7 +122,8 @@ class GateTest {
                 "Bot",
                 ReviewState.APPROVED,
                 Analyses.HEAD,
-                Optional.empty()));
+                Optional.empty(),
+                false));
 
     assertThat(result.required().tier()).isEqualTo(RiskTier.HIGH);
     assertThat(result.reviews())

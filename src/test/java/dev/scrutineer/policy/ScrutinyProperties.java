@@ -192,7 +192,7 @@ class ScrutinyProperties {
   }
 
   private static Review approval(String login, String type, String commit) {
-    return new Review(login, type, ReviewState.APPROVED, commit, Optional.empty());
+    return new Review(login, type, ReviewState.APPROVED, commit, Optional.empty(), false);
   }
 
   private static Facts raise(Facts a, Facts b) {
@@ -264,7 +264,9 @@ class ScrutinyProperties {
             Arbitraries.of(HUMANS),
             Arbitraries.of(ReviewState.class),
             Arbitraries.of(Analyses.HEAD, Analyses.EARLIER))
-        .as((login, state, commit) -> new Review(login, "User", state, commit, Optional.empty()))
+        .as(
+            (login, state, commit) ->
+                new Review(login, "User", state, commit, Optional.empty(), false))
         .list()
         .ofMaxSize(8);
   }

@@ -325,6 +325,7 @@ final class Linker {
     for (T t : allTypes) {
       String q = t.qualified;
       String pkg = t.fact.symbol().packageName();
+      int start = pkg.isEmpty() ? 0 : pkg.length() + 1;
       for (int i = q.length() - 1; i > pkg.length(); i--) {
         char c = q.charAt(i);
         if (c == '.') {
@@ -333,7 +334,8 @@ final class Linker {
             t.outer = outer;
             break;
           }
-        } else if (c == '$') {
+        } else if (c == '$' && i > start && q.charAt(i - 1) != '.') {
+          // A '$' that begins a name ($trange is a legal class name) separates nothing.
           Integer mid =
               ids.get(new Symbol(pkg, q.substring(pkg.isEmpty() ? 0 : pkg.length() + 1, i)));
           M m = mid == null ? null : members[mid];
