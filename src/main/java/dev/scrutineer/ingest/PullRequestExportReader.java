@@ -1,18 +1,12 @@
 package dev.scrutineer.ingest;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scrutineer.model.Commit;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.MergedChange;
 import dev.scrutineer.model.Person;
 import dev.scrutineer.model.Review;
 import dev.scrutineer.model.Trailer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,47 +22,26 @@ import org.eclipse.jgit.revwalk.FooterLine;
  * merging are skipped.
  */
 public final class PullRequestExportReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HOW =
-      "; export merged pull requests as described under 'audit' in the README";
+      "export merged pull requests as described under 'audit' in the README";
 
   private PullRequestExportReader() {}
 
   public static List<MergedChange> read(Path file) {
-    String name = file.toString();
-    try {
-      return parse(Files.readString(file), name);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name + ": no such file; pass --prs with a pull-request export");
-    } catch (IOException e) {
-      throw new InputException(name + ": cannot read: " + e.getMessage(), e);
-    }
+    return parse(JsonInput.read(file, "pass --prs with a pull-request export"), file.toString());
   }
 
   static List<MergedChange> parse(String json, String name) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JacksonException e) {
-      JsonLocation at = e.getLocation();
-      throw new InputException(
-          name
-              + (at == null ? "" : ":" + at.getLineNr())
-              + ": not valid JSON ("
-              + e.getOriginalMessage()
-              + ")"
-              + HOW,
-          e);
-    }
-    if (root == null || !root.isArray()) {
-      throw new InputException(name + ": expected a JSON array of pull requests" + HOW);
+    JsonNode root = JsonInput.parse(json, name, HOW);
+    if (!root.isArray()) {
+      throw new InputException(name + ": expected a JSON array of pull requests; " + HOW);
     }
     List<MergedChange> changes = new ArrayList<>();
     int index = 0;
     for (JsonNode pr : root) {
       String where = name + ": pull request [" + index++ + "]";
       if (!pr.isObject()) {
-        throw new InputException(where + " is not an object" + HOW);
+        throw new InputException(where + " is not an object; " + HOW);
       }
       if (pr.path("merged_at").isTextual()) {
         changes.add(change(pr, where));

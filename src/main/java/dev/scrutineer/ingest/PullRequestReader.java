@@ -1,14 +1,8 @@
 package dev.scrutineer.ingest;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.PullRequest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,36 +14,17 @@ import java.util.Optional;
  * ignored, so any version of the payload works.
  */
 public final class PullRequestReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PAYLOAD = "save the payload of GET /repos/OWNER/REPO/pulls/NUMBER";
 
   private PullRequestReader() {}
 
   public static PullRequest read(Path file) {
-    String name = file.toString();
-    try {
-      return parse(Files.readString(file), name);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name + ": no such file; pass --pr-json with a saved PR payload");
-    } catch (IOException e) {
-      throw new InputException(name + ": cannot read: " + e.getMessage(), e);
-    }
+    return parse(JsonInput.read(file, "pass --pr-json with a saved PR payload"), file.toString());
   }
 
   static PullRequest parse(String json, String name) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JacksonException e) {
-      JsonLocation at = e.getLocation();
-      throw new InputException(
-          name
-              + (at == null ? "" : ":" + at.getLineNr())
-              + ": not valid JSON ("
-              + e.getOriginalMessage()
-              + "); save the payload of GET /repos/OWNER/REPO/pulls/NUMBER",
-          e);
-    }
-    if (root == null || !root.isObject()) {
+    JsonNode root = JsonInput.parse(json, name, PAYLOAD);
+    if (!root.isObject()) {
       throw new InputException(name + ": expected a JSON object with title, body and user");
     }
     JsonNode pr = root.has("pull_request") ? root.get("pull_request") : root;
@@ -80,21 +55,16 @@ public final class PullRequestReader {
    * for it.
    */
   public static List<String> assignees(Path file) {
-    String name = file.toString();
-    try {
-      JsonNode root = JSON.readTree(Files.readString(file));
-      JsonNode pr = root.has("pull_request") ? root.get("pull_request") : root;
-      List<String> logins = new ArrayList<>();
-      for (JsonNode assignee : pr.path("assignees")) {
-        String login = assignee.path("login").asText("");
-        if (!login.isEmpty()) {
-          logins.add(login);
-        }
+    JsonNode root = JsonInput.parse(JsonInput.read(file, PAYLOAD), file.toString(), PAYLOAD);
+    JsonNode pr = root.has("pull_request") ? root.get("pull_request") : root;
+    List<String> logins = new ArrayList<>();
+    for (JsonNode assignee : pr.path("assignees")) {
+      String login = assignee.path("login").asText("");
+      if (!login.isEmpty()) {
+        logins.add(login);
       }
-      return logins;
-    } catch (IOException e) {
-      throw new InputException(name + ": cannot read: " + e.getMessage(), e);
     }
+    return logins;
   }
 
   private static List<String> labels(JsonNode labels) {

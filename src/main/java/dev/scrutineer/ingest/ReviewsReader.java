@@ -1,15 +1,9 @@
 package dev.scrutineer.ingest;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Review;
 import dev.scrutineer.model.ReviewState;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,38 +18,17 @@ import java.util.Optional;
  * other than the reviewer, state, commit and time are ignored.
  */
 public final class ReviewsReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HOW = "save the output of gh api repos/OWNER/REPO/pulls/N/reviews";
 
   private ReviewsReader() {}
 
   public static List<Review> read(Path file) {
-    String name = file.toString();
-    try {
-      return parse(Files.readString(file), name);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name + ": no such file; " + HOW);
-    } catch (IOException e) {
-      throw new InputException(name + ": cannot read: " + e.getMessage(), e);
-    }
+    return parse(JsonInput.read(file, HOW), file.toString());
   }
 
   static List<Review> parse(String json, String name) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JacksonException e) {
-      JsonLocation at = e.getLocation();
-      throw new InputException(
-          name
-              + (at == null ? "" : ":" + at.getLineNr())
-              + ": not valid JSON ("
-              + e.getOriginalMessage()
-              + "); "
-              + HOW,
-          e);
-    }
-    if (root == null || !root.isArray()) {
+    JsonNode root = JsonInput.parse(json, name, HOW);
+    if (!root.isArray()) {
       throw new InputException(name + ": expected a JSON array of reviews; " + HOW);
     }
     List<Review> reviews = new ArrayList<>();
