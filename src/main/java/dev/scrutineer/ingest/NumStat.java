@@ -19,6 +19,7 @@ import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
@@ -30,8 +31,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Lines added and deleted per file between two trees, as {@code git diff --numstat} counts them:
- * renames detected (git's 50% similarity), binary and huge files counted as binary, submodule
- * pointers left out. One instance per thread: it holds that thread's object reader.
+ * renames detected (git's 50% similarity), binary, huge and missing files counted as binary,
+ * submodule pointers left out. One instance per thread: it holds that thread's object reader.
  */
 final class NumStat {
   /**
@@ -174,9 +175,17 @@ final class NumStat {
 
   private static final byte[] EMPTY = new byte[0];
 
-  /** The blob's bytes, or null when it is too large to diff. */
+  /**
+   * The blob's bytes, or null when it is too large to diff or missing from the repository (a
+   * partial or damaged clone): such a file is counted like a binary one instead of failing the run.
+   */
   byte[] bytes(ObjectId id) throws IOException {
-    ObjectLoader loader = reader.open(id);
+    ObjectLoader loader;
+    try {
+      loader = reader.open(id);
+    } catch (MissingObjectException e) {
+      return null;
+    }
     if (loader.isLarge() || loader.getSize() > TreeDiff.MAX_DIFF_BYTES) {
       return null;
     }
