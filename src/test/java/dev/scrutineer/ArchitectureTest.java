@@ -27,6 +27,8 @@ class ArchitectureTest {
         .definedBy("dev.scrutineer.engine..")
         .layer("report")
         .definedBy("dev.scrutineer.report..")
+        .layer("risk")
+        .definedBy("dev.scrutineer.risk..")
         .layer("analysis")
         .definedBy("dev.scrutineer.analysis..")
         .layer("config")
@@ -43,13 +45,16 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("analysis")
+        .whereLayer("risk")
         .mayOnlyBeAccessedByLayers("engine")
+        .whereLayer("analysis")
+        .mayOnlyBeAccessedByLayers("engine", "risk")
         .whereLayer("config")
         .mayOnlyBeAccessedByLayers("analysis", "engine")
         .whereLayer("ingest")
         .mayOnlyBeAccessedByLayers("engine", "demo", "cli")
-        .because("data flows one way: ingest -> model -> analysis -> report, behind the engine")
+        .because(
+            "data flows one way: ingest -> model -> analysis -> risk -> report, behind the engine")
         .check(MAIN);
   }
 
@@ -88,7 +93,8 @@ class ArchitectureTest {
             "dev.scrutineer.analysis..",
             "dev.scrutineer.config..",
             "dev.scrutineer.engine..",
-            "dev.scrutineer.ingest..")
+            "dev.scrutineer.ingest..",
+            "dev.scrutineer.risk..")
         .because("a renderer only formats the facts and verdicts it is given")
         .check(MAIN);
   }

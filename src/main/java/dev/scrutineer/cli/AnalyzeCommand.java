@@ -4,6 +4,7 @@ import dev.scrutineer.engine.AnalysisRequest;
 import dev.scrutineer.engine.Scrutineer;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.report.RenderOptions;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +34,14 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " declaration (OwnerService#find). Printed first; exit 2 when nothing matches.")
   String why;
 
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "A risk model saved by 'scrutineer backtest'. Default: the one saved for this repository"
+              + " in the cache directory (models/<root commit>.json), else the built-in defaults.")
+  Path model;
+
   @Spec CommandSpec spec;
 
   private final Terminal terminal;
@@ -51,7 +60,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     change.prJson(),
                     change.config(),
                     change.cache(),
-                    Optional.ofNullable(why)));
+                    Optional.ofNullable(why),
+                    Optional.ofNullable(model)));
     String rendered =
         report.format.render(
             analysis,

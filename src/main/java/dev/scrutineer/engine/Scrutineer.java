@@ -20,8 +20,15 @@ import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.PullRequest;
 import dev.scrutineer.model.Reach;
+import dev.scrutineer.model.Risk;
 import dev.scrutineer.model.SourceTree;
+import dev.scrutineer.risk.DefaultModel;
+import dev.scrutineer.risk.ModelStore;
+import dev.scrutineer.risk.RiskModel;
+import dev.scrutineer.risk.Signal;
+import dev.scrutineer.risk.Signals;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +54,12 @@ public final class Scrutineer {
       Optional<Reach> reach = reach(request, session, declarations.declarations(), diagnostics);
       List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
       Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
+      RiskModel model = riskModel(request, session, diagnostics);
+      Optional<List<Signal>> history = history(session, diagnostics);
+      Risk risk =
+          model.score(
+              Signals.of(
+                  change, declarations.declarations(), reach, findings, provenance, history));
       return new Analysis(
           change,
           pullRequest,
@@ -54,6 +67,7 @@ public final class Scrutineer {
           reach,
           findings,
           provenance,
+          risk,
           diagnostics);
     }
   }
@@ -83,6 +97,41 @@ public final class Scrutineer {
       diagnostics.addAll(result.diagnostics());
       return Optional.of(result.reach());
     }
+  }
+
+  /**
+   * The explicit model, else the calibration {@code backtest} saved for this repository, else the
+   * built-in defaults.
+   */
+  private static RiskModel riskModel(
+      AnalysisRequest request, ChangeSession session, List<Diagnostic> diagnostics) {
+    if (request.model().isPresent()) {
+      Path file = request.model().get();
+      return ModelStore.load(file)
+          .orElseThrow(
+              () -> new InputException("no risk model at " + file + "; check the --model path"));
+    }
+    Optional<String> root = session.rootCommitId();
+    if (root.isEmpty()) {
+      return DefaultModel.get();
+    }
+    Path saved =
+        ModelStore.defaultPath(
+            CacheDirectory.resolve(request.cacheDirectory(), System.getenv()), root.get());
+    Optional<RiskModel> calibrated = ModelStore.load(saved);
+    calibrated.ifPresent(
+        m -> diagnostics.add(Diagnostic.info("risk model " + m.provenance() + ", from " + saved)));
+    return calibrated.orElseGet(DefaultModel::get);
+  }
+
+  /** The history signals of the change; empty, with a note, when history cannot be read. */
+  private static Optional<List<Signal>> history(
+      ChangeSession session, List<Diagnostic> diagnostics) {
+    diagnostics.add(
+        Diagnostic.info(
+            "history was not read, so the risk score has no history factors; the change's own"
+                + " size stands in for them"));
+    return Optional.empty();
   }
 
   private static boolean isAppConfig(String path) {

@@ -3,7 +3,9 @@ package dev.scrutineer.ingest;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.SourceTree;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -44,6 +46,14 @@ public final class ChangeSession implements AutoCloseable {
   /** The files at the head commit, or in the working tree for uncommitted changes. */
   public SourceTree head() {
     return head;
+  }
+
+  /**
+   * The root commit reached from the merge-base by first parents: the same in every clone, so it
+   * names the repository. Empty in a shallow clone that cut it off.
+   */
+  public Optional<String> rootCommitId() {
+    return RootCommits.firstRoot(repository, ObjectId.fromString(change.mergeBase().id()));
   }
 
   @Override

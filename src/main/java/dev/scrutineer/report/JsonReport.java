@@ -24,6 +24,8 @@ import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.ReachStep;
 import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.Revision;
+import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskFactor;
 import dev.scrutineer.model.Trailer;
 import dev.scrutineer.model.Velocity;
 import java.util.List;
@@ -56,6 +58,7 @@ final class JsonReport {
         .pullRequest()
         .ifPresentOrElse(
             pr -> root.set("pullRequest", pullRequest(pr)), () -> root.putNull("pullRequest"));
+    root.set("risk", risk(analysis.risk()));
     root.set("provenance", provenance(analysis.provenance()));
     ArrayNode declarations = root.putArray("changedDeclarations");
     analysis.changedDeclarations().forEach(d -> declarations.add(declaration(d)));
@@ -71,6 +74,22 @@ final class JsonReport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree failed to serialise", e);
     }
+  }
+
+  private static ObjectNode risk(Risk risk) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("score", risk.score());
+    node.put("tier", risk.tier().id());
+    node.put("model", risk.model());
+    ArrayNode factors = node.putArray("factors");
+    for (RiskFactor factor : risk.factors()) {
+      factors
+          .addObject()
+          .put("id", factor.id())
+          .put("contribution", factor.contribution())
+          .put("because", factor.because());
+    }
+    return node;
   }
 
   private static ObjectNode change(ChangeSet change) {
