@@ -1,0 +1,177 @@
+package dev.scrutineer.ingest;
+
+import dev.scrutineer.model.Blamer;
+import dev.scrutineer.model.HistoryCommit;
+import dev.scrutineer.model.InputException;
+import dev.scrutineer.model.Person;
+import dev.scrutineer.model.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Mines a repository's history: every commit reachable from a revision, oldest first (parents
+ * before children), each with its line counts per file against its first parent. Commits the cache
+ * knows are not diffed again; the others are diffed on one thread per processor.
+ */
+public final class HistoryReader implements AutoCloseable {
+  /** Commits per task handed to a worker; small enough to balance, large enough to be cheap. */
+  private static final int CHUNK = 64;
+
+  private final Repository repository;
+
+  private HistoryReader(Repository repository) {
+    this.repository = repository;
+  }
+
+  /** Opens the repository {@code directory} belongs to, work tree or bare. */
+  public static HistoryReader open(Path directory) {
+    return new HistoryReader(Repositories.open(directory));
+  }
+
+  /**
+   * Every commit reachable from {@code revision}, parents before children.
+   *
+   * @throws InputException when the revision is unknown or the history cannot be read
+   */
+  public List<HistoryCommit> read(String revision, HistoryCache cache, Progress progress) {
+    List<RevCommit> commits = walk(revision);
+    List<String> ids = commits.stream().map(RevCommit::name).toList();
+    Map<String, HistoryCommit> known = cache.commits(ids);
+    HistoryCommit[] mined = new HistoryCommit[commits.size()];
+    List<Integer> todo = new ArrayList<>();
+    for (int i = 0; i < commits.size(); i++) {
+      HistoryCommit hit = known.get(ids.get(i));
+      if (hit == null) {
+        todo.add(i);
+      } else {
+        mined[i] = hit;
+      }
+    }
+    AtomicInteger done = new AtomicInteger(commits.size() - todo.size());
+    progress.update("mining history", done.get(), commits.size());
+    diffAll(commits, todo, mined, done, progress);
+    List<HistoryCommit> fresh = todo.stream().map(i -> mined[i]).toList();
+    cache.storeCommits(fresh);
+    return List.of(mined);
+  }
+
+  /** The text of {@code .mailmap} at the root of the revision's tree, if there is one. */
+  public Optional<String> mailmap(String revision) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = new Revisions(repository, walk).commit(revision);
+      try (TreeWalk tree = TreeWalk.forPath(repository, ".mailmap", commit.getTree())) {
+        if (tree == null
+            || !tree.getFileMode(0).equals(org.eclipse.jgit.lib.FileMode.REGULAR_FILE)) {
+          return Optional.empty();
+        }
+        byte[] bytes = repository.open(tree.getObjectId(0)).getCachedBytes(1 << 20);
+        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Blames the lines fixes deleted or changed; results are kept in {@code cache}. */
+  public Blamer blamer(HistoryCache cache) {
+    return new FixBlamer(repository, cache);
+  }
+
+  private List<RevCommit> walk(String revision) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit start = new Revisions(repository, walk).commit(revision);
+      walk.sort(RevSort.TOPO, true);
+      walk.sort(RevSort.REVERSE, true);
+      walk.markStart(start);
+      List<RevCommit> commits = new ArrayList<>();
+      for (RevCommit commit : walk) {
+        commits.add(commit);
+      }
+      return commits;
+    } catch (IOException e) {
+      throw new InputException("cannot walk the history of " + revision + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void diffAll(
+      List<RevCommit> commits,
+      List<Integer> todo,
+      HistoryCommit[] mined,
+      AtomicInteger done,
+      Progress progress) {
+    if (todo.isEmpty()) {
+      return;
+    }
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> tasks = new ArrayList<>();
+      for (int from = 0; from < todo.size(); from += CHUNK) {
+        List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+        tasks.add(
+            pool.submit(
+                () -> {
+                  try (ObjectReader reader = repository.newObjectReader()) {
+                    NumStat numstat = new NumStat(repository, reader);
+                    for (int i : chunk) {
+                      mined[i] = toModel(commits.get(i), numstat);
+                      progress.update("mining history", done.incrementAndGet(), commits.size());
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> task : tasks) {
+        task.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while mining history", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw new InputException("cannot read the history: " + io.getCause().getMessage(), io);
+      }
+      throw new IllegalStateException("mining history failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static HistoryCommit toModel(RevCommit commit, NumStat numstat) {
+    PersonIdent author = commit.getAuthorIdent();
+    ObjectId parentTree = commit.getParentCount() == 0 ? null : commit.getParent(0).getTree();
+    return new HistoryCommit(
+        commit.name(),
+        Arrays.stream(commit.getParents()).map(RevCommit::name).toList(),
+        new Person(author.getName(), author.getEmailAddress()),
+        author.getWhenAsInstant(),
+        commit.getCommitterIdent().getWhenAsInstant(),
+        commit.getFullMessage(),
+        commit.getParentCount() > 1 ? List.of() : numstat.between(parentTree, commit.getTree()));
+  }
+
+  @Override
+  public void close() {
+    repository.close();
+  }
+}
