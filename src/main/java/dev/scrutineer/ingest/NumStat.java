@@ -3,7 +3,11 @@ package dev.scrutineer.ingest;
 import dev.scrutineer.model.FileDelta;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.errors.CanceledException;
@@ -36,6 +40,9 @@ final class NumStat {
   static final int RENAME_LIMIT = 1_000;
 
   private static final DiffAlgorithm ALGORITHM = new HistogramDiff();
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final ObjectReader reader;
   private final DiffConfig config;
@@ -114,13 +121,55 @@ final class NumStat {
     if (entry.getOldId().equals(entry.getNewId())) {
       return new FileDelta(path, oldPath, 0, 0, false);
     }
-    int added = 0;
-    int deletedLines = 0;
-    for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, new RawText(a), new RawText(b))) {
-      added += edit.getLengthB();
-      deletedLines += edit.getLengthA();
+    int[] counts = count(a, b);
+    return new FileDelta(path, oldPath, counts[0], counts[1], false);
+  }
+
+  /**
+   * Lines added and deleted from {@code a} to {@code b}. The common first and last lines are cut
+   * off by comparing bytes before any line is hashed; the histogram diff does the same by lines, so
+   * the counts are the same, but most of a large file is never split into lines.
+   */
+  static int[] count(byte[] a, byte[] b) {
+    int start = Arrays.mismatch(a, b);
+    if (start < 0) {
+      return new int[] {0, 0};
     }
-    return new FileDelta(path, oldPath, added, deletedLines, false);
+    start = Math.min(start, Math.min(a.length, b.length));
+    while (start > 0 && a[start - 1] != '\n') {
+      start--;
+    }
+    int endA = a.length;
+    int endB = b.length;
+    // Eight bytes at a time first: Arrays.mismatch is vectorised, but only runs forwards.
+    while (endA - 8 >= start
+        && endB - 8 >= start
+        && (long) LONGS.get(a, endA - 8) == (long) LONGS.get(b, endB - 8)) {
+      endA -= 8;
+      endB -= 8;
+    }
+    while (endA > start && endB > start && a[endA - 1] == b[endB - 1]) {
+      endA--;
+      endB--;
+    }
+    // Forward to where both sides start a line; the bytes passed over are common to both.
+    while (endA < a.length && !(lineStart(a, endA, start) && lineStart(b, endB, start))) {
+      endA++;
+      endB++;
+    }
+    RawText oldText = new RawText(Arrays.copyOfRange(a, start, endA));
+    RawText newText = new RawText(Arrays.copyOfRange(b, start, endB));
+    int added = 0;
+    int deleted = 0;
+    for (Edit edit : ALGORITHM.diff(RawTextComparator.DEFAULT, oldText, newText)) {
+      added += edit.getLengthB();
+      deleted += edit.getLengthA();
+    }
+    return new int[] {added, deleted};
+  }
+
+  private static boolean lineStart(byte[] bytes, int at, int start) {
+    return at == start || bytes[at - 1] == '\n';
   }
 
   private static final byte[] EMPTY = new byte[0];

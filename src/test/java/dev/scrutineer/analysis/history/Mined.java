@@ -1,0 +1,30 @@
+package dev.scrutineer.analysis.history;
+
+import dev.scrutineer.ingest.HistoryCache;
+import dev.scrutineer.ingest.HistoryReader;
+import dev.scrutineer.model.BugInducing;
+import dev.scrutineer.model.Progress;
+import dev.scrutineer.testing.TestRepo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Mines a test repository through the real reader, as the command line does. */
+final class Mined {
+  private Mined() {}
+
+  static History history(TestRepo repo) {
+    try (HistoryReader reader = HistoryReader.open(repo.dir())) {
+      return History.of(
+          reader.read("HEAD", HistoryCache.none(), Progress.NONE), reader.mailmap("HEAD"));
+    }
+  }
+
+  static List<BugInducing> szz(TestRepo repo, Optional<Instant> fixesBefore) {
+    try (HistoryReader reader = HistoryReader.open(repo.dir())) {
+      History history =
+          History.of(reader.read("HEAD", HistoryCache.none(), Progress.NONE), Optional.empty());
+      return Szz.label(history, reader.blamer(HistoryCache.none()), fixesBefore, Progress.NONE);
+    }
+  }
+}
