@@ -1,5 +1,7 @@
 package dev.scrutineer.engine;
 
+import dev.scrutineer.analysis.history.History;
+import dev.scrutineer.analysis.history.HistoryFeatures;
 import dev.scrutineer.analysis.provenance.ProvenanceDetector;
 import dev.scrutineer.analysis.reach.ChangedDeclarations;
 import dev.scrutineer.analysis.reach.ReachAnalyzer;
@@ -7,28 +9,40 @@ import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ConfigLoader;
 import dev.scrutineer.config.ScrutineerConfig;
+import dev.scrutineer.ingest.ChangeQuery;
 import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.GitChangeReader;
+import dev.scrutineer.ingest.HistoryCache;
+import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.ingest.PullRequestReader;
 import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.Backtest;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.EntryPoint;
+import dev.scrutineer.model.Feature;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.InputException;
+import dev.scrutineer.model.Progress;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.PullRequest;
 import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.ScoredCommit;
 import dev.scrutineer.model.SourceTree;
+import dev.scrutineer.risk.Backtester;
 import dev.scrutineer.risk.DefaultModel;
 import dev.scrutineer.risk.ModelStore;
 import dev.scrutineer.risk.RiskModel;
+import dev.scrutineer.risk.Sample;
 import dev.scrutineer.risk.Signal;
 import dev.scrutineer.risk.Signals;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +69,8 @@ public final class Scrutineer {
       List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
       Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
       RiskModel model = riskModel(request, session, diagnostics);
-      Optional<List<Signal>> history = history(session, diagnostics);
+      Optional<List<Signal>> history =
+          session.isShallow() ? shallow(diagnostics) : history(request, change, reach, diagnostics);
       Risk risk =
           model.score(
               Signals.of(
@@ -69,6 +84,100 @@ public final class Scrutineer {
           provenance,
           risk,
           diagnostics);
+    }
+  }
+
+  /**
+   * Fits the risk model on the older part of the repository's history and judges it, beside two
+   * size baselines, on the newer part; saves the fit where {@code analyze} finds it.
+   */
+  public Backtest backtest(BacktestRequest request, Progress progress) {
+    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
+    try (PastChanges past = PastChanges.mine(request.repository(), cache, progress)) {
+      List<Sample> samples = past.samples(request.since(), progress);
+      if (samples.isEmpty()) {
+        throw new InputException(
+            "no commits to backtest in "
+                + request.repository()
+                + request.since().map(s -> " since " + s).orElse("")
+                + "; choose an earlier --since");
+      }
+      Instant split =
+          request.splitAt().orElseGet(() -> Backtester.splitAt(samples, request.splitFraction()));
+      Backtester.Outcome outcome =
+          Backtester.run(
+              request.repository().toString(), samples, past.labels(progress), past.fixes(), split);
+      if (!request.save()) {
+        return outcome.report();
+      }
+      Path file =
+          request.modelFile().orElseGet(() -> ModelStore.defaultPath(cache, past.rootCommitId()));
+      ModelStore.save(outcome.model(), file);
+      Backtest report = outcome.report();
+      return new Backtest(
+          report.repository(),
+          report.from(),
+          report.split(),
+          report.to(),
+          report.trainCommits(),
+          report.testCommits(),
+          report.fixes(),
+          report.trainBugInducing(),
+          report.testBugInducing(),
+          report.evaluations(),
+          report.weights(),
+          report.model(),
+          Optional.of(file.toString()));
+    }
+  }
+
+  /**
+   * Scores commits, each against its first parent, from history before it: history signals, the
+   * surfaces it touches and its provenance. Reach is left out: it needs the code index of every
+   * commit's parent.
+   */
+  public List<ScoredCommit> score(ScoreRequest request, Progress progress) {
+    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
+    try (PastChanges past = PastChanges.mine(request.repository(), cache, progress)) {
+      RiskModel model =
+          request
+              .model()
+              .map(
+                  file ->
+                      ModelStore.load(file)
+                          .orElseThrow(
+                              () ->
+                                  new InputException(
+                                      "no risk model at " + file + "; check the --model path")))
+              .or(() -> ModelStore.load(ModelStore.defaultPath(cache, past.rootCommitId())))
+              .orElseGet(DefaultModel::get);
+      List<String> ids = request.revisions().stream().map(past::resolve).toList();
+      List<ScoredCommit> scored = new ArrayList<>();
+      for (String id : ids) {
+        progress.update("scoring", scored.size(), ids.size());
+        scored.add(new ScoredCommit(id, model.score(commitSignals(request, past, id))));
+      }
+      progress.update("scoring", ids.size(), ids.size());
+      return scored;
+    }
+  }
+
+  /** A commit's history signals, and the surfaces and provenance of its diff to its parent. */
+  private static List<Signal> commitSignals(ScoreRequest request, PastChanges past, String id) {
+    List<Signal> history = past.signals(id);
+    if (past.isRoot(id)) {
+      return history;
+    }
+    ChangeQuery query =
+        new ChangeQuery(request.repository(), Optional.of(id + "^"), Optional.of(id), false);
+    try (ChangeSession session = GitChangeReader.open(query)) {
+      ChangeSet change = session.change();
+      List<Diagnostic> ignored = new ArrayList<>();
+      ScrutineerConfig config = config(AnalysisRequest.of(query), change, session.base(), ignored);
+      List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
+      Provenance provenance = new ProvenanceDetector().detect(change, Optional.empty());
+      return Signals.of(
+          change, List.of(), Optional.empty(), findings, provenance, Optional.of(history));
     }
   }
 
@@ -124,14 +233,52 @@ public final class Scrutineer {
     return calibrated.orElseGet(DefaultModel::get);
   }
 
-  /** The history signals of the change; empty, with a note, when history cannot be read. */
-  private static Optional<List<Signal>> history(
-      ChangeSession session, List<Diagnostic> diagnostics) {
+  private static Optional<List<Signal>> shallow(List<Diagnostic> diagnostics) {
     diagnostics.add(
-        Diagnostic.info(
-            "history was not read, so the risk score has no history factors; the change's own"
-                + " size stands in for them"));
+        Diagnostic.warning(
+            "this is a shallow clone, so history is cut off and the risk score has no history"
+                + " factors (the change's own size stands in for them); run git fetch --unshallow,"
+                + " or set fetch-depth: 0 on actions/checkout"));
     return Optional.empty();
+  }
+
+  /**
+   * The history signals of the change, mined up to its merge-base (cached between runs), with the
+   * author's experience with the reached entry points; empty, with a note, when history cannot be
+   * read.
+   */
+  private static Optional<List<Signal>> history(
+      AnalysisRequest request,
+      ChangeSet change,
+      Optional<Reach> reach,
+      List<Diagnostic> diagnostics) {
+    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
+    String mergeBase = change.mergeBase().id();
+    try (HistoryReader reader = HistoryReader.open(request.change().repository());
+        HistoryCache historyCache = HistoryCache.open(Optional.of(cache))) {
+      History history =
+          History.of(
+              reader.read(mergeBase, historyCache, Progress.NONE), reader.mailmap(mergeBase));
+      List<Feature> features = new ArrayList<>(HistoryFeatures.of(history, change).features());
+      reach.ifPresent(
+          r ->
+              features.add(
+                  HistoryFeatures.entryPointExperience(
+                      history,
+                      change,
+                      r.entryPoints().stream().map(EntryPoint::path).distinct().toList())));
+      diagnostics.addAll(historyCache.diagnostics());
+      return Optional.of(
+          features.stream().map(f -> new Signal(f.id(), f.value(), f.inWords())).toList());
+    } catch (InputException | UncheckedIOException e) {
+      diagnostics.add(
+          Diagnostic.warning(
+              "history could not be read ("
+                  + e.getMessage()
+                  + "), so the risk score has no history factors; the change's own size stands"
+                  + " in for them"));
+      return Optional.empty();
+    }
   }
 
   private static boolean isAppConfig(String path) {

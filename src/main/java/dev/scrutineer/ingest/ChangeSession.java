@@ -2,6 +2,8 @@ package dev.scrutineer.ingest;
 
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.SourceTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,6 +56,16 @@ public final class ChangeSession implements AutoCloseable {
    */
   public Optional<String> rootCommitId() {
     return RootCommits.firstRoot(repository, ObjectId.fromString(change.mergeBase().id()));
+  }
+
+  /** A shallow clone: history stops at its depth, so history-based measures would be wrong. */
+  public boolean isShallow() {
+    try {
+      return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the shallow list of " + repository.getDirectory(), e);
+    }
   }
 
   @Override

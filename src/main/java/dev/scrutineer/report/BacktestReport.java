@@ -79,7 +79,7 @@ final class BacktestReport {
 
   static String json(Backtest backtest, String toolVersion) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
+    root.put("report", "backtest");
     root.putObject("tool").put("name", "scrutineer").put("version", toolVersion);
     root.put("repository", backtest.repository());
     root.put("from", backtest.from().toString());

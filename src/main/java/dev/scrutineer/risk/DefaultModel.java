@@ -54,7 +54,7 @@ public final class DefaultModel {
     terms.add(count("nf", 0.9, 0.8, 0.25));
     terms.add(count("nd", 0.8, 0.6, 0.10));
     terms.add(count("ns", 0.7, 0.3, 0.10));
-    terms.add(new Term("entropy", false, 1, 0.3, 0.4, 0.20));
+    terms.add(new Term("entropy", false, 1, 0.6, 1.0, 0.20));
     terms.add(new Term("fix", false, 1, 0.25, 0.43, 0.15));
     terms.add(count("ndev", 1.3, 0.9, 0.15));
     terms.add(count("nuc", 1.5, 1.2, 0.15));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,10 +79,5 @@ public record RiskModel(
     // Clamped so the score stays a probability strictly inside [0, 1] in double precision.
     double clamped = Math.max(-30, Math.min(30, logit));
     return 1 / (1 + Math.exp(-clamped));
-  }
-
-  /** A factor as a reviewer reads it: "+0.9: touches authentication". */
-  public static String describe(RiskFactor factor) {
-    return String.format(Locale.ROOT, "%+.1f: %s", factor.contribution(), factor.because());
   }
 }

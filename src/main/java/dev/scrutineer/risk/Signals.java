@@ -167,10 +167,4 @@ public final class Signals {
   static String plural(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
-
-  /** Signals as a map from id to value. */
-  static Map<String, Double> values(List<Signal> signals) {
-    return signals.stream()
-        .collect(Collectors.toMap(Signal::id, Signal::value, (a, b) -> b, java.util.HashMap::new));
-  }
 }

@@ -9,6 +9,7 @@ import dev.scrutineer.model.RiskTier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class RiskModelTest {
                     new Signal("la", 2, "2 lines added"),
                     new Signal("reach.entry-points", 3, "3 entry points reached")));
     assertThat(risk.factors())
-        .extracting(RiskModel::describe)
+        .extracting(f -> String.format(Locale.ROOT, "%+.1f: %s", f.contribution(), f.because()))
         .containsExactly(
             "+1.2: touches authentication (A.java:3)",
             "+0.6: 3 entry points reached",
