@@ -19,6 +19,7 @@ import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
@@ -98,6 +99,9 @@ final class NumStat {
     renames.addAll(raw);
     try {
       return renames.compute(reader, NullProgressMonitor.INSTANCE);
+    } catch (MissingObjectException e) {
+      // A blob absent from a mirror or partial clone: no renames rather than no history.
+      return raw;
     } catch (CanceledException e) {
       throw new IllegalStateException("rename detection cancelled", e);
     }
@@ -176,7 +180,13 @@ final class NumStat {
 
   /** The blob's bytes, or null when it is too large to diff. */
   byte[] bytes(ObjectId id) throws IOException {
-    ObjectLoader loader = reader.open(id);
+    ObjectLoader loader;
+    try {
+      loader = reader.open(id);
+    } catch (MissingObjectException e) {
+      // A mirror or partial clone without the blob: counted like a huge file, not fatal.
+      return null;
+    }
     if (loader.isLarge() || loader.getSize() > TreeDiff.MAX_DIFF_BYTES) {
       return null;
     }
