@@ -113,21 +113,7 @@ public final class Scrutineer {
       Path file =
           request.modelFile().orElseGet(() -> ModelStore.defaultPath(cache, past.rootCommitId()));
       ModelStore.save(outcome.model(), file);
-      Backtest report = outcome.report();
-      return new Backtest(
-          report.repository(),
-          report.from(),
-          report.split(),
-          report.to(),
-          report.trainCommits(),
-          report.testCommits(),
-          report.fixes(),
-          report.trainBugInducing(),
-          report.testBugInducing(),
-          report.evaluations(),
-          report.weights(),
-          report.model(),
-          Optional.of(file.toString()));
+      return outcome.report().withSavedTo(file.toString());
     }
   }
 

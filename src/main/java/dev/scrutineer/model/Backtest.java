@@ -51,6 +51,24 @@ public record Backtest(
     Objects.requireNonNull(savedTo, "savedTo");
   }
 
+  /** The same backtest, saying where its model was saved. */
+  public Backtest withSavedTo(String file) {
+    return new Backtest(
+        repository,
+        from,
+        split,
+        to,
+        trainCommits,
+        testCommits,
+        fixes,
+        trainBugInducing,
+        testBugInducing,
+        evaluations,
+        weights,
+        model,
+        Optional.of(file));
+  }
+
   /**
    * One ranking judged on the test period; NaN where a figure is undefined (no bug-inducing change,
    * or no effort at all).

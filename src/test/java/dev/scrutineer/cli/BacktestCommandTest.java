@@ -99,19 +99,19 @@ class BacktestCommandTest {
             .filter(history.inducing()::contains)
             .reduce((a, b) -> b)
             .orElseThrow();
-    String before = scoreJson(history.repo(), risky);
+    String before = scoreJson(history.repo().dir(), risky);
     history.advance(40);
-    String after = scoreJson(history.repo(), risky);
+    String after = scoreJson(history.repo().dir(), risky);
     assertThat(after).isEqualTo(before);
   }
 
-  private String scoreJson(TestRepo repo, String id) {
+  private String scoreJson(Path repo, String id) {
     Cli run =
         Cli.runWithInput(
             id + "\n",
             "score",
             "--repo",
-            repo.dir().toString(),
+            repo.toString(),
             "--commits",
             "-",
             "--format",
@@ -140,6 +140,15 @@ class BacktestCommandTest {
         .contains("Risk: ")
         .contains("shallow clone, so history is cut off")
         .contains("lines added");
+  }
+
+  @Test
+  void aBareRepositoryScoresTheSameAsItsWorkTree() {
+    SyntheticHistory history = SyntheticHistory.build(temp.resolve("repo"), 30);
+    String last = history.commits().get(history.commits().size() - 1);
+    Path bare = history.repo().cloneBare(temp.resolve("bare.git"));
+    String fromWorkTree = scoreJson(history.repo().dir(), last);
+    assertThat(scoreJson(bare, last)).isEqualTo(fromWorkTree);
   }
 
   @Test
