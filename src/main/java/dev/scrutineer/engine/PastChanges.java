@@ -16,11 +16,12 @@ import dev.scrutineer.risk.Sample;
 import dev.scrutineer.risk.Signal;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * A repository's mined history, as backtest and score need it: one sample per commit with the
@@ -28,6 +29,7 @@ import java.util.Optional;
  */
 final class PastChanges implements AutoCloseable {
   private static final String HEAD = "HEAD";
+  private static final String FEATURES = "computing features";
 
   private final HistoryReader reader;
   private final HistoryCache cache;
@@ -64,25 +66,33 @@ final class PastChanges implements AutoCloseable {
     return commit.id();
   }
 
-  /** Every non-merge commit from {@code since} on, oldest first, with its history features. */
+  /**
+   * Every non-merge commit from {@code since} on, oldest first, with its history features. The
+   * mined history is read-only, so commits are computed in parallel; the order stays the same.
+   */
   List<Sample> samples(Optional<Instant> since, Progress progress) {
     List<HistoryCommit> scored =
         history.commits().stream()
             .filter(c -> !c.isMerge())
             .filter(c -> since.map(s -> !c.commitTime().isBefore(s)).orElse(true))
             .toList();
-    List<Sample> samples = new ArrayList<>(scored.size());
-    for (HistoryCommit commit : scored) {
-      if (samples.size() % 256 == 0) {
-        progress.update("computing features", samples.size(), scored.size());
-      }
-      Map<String, Double> values = new HashMap<>();
-      for (Feature feature : HistoryFeatures.of(history, commit.id()).features()) {
-        values.put(feature.id(), feature.value());
-      }
-      samples.add(new Sample(commit.id(), commit.commitTime(), values));
-    }
-    progress.update("computing features", scored.size(), scored.size());
+    AtomicInteger done = new AtomicInteger();
+    progress.update(FEATURES, 0, scored.size());
+    List<Sample> samples =
+        IntStream.range(0, scored.size())
+            .parallel()
+            .mapToObj(
+                i -> {
+                  HistoryCommit commit = scored.get(i);
+                  Map<String, Double> values = new HashMap<>();
+                  for (Feature feature : HistoryFeatures.of(history, commit.id()).features()) {
+                    values.put(feature.id(), feature.value());
+                  }
+                  progress.update(FEATURES, done.incrementAndGet(), scored.size());
+                  return new Sample(commit.id(), commit.commitTime(), values);
+                })
+            .toList();
+    progress.update(FEATURES, scored.size(), scored.size());
     return samples;
   }
 
