@@ -23,6 +23,7 @@ import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -135,19 +136,27 @@ final class FixBlamer implements Blamer {
       generator.setTextComparator(RawTextComparator.WS_IGNORE_ALL);
       generator.setFollowFileRenames(true);
       generator.push(null, parent);
-      BlameResult result = BlameResult.create(generator);
-      if (result == null) {
-        return List.of();
-      }
-      List<BlamedLine> blamed = new ArrayList<>(lines.size());
-      for (int line : lines) {
-        result.computeRange(line, line + 1);
-        RevCommit source = result.getSourceCommit(line);
-        if (source != null) {
-          blamed.add(new BlamedLine(path, line + 1, source.name()));
-        }
-      }
-      return blamed;
+      return blame(generator, path, lines);
+    } catch (MissingObjectException e) {
+      // A blob missing from a partial or damaged clone: this file's lines stay unblamed.
+      return List.of();
     }
+  }
+
+  private static List<BlamedLine> blame(BlameGenerator generator, String path, List<Integer> lines)
+      throws IOException {
+    BlameResult result = BlameResult.create(generator);
+    if (result == null) {
+      return List.of();
+    }
+    List<BlamedLine> blamed = new ArrayList<>(lines.size());
+    for (int line : lines) {
+      result.computeRange(line, line + 1);
+      RevCommit source = result.getSourceCommit(line);
+      if (source != null) {
+        blamed.add(new BlamedLine(path, line + 1, source.name()));
+      }
+    }
+    return blamed;
   }
 }

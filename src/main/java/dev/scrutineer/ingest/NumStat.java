@@ -31,8 +31,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Lines added and deleted per file between two trees, as {@code git diff --numstat} counts them:
- * renames detected (git's 50% similarity), binary and huge files counted as binary, submodule
- * pointers left out. One instance per thread: it holds that thread's object reader.
+ * renames detected (git's 50% similarity), binary, huge and missing files counted as binary,
+ * submodule pointers left out. One instance per thread: it holds that thread's object reader.
  */
 final class NumStat {
   /**
@@ -99,9 +99,6 @@ final class NumStat {
     renames.addAll(raw);
     try {
       return renames.compute(reader, NullProgressMonitor.INSTANCE);
-    } catch (MissingObjectException e) {
-      // A blob absent from a mirror or partial clone: no renames rather than no history.
-      return raw;
     } catch (CanceledException e) {
       throw new IllegalStateException("rename detection cancelled", e);
     }
@@ -178,13 +175,15 @@ final class NumStat {
 
   private static final byte[] EMPTY = new byte[0];
 
-  /** The blob's bytes, or null when it is too large to diff. */
+  /**
+   * The blob's bytes, or null when it is too large to diff or missing from the repository (a
+   * partial or damaged clone): such a file is counted like a binary one instead of failing the run.
+   */
   byte[] bytes(ObjectId id) throws IOException {
     ObjectLoader loader;
     try {
       loader = reader.open(id);
     } catch (MissingObjectException e) {
-      // A mirror or partial clone without the blob: counted like a huge file, not fatal.
       return null;
     }
     if (loader.isLarge() || loader.getSize() > TreeDiff.MAX_DIFF_BYTES) {

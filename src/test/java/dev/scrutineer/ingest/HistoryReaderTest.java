@@ -9,6 +9,7 @@ import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Progress;
 import dev.scrutineer.testing.GitCli;
 import dev.scrutineer.testing.TestRepo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,6 +111,47 @@ class HistoryReaderTest {
       assertThat(second.subList(0, 4)).isEqualTo(first);
       assertThat(second.get(4).files())
           .containsExactly(new FileDelta("lib/B.java", Optional.empty(), 1, 0, false));
+    }
+  }
+
+  @Test
+  void theCommitAShallowCloneWasCutAtHasNoFiles() {
+    try (TestRepo repo = sample()) {
+      Path clone = dir.resolve("shallow");
+      GitCli.run(
+          dir, "clone", "-q", "--depth", "2", repo.dir().toUri().toString(), clone.toString());
+      try (HistoryReader reader = HistoryReader.open(clone)) {
+        List<HistoryCommit> commits = reader.read("HEAD", HistoryCache.none(), Progress.NONE);
+
+        assertThat(commits).extracting(HistoryCommit::subject).containsExactly("Move A", "Fix A");
+        assertThat(commits.get(0).files()).isEmpty();
+        assertThat(commits.get(1).files()).hasSize(2);
+      }
+    }
+  }
+
+  @Test
+  void aBlobMissingFromTheRepositoryCountsAsBinary() throws Exception {
+    try (TestRepo repo = sample()) {
+      String blob = repo.resolve("HEAD:lib/A.java");
+      Files.delete(
+          repo.dir().resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+      try (HistoryReader reader = HistoryReader.open(repo.dir())) {
+        List<HistoryCommit> commits = reader.read("HEAD", HistoryCache.none(), Progress.NONE);
+
+        assertThat(commits.get(3).files())
+            .contains(new FileDelta("lib/A.java", Optional.empty(), 0, 0, true));
+      }
+    }
+  }
+
+  @Test
+  void anEmptyRepositoryIsAnInputError() {
+    try (TestRepo repo = TestRepo.init(dir.resolve("empty"));
+        HistoryReader reader = HistoryReader.open(repo.dir())) {
+      assertThatThrownBy(() -> reader.read("HEAD", HistoryCache.none(), Progress.NONE))
+          .isInstanceOf(InputException.class)
+          .hasMessageContaining("HEAD");
     }
   }
 

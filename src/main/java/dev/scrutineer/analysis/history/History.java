@@ -27,6 +27,12 @@ public final class History {
   private final List<HistoryCommit> commits;
   private final Map<String, Integer> positions = new HashMap<>();
   private final String[] authors;
+  private final int[] authorIds;
+
+  /** Per commit, the distinct ids of the top-level directories its files are in. */
+  private final int[][] subsystemIds;
+
+  private final Map<String, Integer> subsystems = new HashMap<>();
   private final boolean[] fixes;
   private final long[] seconds;
 
@@ -35,7 +41,9 @@ public final class History {
 
   private final List<List<Touch>> touches = new ArrayList<>();
   private final Map<String, Integer> fileByPath = new HashMap<>();
-  private final Map<String, List<Integer>> commitsByAuthor = new HashMap<>();
+  private final Map<String, Integer> authorIdOf = new HashMap<>();
+  private final List<List<Integer>> commitsByAuthorId = new ArrayList<>();
+  private final List<int[]> authorCommits = new ArrayList<>();
   private final Mailmap mailmap;
 
   private History(List<HistoryCommit> mined, Mailmap mailmap) {
@@ -45,6 +53,8 @@ public final class History {
     this.commits = order.stream().map(mined::get).toList();
     int n = commits.size();
     authors = new String[n];
+    authorIds = new int[n];
+    subsystemIds = new int[n][];
     fixes = new boolean[n];
     seconds = new long[n];
     fileIds = new int[n][];
@@ -54,7 +64,19 @@ public final class History {
       authors[i] = mailmap.identity(commit.author().name(), commit.author().email());
       fixes[i] = FixCommits.isFix(commit.message());
       seconds[i] = commit.commitTime().getEpochSecond();
-      commitsByAuthor.computeIfAbsent(authors[i], a -> new ArrayList<>()).add(i);
+      authorIds[i] =
+          authorIdOf.computeIfAbsent(
+              authors[i],
+              a -> {
+                commitsByAuthorId.add(new ArrayList<>());
+                return commitsByAuthorId.size() - 1;
+              });
+      commitsByAuthorId.get(authorIds[i]).add(i);
+      subsystemIds[i] =
+          commit.files().stream()
+              .mapToInt(d -> subsystem(HistoryFeatures.subsystem(d.path())))
+              .distinct()
+              .toArray();
       fileIds[i] = new int[commit.files().size()];
       for (int f = 0; f < commit.files().size(); f++) {
         FileDelta delta = commit.files().get(f);
@@ -63,6 +85,8 @@ public final class History {
         touches.get(file).add(new Touch(i, delta.added(), delta.deleted()));
       }
     }
+    commitsByAuthorId.forEach(
+        list -> authorCommits.add(list.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   /**
@@ -163,8 +187,35 @@ public final class History {
     return fileByPath.getOrDefault(path, -1);
   }
 
-  List<Integer> commitsBy(String author) {
-    return commitsByAuthor.getOrDefault(author, List.of());
+  /** The author's commits, by position; empty for an author with none. */
+  int[] commitsBy(String author) {
+    Integer id = authorIdOf.get(author);
+    return id == null ? new int[0] : authorCommits.get(id);
+  }
+
+  int authorId(int position) {
+    return authorIds[position];
+  }
+
+  int authorCount() {
+    return authorCommits.size();
+  }
+
+  int[] subsystemIds(int position) {
+    return subsystemIds[position];
+  }
+
+  /** The id of a top-level directory, or -1 for one no commit touched. */
+  int subsystemId(String subsystem) {
+    return subsystems.getOrDefault(subsystem, -1);
+  }
+
+  int fileCount() {
+    return touches.size();
+  }
+
+  private int subsystem(String name) {
+    return subsystems.computeIfAbsent(name, k -> subsystems.size());
   }
 
   String identity(String name, String email) {

@@ -15,14 +15,13 @@ import dev.scrutineer.model.Revert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -248,8 +247,8 @@ public final class HistoryFeatures {
   /** lt, ndev, age and nuc: what came before in the touched files. */
   private static List<Feature> past(History history, Change change) {
     long lines = 0;
-    Set<String> developers = new HashSet<>();
-    Set<Integer> commits = new HashSet<>();
+    BitSet developers = new BitSet(history.authorCount());
+    BitSet commits = new BitSet(change.cutoff());
     double ageDays = 0;
     int aged = 0;
     for (Touched file : change.files()) {
@@ -260,8 +259,8 @@ public final class HistoryFeatures {
       int last = -1;
       for (Touch touch : before(history, file.file(), change.cutoff())) {
         size += touch.added() - touch.deleted();
-        developers.add(history.author(touch.commit()));
-        commits.add(touch.commit());
+        developers.set(history.authorId(touch.commit()));
+        commits.set(touch.commit());
         last = touch.commit();
       }
       lines += Math.max(0, size);
@@ -275,8 +274,9 @@ public final class HistoryFeatures {
         new Feature("lt", lines, "touched files had " + plural(lines, "line", "lines") + " before"),
         new Feature(
             "ndev",
-            developers.size(),
-            plural(developers.size(), "developer", "developers") + " changed these files before"),
+            developers.cardinality(),
+            plural(developers.cardinality(), "developer", "developers")
+                + " changed these files before"),
         new Feature(
             "age",
             age,
@@ -286,8 +286,8 @@ public final class HistoryFeatures {
                     Locale.ROOT, "touched files last changed %.1f days before, on average", age)),
         new Feature(
             "nuc",
-            commits.size(),
-            plural(commits.size(), "prior change", "prior changes") + " to these files"));
+            commits.cardinality(),
+            plural(commits.cardinality(), "prior change", "prior changes") + " to these files"));
   }
 
   /**
@@ -302,6 +302,11 @@ public final class HistoryFeatures {
     }
     Set<String> subsystems = new HashSet<>();
     change.files().forEach(f -> subsystems.add(subsystem(f.path())));
+    BitSet subsystemIds = new BitSet();
+    subsystems.stream()
+        .mapToInt(history::subsystemId)
+        .filter(id -> id >= 0)
+        .forEach(subsystemIds::set);
     int exp = 0;
     double rexp = 0;
     int sexp = 0;
@@ -312,8 +317,8 @@ public final class HistoryFeatures {
       exp++;
       double years = (change.now().getEpochSecond() - history.seconds(commit)) / YEAR_SECONDS;
       rexp += 1 / (Math.max(0, years) + 1);
-      for (FileDelta delta : history.commit(commit).files()) {
-        if (subsystems.contains(subsystem(delta.path()))) {
+      for (int id : history.subsystemIds(commit)) {
+        if (subsystemIds.get(id)) {
           sexp++;
           break;
         }
@@ -405,35 +410,37 @@ public final class HistoryFeatures {
   }
 
   private static List<CouplingMiss> missedCoupling(History history, Change change) {
-    Set<Integer> touched = new HashSet<>();
-    change.files().forEach(f -> touched.add(f.file()));
-    Map<Integer, String> pathOf = new HashMap<>();
+    BitSet touched = new BitSet(history.fileCount());
+    change.files().stream().filter(f -> f.file() >= 0).forEach(f -> touched.set(f.file()));
+    int[] together = new int[history.fileCount()];
+    String[] pathOf = new String[history.fileCount()];
     List<CouplingMiss> missed = new ArrayList<>();
     for (Touched file : change.files()) {
       if (file.file() < 0) {
         continue;
       }
       List<Touch> past = before(history, file.file(), change.cutoff());
-      Map<Integer, Integer> together = new HashMap<>();
+      List<Integer> seen = new ArrayList<>();
       for (Touch touch : past) {
         int[] ids = history.fileIds(touch.commit());
         if (ids.length > COUPLING_MAX_FILES) {
           continue;
         }
         for (int f = 0; f < ids.length; f++) {
-          if (!touched.contains(ids[f])) {
-            together.merge(ids[f], 1, Integer::sum);
-            pathOf.putIfAbsent(ids[f], history.commit(touch.commit()).files().get(f).path());
+          if (!touched.get(ids[f])) {
+            if (together[ids[f]]++ == 0) {
+              seen.add(ids[f]);
+            }
+            pathOf[ids[f]] = history.commit(touch.commit()).files().get(f).path();
           }
         }
       }
-      for (Map.Entry<Integer, Integer> entry : together.entrySet()) {
-        double confidence = entry.getValue() / (double) past.size();
-        if (entry.getValue() >= COUPLING_SUPPORT && confidence >= COUPLING_CONFIDENCE) {
-          missed.add(
-              new CouplingMiss(
-                  file.path(), pathOf.get(entry.getKey()), entry.getValue(), confidence));
+      for (int other : seen) {
+        double confidence = together[other] / (double) past.size();
+        if (together[other] >= COUPLING_SUPPORT && confidence >= COUPLING_CONFIDENCE) {
+          missed.add(new CouplingMiss(file.path(), pathOf[other], together[other], confidence));
         }
+        together[other] = 0;
       }
     }
     missed.sort(
