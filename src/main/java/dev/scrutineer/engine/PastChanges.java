@@ -6,14 +6,12 @@ import dev.scrutineer.analysis.history.Szz;
 import dev.scrutineer.ingest.HistoryCache;
 import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.model.BugInducing;
-import dev.scrutineer.model.ChangeHistory;
 import dev.scrutineer.model.Feature;
 import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Progress;
 import dev.scrutineer.risk.Label;
 import dev.scrutineer.risk.Sample;
-import dev.scrutineer.risk.Signal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -134,11 +132,8 @@ final class PastChanges implements AutoCloseable {
   }
 
   /** The history signals of a mined commit, from the commits before it only. */
-  List<Signal> signals(String id) {
-    ChangeHistory features = HistoryFeatures.of(history, id);
-    return features.features().stream()
-        .map(f -> new Signal(f.id(), f.value(), f.inWords()))
-        .toList();
+  List<Feature> signals(String id) {
+    return HistoryFeatures.of(history, id).features();
   }
 
   @Override

@@ -37,7 +37,6 @@ import dev.scrutineer.risk.DefaultModel;
 import dev.scrutineer.risk.ModelStore;
 import dev.scrutineer.risk.RiskModel;
 import dev.scrutineer.risk.Sample;
-import dev.scrutineer.risk.Signal;
 import dev.scrutineer.risk.Signals;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +68,7 @@ public final class Scrutineer {
       List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
       Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
       RiskModel model = riskModel(request, session, diagnostics);
-      Optional<List<Signal>> history =
+      Optional<List<Feature>> history =
           session.isShallow() ? shallow(diagnostics) : history(request, change, reach, diagnostics);
       Risk risk =
           model.score(
@@ -149,8 +148,8 @@ public final class Scrutineer {
   }
 
   /** A commit's history signals, and the surfaces and provenance of its diff to its parent. */
-  private static List<Signal> commitSignals(ScoreRequest request, PastChanges past, String id) {
-    List<Signal> history = past.signals(id);
+  private static List<Feature> commitSignals(ScoreRequest request, PastChanges past, String id) {
+    List<Feature> history = past.signals(id);
     if (past.isRoot(id)) {
       return history;
     }
@@ -219,7 +218,7 @@ public final class Scrutineer {
     return calibrated.orElseGet(DefaultModel::get);
   }
 
-  private static Optional<List<Signal>> shallow(List<Diagnostic> diagnostics) {
+  private static Optional<List<Feature>> shallow(List<Diagnostic> diagnostics) {
     diagnostics.add(
         Diagnostic.warning(
             "this is a shallow clone, so history is cut off and the risk score has no history"
@@ -233,7 +232,7 @@ public final class Scrutineer {
    * author's experience with the reached entry points; empty, with a note, when history cannot be
    * read.
    */
-  private static Optional<List<Signal>> history(
+  private static Optional<List<Feature>> history(
       AnalysisRequest request,
       ChangeSet change,
       Optional<Reach> reach,
@@ -254,8 +253,7 @@ public final class Scrutineer {
                       change,
                       r.entryPoints().stream().map(EntryPoint::path).distinct().toList())));
       diagnostics.addAll(historyCache.diagnostics());
-      return Optional.of(
-          features.stream().map(f -> new Signal(f.id(), f.value(), f.inWords())).toList());
+      return Optional.of(List.copyOf(features));
     } catch (InputException | UncheckedIOException e) {
       diagnostics.add(
           Diagnostic.warning(

@@ -1,5 +1,6 @@
 package dev.scrutineer.risk;
 
+import dev.scrutineer.model.Feature;
 import dev.scrutineer.model.Risk;
 import dev.scrutineer.model.RiskFactor;
 import java.util.ArrayList;
@@ -40,13 +41,13 @@ public record RiskModel(
    * The risk of a change with these signals. A term without a signal counts as typical: it adds
    * nothing, which is how a change is scored when its history could not be read.
    */
-  public Risk score(List<Signal> signals) {
-    Map<String, Signal> byId = new HashMap<>();
+  public Risk score(List<Feature> signals) {
+    Map<String, Feature> byId = new HashMap<>();
     signals.forEach(s -> byId.put(s.id(), s));
     double logit = intercept;
     List<RiskFactor> factors = new ArrayList<>();
     for (Term term : terms) {
-      Signal signal = byId.get(term.id());
+      Feature signal = byId.get(term.id());
       if (signal == null) {
         continue;
       }

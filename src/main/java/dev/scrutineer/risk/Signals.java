@@ -5,6 +5,7 @@ import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.EntryPoint;
+import dev.scrutineer.model.Feature;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.Provenance;
@@ -42,14 +43,14 @@ public final class Signals {
    * @param history the history signals, or empty when history could not be read: then the size of
    *     the change itself stands in for the history's size terms
    */
-  public static List<Signal> of(
+  public static List<Feature> of(
       ChangeSet change,
       List<ChangedDeclaration> declarations,
       Optional<Reach> reach,
       List<Finding> findings,
       Provenance provenance,
-      Optional<List<Signal>> history) {
-    List<Signal> signals = new ArrayList<>(history.orElseGet(() -> size(change)));
+      Optional<List<Feature>> history) {
+    List<Feature> signals = new ArrayList<>(history.orElseGet(() -> size(change)));
     surfaces(findings, signals);
     reach.ifPresent(r -> reach(r, declarations, signals));
     api(declarations, signals);
@@ -58,34 +59,34 @@ public final class Signals {
   }
 
   /** Lines and files, read from the change alone. */
-  static List<Signal> size(ChangeSet change) {
+  static List<Feature> size(ChangeSet change) {
     int la = change.linesAdded();
     int ld = change.linesDeleted();
     int nf = change.files().size();
     return List.of(
-        new Signal("la", la, plural(la, "line") + " added"),
-        new Signal("ld", ld, plural(ld, "line") + " deleted"),
-        new Signal("nf", nf, plural(nf, "file") + " changed"));
+        new Feature("la", la, plural(la, "line") + " added"),
+        new Feature("ld", ld, plural(ld, "line") + " deleted"),
+        new Feature("nf", nf, plural(nf, "file") + " changed"));
   }
 
-  private static void surfaces(List<Finding> findings, List<Signal> signals) {
+  private static void surfaces(List<Finding> findings, List<Feature> signals) {
     Map<Surface, List<Finding>> bySurface = new EnumMap<>(Surface.class);
     findings.forEach(f -> bySurface.computeIfAbsent(f.surface(), s -> new ArrayList<>()).add(f));
     bySurface.forEach(
         (surface, found) ->
             signals.add(
-                new Signal(
+                new Feature(
                     surface(surface.id()),
                     1,
                     "touches " + surface.description() + " (" + named(firstPerFile(found)) + ")")));
   }
 
   private static void reach(
-      Reach reach, List<ChangedDeclaration> declarations, List<Signal> signals) {
+      Reach reach, List<ChangedDeclaration> declarations, List<Feature> signals) {
     List<EntryPoint> entryPoints = reach.entryPoints();
     if (!entryPoints.isEmpty()) {
       signals.add(
-          new Signal(
+          new Feature(
               ENTRY_POINTS,
               entryPoints.size(),
               plural(entryPoints.size(), "entry point")
@@ -96,7 +97,7 @@ public final class Signals {
     List<Module> services = reach.services();
     if (!services.isEmpty()) {
       signals.add(
-          new Signal(
+          new Feature(
               SERVICES,
               services.size(),
               plural(services.size(), "service")
@@ -105,11 +106,11 @@ public final class Signals {
                   + ")"));
     }
     if (reach.tests().isEmpty() && !declarations.isEmpty()) {
-      signals.add(new Signal(UNTESTED, 1, "no test reaches the changed code"));
+      signals.add(new Feature(UNTESTED, 1, "no test reaches the changed code"));
     }
   }
 
-  private static void api(List<ChangedDeclaration> declarations, List<Signal> signals) {
+  private static void api(List<ChangedDeclaration> declarations, List<Feature> signals) {
     Set<DeclarationChange> breaking =
         Set.of(DeclarationChange.REMOVED, DeclarationChange.SIGNATURE_CHANGED);
     List<String> changed =
@@ -120,7 +121,7 @@ public final class Signals {
             .toList();
     if (!changed.isEmpty()) {
       signals.add(
-          new Signal(
+          new Feature(
               API_CHANGED,
               changed.size(),
               plural(changed.size(), "declaration")
@@ -130,15 +131,15 @@ public final class Signals {
     }
   }
 
-  private static void provenance(Provenance provenance, List<Signal> signals) {
+  private static void provenance(Provenance provenance, List<Feature> signals) {
     AiLevel level = provenance.level();
     if (level != AiLevel.NONE) {
       String tools =
           provenance.tools().isEmpty() ? "" : " (" + String.join(", ", provenance.tools()) + ")";
-      signals.add(new Signal(AI_LEVEL, level.ordinal(), "AI " + words(level) + tools));
+      signals.add(new Feature(AI_LEVEL, level.ordinal(), "AI " + words(level) + tools));
     }
     if (provenance.undeclared()) {
-      signals.add(new Signal(UNDECLARED_AI, 1, "AI assistance detected but not declared"));
+      signals.add(new Feature(UNDECLARED_AI, 1, "AI assistance detected but not declared"));
     }
   }
 

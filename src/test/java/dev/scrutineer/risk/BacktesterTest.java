@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scrutineer.model.Backtest;
+import dev.scrutineer.model.Feature;
 import dev.scrutineer.model.InputException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class BacktesterTest {
     assertThat(model.provenance())
         .startsWith("calibrated on repo-x 2024-01-01..2024-03-11, 70 commits, test AUC 1.00");
     assertThat(model.terms()).allMatch(t -> t.weight() >= 0);
-    assertThat(model.score(List.of(new Signal("la", 200, "200 lines added"))).score())
-        .isGreaterThan(model.score(List.of(new Signal("la", 5, "5 lines added"))).score());
+    assertThat(model.score(List.of(new Feature("la", 200, "200 lines added"))).score())
+        .isGreaterThan(model.score(List.of(new Feature("la", 5, "5 lines added"))).score());
   }
 }

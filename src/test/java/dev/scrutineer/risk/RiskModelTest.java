@@ -3,6 +3,7 @@ package dev.scrutineer.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scrutineer.model.Feature;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Risk;
 import dev.scrutineer.model.RiskTier;
@@ -29,9 +30,9 @@ class RiskModelTest {
         DefaultModel.get()
             .score(
                 List.of(
-                    new Signal("surface.authn-authz", 1, "touches authentication (A.java:3)"),
-                    new Signal("la", 2, "2 lines added"),
-                    new Signal("reach.entry-points", 3, "3 entry points reached")));
+                    new Feature("surface.authn-authz", 1, "touches authentication (A.java:3)"),
+                    new Feature("la", 2, "2 lines added"),
+                    new Feature("reach.entry-points", 3, "3 entry points reached")));
     assertThat(risk.factors())
         .extracting(f -> String.format(Locale.ROOT, "%+.1f: %s", f.contribution(), f.because()))
         .containsExactly(

@@ -2,6 +2,7 @@ package dev.scrutineer.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scrutineer.model.Feature;
 import dev.scrutineer.model.Risk;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +19,24 @@ class RiskProperties {
   /** More of any risk signal, or a signal added where there was none, never lowers the score. */
   @Property
   void moreRiskNeverLowersTheDefaultScore(
-      @ForAll("signals") List<Signal> signals,
+      @ForAll("signals") List<Feature> signals,
       @ForAll("termIndex") int index,
       @ForAll("increase") double increase) {
     Term term = TERMS.get(index);
     Risk before = DefaultModel.get().score(signals);
-    List<Signal> more = new ArrayList<>();
+    List<Feature> more = new ArrayList<>();
     boolean present = false;
-    for (Signal s : signals) {
+    for (Feature s : signals) {
       if (s.id().equals(term.id())) {
         present = true;
-        more.add(new Signal(s.id(), riskier(term, s.value(), increase), s.inWords()));
+        more.add(new Feature(s.id(), riskier(term, s.value(), increase), s.inWords()));
       } else {
         more.add(s);
       }
     }
     if (!present && term.direction() > 0) {
       // An absent surface, reach or provenance signal is zero; history signals count as typical.
-      more.add(new Signal(term.id(), term.log() ? increase : Math.min(1, increase), "added"));
+      more.add(new Feature(term.id(), term.log() ? increase : Math.min(1, increase), "added"));
       if (!DefaultModel.HISTORY.contains(term.id())) {
         assertThat(DefaultModel.get().score(more).score()).isGreaterThanOrEqualTo(before.score());
       }
@@ -51,15 +52,15 @@ class RiskProperties {
   }
 
   @Provide
-  Arbitrary<List<Signal>> signals() {
-    Arbitrary<Signal> signal =
+  Arbitrary<List<Feature>> signals() {
+    Arbitrary<Feature> signal =
         Combinators.combine(
                 Arbitraries.integers().between(0, TERMS.size() - 1),
                 Arbitraries.doubles().between(0, 5000))
             .as(
                 (i, v) ->
-                    new Signal(TERMS.get(i).id(), TERMS.get(i).log() ? v : Math.min(v, 3), "x"));
-    return signal.list().ofMaxSize(12).uniqueElements(Signal::id);
+                    new Feature(TERMS.get(i).id(), TERMS.get(i).log() ? v : Math.min(v, 3), "x"));
+    return signal.list().ofMaxSize(12).uniqueElements(Feature::id);
   }
 
   @Provide
