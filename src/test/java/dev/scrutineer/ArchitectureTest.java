@@ -33,6 +33,8 @@ class ArchitectureTest {
         .definedBy("dev.scrutineer.audit..")
         .layer("tabletop")
         .definedBy("dev.scrutineer.tabletop..")
+        .layer("risk")
+        .definedBy("dev.scrutineer.risk..")
         .layer("analysis")
         .definedBy("dev.scrutineer.analysis..")
         .layer("config")
@@ -51,19 +53,21 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers("engine")
+        .whereLayer("risk")
+        .mayOnlyBeAccessedByLayers("engine")
         .whereLayer("audit")
         .mayOnlyBeAccessedByLayers("engine")
         .whereLayer("tabletop")
         .mayOnlyBeAccessedByLayers("engine")
         .whereLayer("analysis")
-        .mayOnlyBeAccessedByLayers("policy", "engine")
+        .mayOnlyBeAccessedByLayers("policy", "risk", "engine")
         .whereLayer("config")
         .mayOnlyBeAccessedByLayers("analysis", "policy", "engine")
         .whereLayer("ingest")
         .mayOnlyBeAccessedByLayers("engine", "demo", "cli")
         .because(
-            "data flows one way: ingest -> model -> analysis -> policy -> report, behind the"
-                + " engine")
+            "data flows one way: ingest -> model -> analysis -> risk -> policy -> report, behind"
+                + " the engine")
         .check(MAIN);
   }
 
@@ -105,7 +109,8 @@ class ArchitectureTest {
             "dev.scrutineer.config..",
             "dev.scrutineer.engine..",
             "dev.scrutineer.ingest..",
-            "dev.scrutineer.policy..")
+            "dev.scrutineer.policy..",
+            "dev.scrutineer.risk..")
         .because("a renderer only formats the facts and verdicts it is given")
         .check(MAIN);
   }

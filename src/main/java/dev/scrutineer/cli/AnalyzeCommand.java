@@ -1,6 +1,5 @@
 package dev.scrutineer.cli;
 
-import dev.scrutineer.engine.AnalysisRequest;
 import dev.scrutineer.engine.Scrutineer;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.report.RenderOptions;
@@ -43,15 +42,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Analysis analysis =
-        new Scrutineer()
-            .analyze(
-                new AnalysisRequest(
-                    change.query(),
-                    change.prJson(),
-                    change.config(),
-                    change.cache(),
-                    Optional.ofNullable(why)));
+    Analysis analysis = new Scrutineer().analyze(change.request(Optional.ofNullable(why)));
     String rendered =
         report.format.render(
             analysis,

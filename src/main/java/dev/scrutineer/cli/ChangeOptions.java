@@ -1,5 +1,6 @@
 package dev.scrutineer.cli;
 
+import dev.scrutineer.engine.AnalysisRequest;
 import dev.scrutineer.ingest.ChangeQuery;
 import dev.scrutineer.model.InputException;
 import java.nio.file.Path;
@@ -60,6 +61,20 @@ final class ChangeOptions {
           "Where the code index keeps facts between runs (facts.db). Default: $SCRUTINEER_CACHE,"
               + " else $XDG_CACHE_HOME/scrutineer, else ~/.cache/scrutineer.")
   Path cache;
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "A risk model saved by 'scrutineer backtest'. Default: the one saved for this repository"
+              + " in the cache directory (models/<root commit>.json), else the built-in defaults.")
+  Path model;
+
+  /** The analysis these options ask for; {@code why} is what to explain, if anything. */
+  AnalysisRequest request(Optional<String> why) {
+    return new AnalysisRequest(
+        query(), prJson(), config(), cache(), why, Optional.ofNullable(model));
+  }
 
   ChangeQuery query() {
     if (worktree && head != null) {

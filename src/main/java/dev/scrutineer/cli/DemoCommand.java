@@ -69,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                       Optional.of(sample.pullRequestJson()),
                       Optional.empty(),
                       Optional.of(directory.resolve("cache")),
+                      Optional.empty(),
                       Optional.empty()));
       String rendered =
           report.format.render(

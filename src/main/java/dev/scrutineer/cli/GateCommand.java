@@ -1,6 +1,5 @@
 package dev.scrutineer.cli;
 
-import dev.scrutineer.engine.AnalysisRequest;
 import dev.scrutineer.engine.GateRequest;
 import dev.scrutineer.engine.Gated;
 import dev.scrutineer.engine.Scrutineer;
@@ -78,12 +77,7 @@ final class GateCommand implements Callable<Integer> {
         new Scrutineer()
             .gate(
                 new GateRequest(
-                    new AnalysisRequest(
-                        change.query(),
-                        change.prJson(),
-                        change.config(),
-                        change.cache(),
-                        Optional.empty()),
+                    change.request(Optional.empty()),
                     Optional.ofNullable(reviews),
                     Optional.ofNullable(teams),
                     Optional.ofNullable(codeOwners),

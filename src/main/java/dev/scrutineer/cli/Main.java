@@ -1,5 +1,6 @@
 package dev.scrutineer.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -15,6 +16,12 @@ public final class Main {
 
   /** Runs one command line and returns its exit status; never calls {@code System.exit}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
-    return ScrutineerCommand.commandLine(out, err, terminal).execute(args);
+    return run(args, System.in, out, err, terminal);
+  }
+
+  /** Runs one command line reading standard input from {@code in}. */
+  public static int run(
+      String[] args, InputStream in, PrintWriter out, PrintWriter err, Terminal terminal) {
+    return ScrutineerCommand.commandLine(in, out, err, terminal).execute(args);
   }
 }

@@ -1,6 +1,7 @@
 package dev.scrutineer.cli;
 
 import dev.scrutineer.model.InputException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,8 @@ import picocli.CommandLine.ScopeType;
       GateCommand.class,
       AuditCommand.class,
       TabletopCommand.class,
+      BacktestCommand.class,
+      ScoreCommand.class,
       DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -44,9 +47,10 @@ final class ScrutineerCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err, Terminal terminal) {
+  static CommandLine commandLine(
+      InputStream in, PrintWriter out, PrintWriter err, Terminal terminal) {
     ScrutineerCommand root = new ScrutineerCommand();
-    CommandLine cli = new CommandLine(root, new Factory(terminal));
+    CommandLine cli = new CommandLine(root, new Factory(in, terminal));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -80,7 +84,7 @@ final class ScrutineerCommand implements Runnable {
   }
 
   /** Gives commands what they need from outside, so tests can drive them in process. */
-  private record Factory(Terminal terminal) implements CommandLine.IFactory {
+  private record Factory(InputStream in, Terminal terminal) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == AnalyzeCommand.class) {
@@ -88,6 +92,12 @@ final class ScrutineerCommand implements Runnable {
       }
       if (type == GateCommand.class) {
         return type.cast(new GateCommand(terminal));
+      }
+      if (type == BacktestCommand.class) {
+        return type.cast(new BacktestCommand(terminal));
+      }
+      if (type == ScoreCommand.class) {
+        return type.cast(new ScoreCommand(in, terminal));
       }
       if (type == DemoCommand.class) {
         return type.cast(new DemoCommand(terminal));

@@ -1,6 +1,5 @@
 package dev.scrutineer.cli;
 
-import dev.scrutineer.engine.AnalysisRequest;
 import dev.scrutineer.engine.Scrutineer;
 import dev.scrutineer.engine.TabletopRequest;
 import dev.scrutineer.model.Drill;
@@ -62,14 +61,7 @@ final class TabletopCommand implements Callable<Integer> {
         new Scrutineer()
             .tabletop(
                 new TabletopRequest(
-                    new AnalysisRequest(
-                        change.query(),
-                        change.prJson(),
-                        change.config(),
-                        change.cache(),
-                        Optional.empty()),
-                    Optional.ofNullable(rollbackOnto),
-                    mutate));
+                    change.request(Optional.empty()), Optional.ofNullable(rollbackOnto), mutate));
     ReportSink.write(
         report.format.renderDrill(drill, Version.CURRENT),
         report.output,

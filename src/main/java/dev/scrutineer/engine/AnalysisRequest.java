@@ -15,24 +15,33 @@ import java.util.Optional;
  * @param cacheDirectory where the code index keeps facts between runs; empty means {@code
  *     $SCRUTINEER_CACHE}, {@code $XDG_CACHE_HOME/scrutineer} or {@code ~/.cache/scrutineer}
  * @param why an entry point or declaration to explain: why does the change reach it?
+ * @param model a calibrated risk model to use; empty means the one {@code backtest} saved for this
+ *     repository in the cache directory, else the built-in defaults
  */
 public record AnalysisRequest(
     ChangeQuery change,
     Optional<Path> pullRequestJson,
     Optional<Path> configFile,
     Optional<Path> cacheDirectory,
-    Optional<String> why) {
+    Optional<String> why,
+    Optional<Path> model) {
   public AnalysisRequest {
     Objects.requireNonNull(change, "change");
     Objects.requireNonNull(pullRequestJson, "pullRequestJson");
     Objects.requireNonNull(configFile, "configFile");
     Objects.requireNonNull(cacheDirectory, "cacheDirectory");
     Objects.requireNonNull(why, "why");
+    Objects.requireNonNull(model, "model");
   }
 
   /** A request with the defaults for everything but the change. */
   public static AnalysisRequest of(ChangeQuery change) {
     return new AnalysisRequest(
-        change, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        change,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 }

@@ -43,9 +43,6 @@ final class AuditRun {
               + " which keeps no reviews, so review times, comments, approvers and rubber stamps"
               + " are n/a");
     }
-    notes.add(
-        "risk tier: n/a until a risk model scores changes; the rubber-stamp rule then uses the"
-            + " low tier's allowance");
     List<Audit.Input> inputs = new ArrayList<>();
     for (MergedChange change : changes) {
       Optional<Analysis> analysis = analyze(request, change, notes);
@@ -67,7 +64,17 @@ final class AuditRun {
               added + deleted,
               files,
               aiLevel(change, analysis),
-              analysis.flatMap(Scrutineer::riskTier)));
+              analysis.map(a -> a.risk().tier())));
+    }
+    long untiered = inputs.stream().filter(i -> i.tier().isEmpty()).count();
+    if (untiered > 0) {
+      notes.add(
+          "risk tier: n/a for "
+              + untiered
+              + " of "
+              + inputs.size()
+              + " changes git could not analyse; the rubber-stamp rule uses the low tier's"
+              + " allowance for them");
     }
     return Audit.of(source, notes, inputs);
   }
@@ -110,6 +117,7 @@ final class AuditRun {
                   Optional.empty(),
                   request.configFile(),
                   request.cacheDirectory(),
+                  Optional.empty(),
                   Optional.empty())));
     } catch (InputException e) {
       notes.add(

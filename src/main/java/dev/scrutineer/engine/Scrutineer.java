@@ -1,5 +1,7 @@
 package dev.scrutineer.engine;
 
+import dev.scrutineer.analysis.history.History;
+import dev.scrutineer.analysis.history.HistoryFeatures;
 import dev.scrutineer.analysis.ownership.CodeOwners;
 import dev.scrutineer.analysis.provenance.ProvenanceDetector;
 import dev.scrutineer.analysis.reach.ChangedDeclarations;
@@ -9,32 +11,48 @@ import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ConfigLoader;
 import dev.scrutineer.config.ScrutineerConfig;
 import dev.scrutineer.config.Teams;
+import dev.scrutineer.ingest.ChangeQuery;
 import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.GitChangeReader;
+import dev.scrutineer.ingest.HistoryCache;
+import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.ingest.PullRequestReader;
 import dev.scrutineer.ingest.ReviewsReader;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.AuditReport;
+import dev.scrutineer.model.Backtest;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.Drill;
+import dev.scrutineer.model.EntryPoint;
+import dev.scrutineer.model.Feature;
 import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.GateResult;
 import dev.scrutineer.model.InputException;
+import dev.scrutineer.model.Progress;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.PullRequest;
 import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.RequiredScrutiny;
 import dev.scrutineer.model.Review;
 import dev.scrutineer.model.Risk;
-import dev.scrutineer.model.RiskTier;
+import dev.scrutineer.model.ScoredCommit;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.policy.Gate;
 import dev.scrutineer.policy.ReviewContext;
 import dev.scrutineer.policy.ScrutinyPolicy;
+import dev.scrutineer.risk.Backtester;
+import dev.scrutineer.risk.DefaultModel;
+import dev.scrutineer.risk.ModelStore;
+import dev.scrutineer.risk.RiskModel;
+import dev.scrutineer.risk.Sample;
+import dev.scrutineer.risk.Signals;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,15 +85,6 @@ public final class Scrutineer {
   }
 
   /**
-   * The risk tier of an analysed change, for the audit and the drill. The one place where the risk
-   * model plugs in: until it scores changes there is no tier, and reports say n/a rather than
-   * guess.
-   */
-  static Optional<RiskTier> riskTier(Analysis analysis) {
-    return Optional.empty();
-  }
-
-  /**
    * The scrutiny a change needs, held against its pull request's reviews. Code owners and the
    * policy come from the merge-base, like the rest of the configuration.
    */
@@ -94,7 +103,7 @@ public final class Scrutineer {
           new ScrutinyPolicy(config.policy())
               .require(
                   analysis,
-                  risk(analysis),
+                  Optional.of(analysis.risk()),
                   request
                       .codeOwners()
                       .map(CodeOwners::read)
@@ -106,15 +115,6 @@ public final class Scrutineer {
               new ReviewContext(reviews, teams, assignees, request.drillAcknowledged()));
       return new Gated(analysis, result);
     }
-  }
-
-  /**
-   * The change's risk, for the policy. Integration point: the risk score is not part of {@link
-   * Analysis} yet, so there is none; the policy then chooses the tier by its triggers alone and
-   * reports say the score is not available.
-   */
-  static Optional<Risk> risk(Analysis analysis) {
-    return Optional.empty();
   }
 
   private static Analysis analyze(
@@ -130,8 +130,101 @@ public final class Scrutineer {
     Optional<Reach> reach = reach(request, session, declarations.declarations(), diagnostics);
     List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
     Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
+    RiskModel model = riskModel(request, session, diagnostics);
+    Optional<List<Feature>> history =
+        session.isShallow() ? shallow(diagnostics) : history(request, change, reach, diagnostics);
+    Risk risk =
+        model.score(
+            Signals.of(change, declarations.declarations(), reach, findings, provenance, history));
     return new Analysis(
-        change, pullRequest, declarations.declarations(), reach, findings, provenance, diagnostics);
+        change,
+        pullRequest,
+        declarations.declarations(),
+        reach,
+        findings,
+        provenance,
+        risk,
+        diagnostics);
+  }
+
+  /**
+   * Fits the risk model on the older part of the repository's history and judges it, beside two
+   * size baselines, on the newer part; saves the fit where {@code analyze} finds it.
+   */
+  public Backtest backtest(BacktestRequest request, Progress progress) {
+    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
+    try (PastChanges past = PastChanges.mine(request.repository(), cache, progress)) {
+      List<Sample> samples = past.samples(request.since(), progress);
+      if (samples.isEmpty()) {
+        throw new InputException(
+            "no commits to backtest in "
+                + request.repository()
+                + request.since().map(s -> " since " + s).orElse("")
+                + "; choose an earlier --since");
+      }
+      Instant split =
+          request.splitAt().orElseGet(() -> Backtester.splitAt(samples, request.splitFraction()));
+      Backtester.Outcome outcome =
+          Backtester.run(
+              request.repository().toString(), samples, past.labels(progress), past.fixes(), split);
+      if (!request.save()) {
+        return outcome.report();
+      }
+      Path file =
+          request.modelFile().orElseGet(() -> ModelStore.defaultPath(cache, past.rootCommitId()));
+      ModelStore.save(outcome.model(), file);
+      return outcome.report().withSavedTo(file.toString());
+    }
+  }
+
+  /**
+   * Scores commits, each against its first parent, from history before it: history signals, the
+   * surfaces it touches and its provenance. Reach is left out: it needs the code index of every
+   * commit's parent.
+   */
+  public List<ScoredCommit> score(ScoreRequest request, Progress progress) {
+    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
+    try (PastChanges past = PastChanges.mine(request.repository(), cache, progress)) {
+      RiskModel model =
+          request
+              .model()
+              .map(
+                  file ->
+                      ModelStore.load(file)
+                          .orElseThrow(
+                              () ->
+                                  new InputException(
+                                      "no risk model at " + file + "; check the --model path")))
+              .or(() -> ModelStore.load(ModelStore.defaultPath(cache, past.rootCommitId())))
+              .orElseGet(DefaultModel::get);
+      List<String> ids = request.revisions().stream().map(past::resolve).toList();
+      List<ScoredCommit> scored = new ArrayList<>();
+      for (String id : ids) {
+        progress.update("scoring", scored.size(), ids.size());
+        scored.add(new ScoredCommit(id, model.score(commitSignals(request, past, id))));
+      }
+      progress.update("scoring", ids.size(), ids.size());
+      return scored;
+    }
+  }
+
+  /** A commit's history signals, and the surfaces and provenance of its diff to its parent. */
+  private static List<Feature> commitSignals(ScoreRequest request, PastChanges past, String id) {
+    List<Feature> history = past.signals(id);
+    if (past.isRoot(id)) {
+      return history;
+    }
+    ChangeQuery query =
+        new ChangeQuery(request.repository(), Optional.of(id + "^"), Optional.of(id), false);
+    try (ChangeSession session = GitChangeReader.open(query)) {
+      ChangeSet change = session.change();
+      List<Diagnostic> ignored = new ArrayList<>();
+      ScrutineerConfig config = config(AnalysisRequest.of(query), change, session.base(), ignored);
+      List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
+      Provenance provenance = new ProvenanceDetector().detect(change, Optional.empty());
+      return Signals.of(
+          change, List.of(), Optional.empty(), findings, provenance, Optional.of(history));
+    }
   }
 
   /**
@@ -158,6 +251,78 @@ public final class Scrutineer {
               .analyze(session.change(), session.base(), session.head(), changed, request.why());
       diagnostics.addAll(result.diagnostics());
       return Optional.of(result.reach());
+    }
+  }
+
+  /**
+   * The explicit model, else the calibration {@code backtest} saved for this repository, else the
+   * built-in defaults.
+   */
+  private static RiskModel riskModel(
+      AnalysisRequest request, ChangeSession session, List<Diagnostic> diagnostics) {
+    if (request.model().isPresent()) {
+      Path file = request.model().get();
+      return ModelStore.load(file)
+          .orElseThrow(
+              () -> new InputException("no risk model at " + file + "; check the --model path"));
+    }
+    Optional<String> root = session.rootCommitId();
+    if (root.isEmpty()) {
+      return DefaultModel.get();
+    }
+    Path saved =
+        ModelStore.defaultPath(
+            CacheDirectory.resolve(request.cacheDirectory(), System.getenv()), root.get());
+    Optional<RiskModel> calibrated = ModelStore.load(saved);
+    calibrated.ifPresent(
+        m -> diagnostics.add(Diagnostic.info("risk model " + m.provenance() + ", from " + saved)));
+    return calibrated.orElseGet(DefaultModel::get);
+  }
+
+  private static Optional<List<Feature>> shallow(List<Diagnostic> diagnostics) {
+    diagnostics.add(
+        Diagnostic.warning(
+            "this is a shallow clone, so history is cut off and the risk score has no history"
+                + " factors (the change's own size stands in for them); run git fetch --unshallow,"
+                + " or set fetch-depth: 0 on actions/checkout"));
+    return Optional.empty();
+  }
+
+  /**
+   * The history signals of the change, mined up to its merge-base (cached between runs), with the
+   * author's experience with the reached entry points; empty, with a note, when history cannot be
+   * read.
+   */
+  private static Optional<List<Feature>> history(
+      AnalysisRequest request,
+      ChangeSet change,
+      Optional<Reach> reach,
+      List<Diagnostic> diagnostics) {
+    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
+    String mergeBase = change.mergeBase().id();
+    try (HistoryReader reader = HistoryReader.open(request.change().repository());
+        HistoryCache historyCache = HistoryCache.open(Optional.of(cache))) {
+      History history =
+          History.of(
+              reader.read(mergeBase, historyCache, Progress.NONE), reader.mailmap(mergeBase));
+      List<Feature> features = new ArrayList<>(HistoryFeatures.of(history, change).features());
+      reach.ifPresent(
+          r ->
+              features.add(
+                  HistoryFeatures.entryPointExperience(
+                      history,
+                      change,
+                      r.entryPoints().stream().map(EntryPoint::path).distinct().toList())));
+      diagnostics.addAll(historyCache.diagnostics());
+      return Optional.of(List.copyOf(features));
+    } catch (InputException | UncheckedIOException e) {
+      diagnostics.add(
+          Diagnostic.warning(
+              "history could not be read ("
+                  + e.getMessage()
+                  + "), so the risk score has no history factors; the change's own size stands"
+                  + " in for them"));
+      return Optional.empty();
     }
   }
 

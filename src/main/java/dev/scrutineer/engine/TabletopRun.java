@@ -62,7 +62,12 @@ final class TabletopRun {
       Owners owners = owners(session.base(), notes);
       return new DrillComposer(owners)
           .compose(
-              analysis, Scrutineer.riskTier(analysis), revert, session.head(), mutation, notes);
+              analysis,
+              Optional.of(analysis.risk().tier()),
+              revert,
+              session.head(),
+              mutation,
+              notes);
     }
   }
 

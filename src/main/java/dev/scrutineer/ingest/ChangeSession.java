@@ -2,8 +2,12 @@ package dev.scrutineer.ingest;
 
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.SourceTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -44,6 +48,24 @@ public final class ChangeSession implements AutoCloseable {
   /** The files at the head commit, or in the working tree for uncommitted changes. */
   public SourceTree head() {
     return head;
+  }
+
+  /**
+   * The root commit reached from the merge-base by first parents: the same in every clone, so it
+   * names the repository. Empty in a shallow clone that cut it off.
+   */
+  public Optional<String> rootCommitId() {
+    return RootCommits.firstRoot(repository, ObjectId.fromString(change.mergeBase().id()));
+  }
+
+  /** A shallow clone: history stops at its depth, so history-based measures would be wrong. */
+  public boolean isShallow() {
+    try {
+      return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the shallow list of " + repository.getDirectory(), e);
+    }
   }
 
   @Override

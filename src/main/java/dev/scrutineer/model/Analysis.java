@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param changedDeclarations the Java declarations the change adds, removes or alters, by path
  * @param reach what depends on the changed declarations; empty when the change has no Java
  *     declarations to start from
+ * @param risk the change's risk score, tier and factors; always scored, by the built-in model when
+ *     no calibration is found
  */
 public record Analysis(
     ChangeSet change,
@@ -18,6 +20,7 @@ public record Analysis(
     Optional<Reach> reach,
     List<Finding> findings,
     Provenance provenance,
+    Risk risk,
     List<Diagnostic> diagnostics) {
   public Analysis {
     Objects.requireNonNull(change, "change");
@@ -26,6 +29,7 @@ public record Analysis(
     Objects.requireNonNull(reach, "reach");
     findings = List.copyOf(findings);
     Objects.requireNonNull(provenance, "provenance");
+    Objects.requireNonNull(risk, "risk");
     diagnostics = List.copyOf(diagnostics);
   }
 }

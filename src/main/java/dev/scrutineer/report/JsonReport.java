@@ -23,6 +23,8 @@ import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.ReachStep;
 import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.Revision;
+import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskFactor;
 import dev.scrutineer.model.Trailer;
 import dev.scrutineer.model.Velocity;
 import java.io.IOException;
@@ -70,6 +72,8 @@ final class JsonReport {
       } else {
         g.writeNull();
       }
+      g.writeFieldName("risk");
+      risk(g, analysis.risk());
       g.writeFieldName("provenance");
       provenance(g, analysis.provenance());
       g.writeArrayFieldStart("changedDeclarations");
@@ -98,6 +102,23 @@ final class JsonReport {
       throw new UncheckedIOException("a JSON report failed to serialise", e);
     }
     return out.append('\n').toString();
+  }
+
+  private static void risk(JsonGenerator g, Risk risk) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("score", risk.score());
+    g.writeStringField("tier", risk.tier().id());
+    g.writeStringField("model", risk.model());
+    g.writeArrayFieldStart("factors");
+    for (RiskFactor factor : risk.factors()) {
+      g.writeStartObject();
+      g.writeStringField("id", factor.id());
+      g.writeNumberField("contribution", factor.contribution());
+      g.writeStringField("because", factor.because());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void change(JsonGenerator g, ChangeSet change) throws IOException {

@@ -11,6 +11,8 @@ import dev.scrutineer.model.Finding;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.ProvenanceSignal;
 import dev.scrutineer.model.Reach;
+import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskFactor;
 import dev.scrutineer.model.Surface;
 import dev.scrutineer.model.Velocity;
 import java.util.List;
@@ -41,6 +43,7 @@ final class MarkdownReport {
     line("");
     line("| | |");
     line("|---|---|");
+    line("| Risk | " + cell(Summaries.riskLine(analysis.risk())) + " |");
     line("| AI assistance | " + cell(Summaries.provenanceLine(analysis.provenance())) + " |");
     analysis
         .reach()
@@ -51,6 +54,7 @@ final class MarkdownReport {
             + cell(Summaries.declarationCounts(analysis.changedDeclarations()))
             + " |");
     line("");
+    risk(analysis.risk());
     provenance(analysis.provenance());
     analysis.reach().ifPresent(this::reach);
     findings(analysis.findings());
@@ -72,6 +76,20 @@ final class MarkdownReport {
       cell.append(group.getKey().id()).append(" (").append(group.getValue().size()).append(')');
     }
     return cell.toString();
+  }
+
+  private void risk(Risk risk) {
+    if (risk.factors().isEmpty()) {
+      return;
+    }
+    line("<details><summary>Risk factors (" + risk.factors().size() + ")</summary>");
+    line("");
+    for (RiskFactor factor : risk.factors()) {
+      line("- " + Summaries.factorLine(factor));
+    }
+    line("");
+    line("</details>");
+    line("");
   }
 
   private void provenance(Provenance provenance) {

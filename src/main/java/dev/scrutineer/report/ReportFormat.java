@@ -1,6 +1,7 @@
 package dev.scrutineer.report;
 
 import dev.scrutineer.model.Analysis;
+import dev.scrutineer.model.Backtest;
 import dev.scrutineer.model.Drill;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,11 +13,21 @@ public enum ReportFormat {
     public String render(Analysis analysis, RenderOptions options) {
       return new TextReport(options.colour()).render(analysis);
     }
+
+    @Override
+    public String render(Backtest backtest, RenderOptions options) {
+      return BacktestReport.text(backtest);
+    }
   },
   MARKDOWN {
     @Override
     public String render(Analysis analysis, RenderOptions options) {
       return new MarkdownReport().render(analysis);
+    }
+
+    @Override
+    public String render(Backtest backtest, RenderOptions options) {
+      return BacktestReport.markdown(backtest);
     }
   },
   JSON {
@@ -24,9 +35,16 @@ public enum ReportFormat {
     public String render(Analysis analysis, RenderOptions options) {
       return new JsonReport(options.toolVersion()).render(analysis);
     }
+
+    @Override
+    public String render(Backtest backtest, RenderOptions options) {
+      return BacktestReport.json(backtest, options.toolVersion());
+    }
   };
 
   public abstract String render(Analysis analysis, RenderOptions options);
+
+  public abstract String render(Backtest backtest, RenderOptions options);
 
   /** A failure drill: Markdown for people (text is the same Markdown), JSON for tools. */
   public String renderDrill(Drill drill, String toolVersion) {

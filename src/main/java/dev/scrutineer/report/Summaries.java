@@ -15,6 +15,8 @@ import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.ProvenanceSignal;
 import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.ReachStep;
+import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskFactor;
 import dev.scrutineer.model.Surface;
 import dev.scrutineer.model.Velocity;
 import java.util.ArrayList;
@@ -49,6 +51,17 @@ final class Summaries {
         + " and "
         + change.head().spec()
         + ")";
+  }
+
+  /** "high (0.62), built-in defaults". */
+  static String riskLine(Risk risk) {
+    return String.format(
+        Locale.ROOT, "%s (%.2f), %s", risk.tier().id(), risk.score(), risk.model());
+  }
+
+  /** "+0.9: touches authentication": what a factor adds to the log-odds, and why. */
+  static String factorLine(RiskFactor factor) {
+    return String.format(Locale.ROOT, "%+.1f: %s", factor.contribution(), factor.because());
   }
 
   static String provenanceLine(Provenance provenance) {

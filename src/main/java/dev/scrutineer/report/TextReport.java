@@ -13,6 +13,9 @@ import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.ProvenanceSignal;
 import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.ReachedTest;
+import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskFactor;
+import dev.scrutineer.model.RiskTier;
 import dev.scrutineer.model.Surface;
 import dev.scrutineer.model.Velocity;
 import java.util.List;
@@ -52,6 +55,7 @@ final class TextReport {
                         + pr.authorLogin()
                         + ")"));
     line("");
+    risk(analysis.risk());
     provenance(analysis.provenance());
     analysis.reach().ifPresent(this::reach);
     findings(analysis.findings());
@@ -59,6 +63,18 @@ final class TextReport {
     files(analysis.change().files());
     diagnostics(analysis.diagnostics());
     return out.toString();
+  }
+
+  private void risk(Risk risk) {
+    String tier =
+        risk.tier().compareTo(RiskTier.HIGH) >= 0
+            ? style(RED, Summaries.riskLine(risk))
+            : Summaries.riskLine(risk);
+    line(style(BOLD, "Risk") + ": " + tier);
+    for (RiskFactor factor : risk.factors()) {
+      line("  " + Summaries.factorLine(factor));
+    }
+    line("");
   }
 
   private void provenance(Provenance provenance) {

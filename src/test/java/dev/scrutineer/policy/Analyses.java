@@ -18,6 +18,8 @@ import dev.scrutineer.model.PullRequest;
 import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.Revision;
+import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskTier;
 import dev.scrutineer.model.Surface;
 import dev.scrutineer.model.Symbol;
 import dev.scrutineer.model.Trailer;
@@ -133,7 +135,10 @@ final class Analyses {
             List.of(),
             List.of(),
             Optional.empty());
-    return new Analysis(change, pr, List.of(), Optional.of(reach), findings, provenance, List.of());
+    // The policy takes the risk as its own argument, so the analysis carries a neutral one.
+    Risk unscored = new Risk(0, RiskTier.LOW, List.of(), "not scored in this test");
+    return new Analysis(
+        change, pr, List.of(), Optional.of(reach), findings, provenance, unscored, List.of());
   }
 
   static Commit commit(Person author, List<Trailer> trailers) {

@@ -14,6 +14,8 @@ import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.Revision;
+import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskTier;
 import dev.scrutineer.model.Symbol;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /** How each kind of declaration change reads in the three formats. */
 class ChangedDeclarationsReportTest {
+  private static final Risk LOW_RISK = new Risk(0.1, RiskTier.LOW, List.of(), "built-in defaults");
+
   private static final String ID = "0123456789abcdef0123456789abcdef01234567";
   private static final String SHOP = "src/main/java/com/example/store/Shop.java";
 
@@ -157,6 +161,13 @@ class ChangedDeclarationsReportTest {
             List.of(),
             Optional.empty());
     return new Analysis(
-        change, Optional.empty(), declarations, Optional.empty(), List.of(), none, List.of());
+        change,
+        Optional.empty(),
+        declarations,
+        Optional.empty(),
+        List.of(),
+        none,
+        LOW_RISK,
+        List.of());
   }
 }

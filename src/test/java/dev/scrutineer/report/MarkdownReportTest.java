@@ -11,12 +11,16 @@ import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.FileMode;
 import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.Revision;
+import dev.scrutineer.model.Risk;
+import dev.scrutineer.model.RiskTier;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
+  private static final Risk LOW_RISK = new Risk(0.1, RiskTier.LOW, List.of(), "built-in defaults");
+
   private static final String ID = "0123456789abcdef0123456789abcdef01234567";
 
   @Test
@@ -80,6 +84,13 @@ class MarkdownReportTest {
             List.of(),
             Optional.empty());
     return new Analysis(
-        change, Optional.empty(), List.of(), Optional.empty(), List.of(), none, List.of());
+        change,
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        none,
+        LOW_RISK,
+        List.of());
   }
 }
