@@ -88,7 +88,7 @@ public final class DefaultModel {
     // Provenance: 0 none, 1 assisted, 2 substantial, 3 generated.
     terms.add(new Term(Signals.AI_LEVEL, false, 1, 0, 1, 0.35));
     terms.add(flag(Signals.UNDECLARED_AI, 0.50));
-    return new RiskModel(RiskModel.VERSION, PROVENANCE, -2.2, terms, new Tiers(0.2, 0.4, 0.7));
+    return new RiskModel(RiskModel.VERSION, PROVENANCE, -2.2, terms, new Tiers(0.25, 0.5, 0.8));
   }
 
   private static Term count(String id, double mean, double std, double weight) {
