@@ -14,7 +14,6 @@ import dev.scrutineer.model.ProvenanceSignal;
 import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.Risk;
-import dev.scrutineer.model.RiskFactor;
 import dev.scrutineer.model.RiskTier;
 import dev.scrutineer.model.Surface;
 import dev.scrutineer.model.Velocity;
@@ -29,6 +28,7 @@ final class TextReport {
   private static final String YELLOW = "\u001b[33m";
   private static final String DIM = "\u001b[2m";
   private static final String RESET = "\u001b[0m";
+  private static final int MAX_RISK_FACTORS = 8;
 
   /** Entry points and tests listed before the rest are only counted: most confident first. */
   static final int MAX_LISTED = 20;
@@ -71,8 +71,13 @@ final class TextReport {
             ? style(RED, Summaries.riskLine(risk))
             : Summaries.riskLine(risk);
     line(style(BOLD, "Risk") + ": " + tier);
-    for (RiskFactor factor : risk.factors()) {
-      line("  " + Summaries.factorLine(factor));
+    // The largest factors say why; the long tail of small ones is in the JSON and Markdown reports.
+    risk.factors().stream()
+        .limit(MAX_RISK_FACTORS)
+        .forEach(factor -> line("  " + Summaries.factorLine(factor)));
+    int more = risk.factors().size() - MAX_RISK_FACTORS;
+    if (more > 0) {
+      line("  ... and " + more + " smaller factors (--format json lists every one)");
     }
     line("");
   }
