@@ -11,7 +11,6 @@ import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ConfigLoader;
 import dev.scrutineer.config.ScrutineerConfig;
 import dev.scrutineer.config.Teams;
-import dev.scrutineer.ingest.ChangeQuery;
 import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.GitChangeReader;
 import dev.scrutineer.ingest.HistoryCache;
@@ -43,16 +42,13 @@ import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.policy.Gate;
 import dev.scrutineer.policy.ReviewContext;
 import dev.scrutineer.policy.ScrutinyPolicy;
-import dev.scrutineer.risk.Backtester;
 import dev.scrutineer.risk.DefaultModel;
 import dev.scrutineer.risk.ModelStore;
 import dev.scrutineer.risk.RiskModel;
-import dev.scrutineer.risk.Sample;
 import dev.scrutineer.risk.Signals;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -152,79 +148,15 @@ public final class Scrutineer {
    * size baselines, on the newer part; saves the fit where {@code analyze} finds it.
    */
   public Backtest backtest(BacktestRequest request, Progress progress) {
-    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
-    try (PastChanges past = PastChanges.mine(request.repository(), cache, progress)) {
-      List<Sample> samples = past.samples(request.since(), progress);
-      if (samples.isEmpty()) {
-        throw new InputException(
-            "no commits to backtest in "
-                + request.repository()
-                + request.since().map(s -> " since " + s).orElse("")
-                + "; choose an earlier --since");
-      }
-      Instant split =
-          request.splitAt().orElseGet(() -> Backtester.splitAt(samples, request.splitFraction()));
-      Backtester.Outcome outcome =
-          Backtester.run(
-              request.repository().toString(), samples, past.labels(progress), past.fixes(), split);
-      if (!request.save()) {
-        return outcome.report();
-      }
-      Path file =
-          request.modelFile().orElseGet(() -> ModelStore.defaultPath(cache, past.rootCommitId()));
-      ModelStore.save(outcome.model(), file);
-      return outcome.report().withSavedTo(file.toString());
-    }
+    return HistoryRuns.backtest(request, progress);
   }
 
   /**
    * Scores commits, each against its first parent, from history before it: history signals, the
-   * surfaces it touches and its provenance. Reach is left out: it needs the code index of every
-   * commit's parent.
+   * surfaces it touches and its provenance.
    */
   public List<ScoredCommit> score(ScoreRequest request, Progress progress) {
-    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
-    try (PastChanges past = PastChanges.mine(request.repository(), cache, progress)) {
-      RiskModel model =
-          request
-              .model()
-              .map(
-                  file ->
-                      ModelStore.load(file)
-                          .orElseThrow(
-                              () ->
-                                  new InputException(
-                                      "no risk model at " + file + "; check the --model path")))
-              .or(() -> ModelStore.load(ModelStore.defaultPath(cache, past.rootCommitId())))
-              .orElseGet(DefaultModel::get);
-      List<String> ids = request.revisions().stream().map(past::resolve).toList();
-      List<ScoredCommit> scored = new ArrayList<>();
-      for (String id : ids) {
-        progress.update("scoring", scored.size(), ids.size());
-        scored.add(new ScoredCommit(id, model.score(commitSignals(request, past, id))));
-      }
-      progress.update("scoring", ids.size(), ids.size());
-      return scored;
-    }
-  }
-
-  /** A commit's history signals, and the surfaces and provenance of its diff to its parent. */
-  private static List<Feature> commitSignals(ScoreRequest request, PastChanges past, String id) {
-    List<Feature> history = past.signals(id);
-    if (past.isRoot(id)) {
-      return history;
-    }
-    ChangeQuery query =
-        new ChangeQuery(request.repository(), Optional.of(id + "^"), Optional.of(id), false);
-    try (ChangeSession session = GitChangeReader.open(query)) {
-      ChangeSet change = session.change();
-      List<Diagnostic> ignored = new ArrayList<>();
-      ScrutineerConfig config = config(AnalysisRequest.of(query), change, session.base(), ignored);
-      List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
-      Provenance provenance = new ProvenanceDetector().detect(change, Optional.empty());
-      return Signals.of(
-          change, List.of(), Optional.empty(), findings, provenance, Optional.of(history));
-    }
+    return HistoryRuns.score(request, progress);
   }
 
   /**
@@ -261,10 +193,7 @@ public final class Scrutineer {
   private static RiskModel riskModel(
       AnalysisRequest request, ChangeSession session, List<Diagnostic> diagnostics) {
     if (request.model().isPresent()) {
-      Path file = request.model().get();
-      return ModelStore.load(file)
-          .orElseThrow(
-              () -> new InputException("no risk model at " + file + "; check the --model path"));
+      return ModelStore.require(request.model().get());
     }
     Optional<String> root = session.rootCommitId();
     if (root.isEmpty()) {
@@ -336,7 +265,7 @@ public final class Scrutineer {
    * The explicit file, or the one in the merge-base: a change is judged by the rules it started
    * from, so it cannot silence the rules that would flag it.
    */
-  private static ScrutineerConfig config(
+  static ScrutineerConfig config(
       AnalysisRequest request, ChangeSet change, SourceTree base, List<Diagnostic> diagnostics) {
     if (request.configFile().isPresent()) {
       return ConfigLoader.load(request.configFile().get());
