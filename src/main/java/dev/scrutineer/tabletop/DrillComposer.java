@@ -83,18 +83,19 @@ public final class DrillComposer {
               + some(untraced, 5)
               + ", only entry points and tests whose shortest chain starts there are listed");
     }
+    Set<String> listed =
+        targets.stream().flatMap(t -> t.tests().stream()).collect(Collectors.toSet());
     List<String> changedTests =
         analysis.changedDeclarations().stream()
             .filter(d -> isTest(d.path()) && d.change() != DeclarationChange.REMOVED)
             .filter(d -> !d.kind().isType() && d.kind() != DeclarationKind.FIELD)
             .map(d -> d.symbol().name())
+            .filter(name -> !listed.contains(name))
             .toList();
     if (!changedTests.isEmpty()) {
       allNotes.add(
-          "tests the change adds or edits: "
-              + some(changedTests, 5)
-              + "; which targets they exercise is not traced, so they are not listed under"
-              + " detection");
+          "tests the change adds or edits that no target lists under detection: "
+              + some(changedTests, 5));
     }
     if (scored.isEmpty()) {
       allNotes.add("no changed Java declaration outside tests: the drill covers config only");
