@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param modules the modules the changed and reached declarations live in
  * @param index what the code index read to answer
  * @param explanation the answer to {@code --why}, when it was asked
+ * @param byDeclaration what each changed declaration outside tests reaches on its own, for at most
+ *     {@code ReachAnalyzer}'s cap of them, in the order they changed
  */
 public record Reach(
     int declarationsReached,
@@ -24,7 +26,8 @@ public record Reach(
     List<ReachedTest> tests,
     List<Module> modules,
     IndexSummary index,
-    Optional<Explanation> explanation) {
+    Optional<Explanation> explanation,
+    List<DeclarationReach> byDeclaration) {
   public Reach {
     byConfidence = List.copyOf(byConfidence);
     if (byConfidence.size() != Confidence.values().length) {
@@ -35,6 +38,12 @@ public record Reach(
     modules = List.copyOf(modules);
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(explanation, "explanation");
+    byDeclaration = List.copyOf(byDeclaration);
+  }
+
+  /** What {@code declaration} reaches on its own, when it was one of those computed. */
+  public Optional<DeclarationReach> of(Symbol declaration) {
+    return byDeclaration.stream().filter(d -> d.declaration().equals(declaration)).findFirst();
   }
 
   public List<Module> services() {

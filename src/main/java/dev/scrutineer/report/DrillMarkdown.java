@@ -85,17 +85,13 @@ final class DrillMarkdown {
                         + b.confidence().id()
                         + " confidence)")
             .toList(),
-        "no entry point's shortest chain starts here (one may reach it through another changed"
-            + " declaration)");
+        "no entry point traced to it");
     out.append("**Services**: ");
     list(out, target.services(), "none identified");
     out.append("**Who gets paged**: ");
     list(out, target.owners(), "n/a: no owner is named for this file");
     out.append("**How it would be detected**: ");
-    list(
-        out,
-        target.tests().stream().map(t -> "test " + t).toList(),
-        "no test's shortest chain starts here");
+    list(out, target.tests().stream().map(t -> "test " + t).toList(), "no test traced to it");
     if (!target.breaks().isEmpty()) {
       out.append("**Watch after deploy**: ");
       list(out, target.breaks().stream().map(b -> "`" + b.label() + "`").toList(), "");

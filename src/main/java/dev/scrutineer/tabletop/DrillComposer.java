@@ -5,6 +5,7 @@ import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.DeclarationReach;
 import dev.scrutineer.model.Drill;
 import dev.scrutineer.model.Drill.Hypothesis;
 import dev.scrutineer.model.Drill.Target;
@@ -57,15 +58,16 @@ public final class DrillComposer {
         scored.add(score(analysis, declaration));
       }
     }
-    List<Target> targets = new ArrayList<>();
     // Even a change nothing marks as risky gets a drill: its most-changed code is still what fails.
-    scored.stream()
-        .sorted(
-            Comparator.comparingInt(Scored::points)
-                .reversed()
-                .thenComparing(s -> s.target().location()))
-        .limit(MAX_TARGETS)
-        .forEach(s -> targets.add(s.target()));
+    List<Scored> chosen =
+        scored.stream()
+            .sorted(
+                Comparator.comparingInt(Scored::points)
+                    .reversed()
+                    .thenComparing(s -> s.target().location()))
+            .limit(MAX_TARGETS)
+            .toList();
+    List<Target> targets = new ArrayList<>(chosen.stream().map(Scored::target).toList());
     for (FileChange file : analysis.change().files()) {
       if (isConfig(file, analysis.findings())) {
         targets.add(configTarget(analysis, file));
@@ -73,18 +75,27 @@ public final class DrillComposer {
     }
     Drill.Rollback rollback = Rollbacks.of(analysis.change(), revert, head);
     List<String> allNotes = new ArrayList<>(notes);
+    List<String> untraced =
+        chosen.stream().filter(Scored::untraced).map(s -> s.target().subject()).toList();
+    if (!untraced.isEmpty()) {
+      allNotes.add(
+          "the change has too many declarations to trace each one's reach: for "
+              + some(untraced, 5)
+              + ", only entry points and tests whose shortest chain starts there are listed");
+    }
+    Set<String> listed =
+        targets.stream().flatMap(t -> t.tests().stream()).collect(Collectors.toSet());
     List<String> changedTests =
         analysis.changedDeclarations().stream()
             .filter(d -> isTest(d.path()) && d.change() != DeclarationChange.REMOVED)
             .filter(d -> !d.kind().isType() && d.kind() != DeclarationKind.FIELD)
             .map(d -> d.symbol().name())
+            .filter(name -> !listed.contains(name))
             .toList();
     if (!changedTests.isEmpty()) {
       allNotes.add(
-          "tests the change adds or edits: "
-              + some(changedTests, 5)
-              + "; which targets they exercise is not traced, so they are not listed under"
-              + " detection");
+          "tests the change adds or edits that no target lists under detection: "
+              + some(changedTests, 5));
     }
     if (scored.isEmpty()) {
       allNotes.add("no changed Java declaration outside tests: the drill covers config only");
@@ -106,7 +117,13 @@ public final class DrillComposer {
         allNotes);
   }
 
-  private record Scored(int points, Target target) {}
+  /**
+   * A ranked declaration.
+   *
+   * @param untraced its reach was not walked on its own, so only entry points and tests whose
+   *     shortest chain starts at it are credited to it
+   */
+  private record Scored(int points, boolean untraced, Target target) {}
 
   private Scored score(Analysis analysis, ChangedDeclaration declaration) {
     int points = 0;
@@ -120,11 +137,19 @@ public final class DrillComposer {
               + surfaces.stream().map(Surface::description).collect(Collectors.joining(", ")));
     }
     Optional<Reach> reach = analysis.reach();
+    Optional<DeclarationReach> own = reach.flatMap(r -> r.of(declaration.symbol()));
+    // Beyond the analyser's cap, only what the change's shortest chains start here is known.
     List<EntryPoint> entryPoints =
-        reach
-            .map(
-                r -> r.entryPoints().stream().filter(from(declaration, EntryPoint::chain)).toList())
-            .orElse(List.of());
+        own.map(DeclarationReach::entryPoints)
+            .orElseGet(
+                () ->
+                    reach
+                        .map(
+                            r ->
+                                r.entryPoints().stream()
+                                    .filter(from(declaration, EntryPoint::chain))
+                                    .toList())
+                        .orElse(List.of()));
     entryPoints.stream()
         .filter(e -> e.symbol().equals(declaration.symbol()))
         .findFirst()
@@ -160,19 +185,26 @@ public final class DrillComposer {
       why.add("the change is AI-assisted (" + analysis.provenance().level().id() + ")");
     }
     List<String> tests =
-        reach
-            .map(
-                r ->
-                    r.tests().stream()
-                        .filter(from(declaration, ReachedTest::chain))
-                        .map(t -> t.symbol().name())
-                        .toList())
-            .orElse(List.of());
+        own
+            .map(DeclarationReach::tests)
+            .orElseGet(
+                () ->
+                    reach
+                        .map(
+                            r ->
+                                r.tests().stream()
+                                    .filter(from(declaration, ReachedTest::chain))
+                                    .toList())
+                        .orElse(List.of()))
+            .stream()
+            .map(t -> t.symbol().name())
+            .toList();
     if (why.isEmpty()) {
       why.add("nothing marks it as riskier than the rest of the change");
     }
     return new Scored(
         points,
+        reach.isPresent() && own.isEmpty(),
         new Target(
             declaration.symbol().qualified(),
             declaration.location(),

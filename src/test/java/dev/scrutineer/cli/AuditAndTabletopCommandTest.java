@@ -108,6 +108,147 @@ class AuditAndTabletopCommandTest {
   }
 
   @Test
+  void aRepositoryMethodBehindAChangedHandlerIsCreditedWithItsEndpointAndTest() throws IOException {
+    TestRepo repo = TestRepo.init(temp.resolve("repo"), "main");
+    String main = "src/main/java/com/acme/";
+    repo.write(main + "OrderRepository.java", orders("OrderRepository", "find", "\"a\""))
+        .write(main + "OrderService.java", orders("OrderService", "find", "repository.find(q)"))
+        .write(
+            main + "OrderController.java",
+            """
+            package com.acme;
+
+            import org.springframework.web.bind.annotation.GetMapping;
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            class OrderController {
+              private final OrderService service = new OrderService();
+
+              @GetMapping("/orders")
+              String find(String q) {
+                return service.find(q);
+              }
+            }
+            """)
+        .write(
+            "src/test/java/com/acme/OrderControllerTest.java",
+            """
+            package com.acme;
+
+            import org.junit.jupiter.api.Test;
+
+            class OrderControllerTest {
+              @Test
+              void finds() {
+                new OrderController().find("x");
+              }
+            }
+            """)
+        .commit("Orders");
+    repo.branch("feature").checkout("feature");
+    // The handler, the service and the repository all change: every entry point's one shortest
+    // chain starts at the handler, yet the repository is what breaks GET /orders.
+    repo.write(main + "OrderRepository.java", orders("OrderRepository", "find", "q.trim()"))
+        .write(main + "OrderService.java", orders("OrderService", "find", "repository.find(q + 1)"))
+        .write(
+            main + "OrderController.java",
+            Files.readString(repo.dir().resolve(main + "OrderController.java"))
+                .replace("service.find(q)", "service.find(q.strip())"))
+        .commit("Search orders");
+
+    Cli cli =
+        Cli.run(
+            "tabletop",
+            "--repo",
+            repo.dir().toString(),
+            "--base",
+            "main",
+            "--cache",
+            temp.resolve("cache").toString(),
+            "--format",
+            "json");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode repository = null;
+    for (JsonNode target : new ObjectMapper().readTree(cli.out()).path("targets")) {
+      if (target.path("subject").asText().equals("com.acme.OrderRepository#find(String)")) {
+        repository = target;
+      }
+    }
+    assertThat(repository).as(cli.out()).isNotNull();
+    assertThat(repository.path("breaks")).hasSize(1);
+    assertThat(repository.path("breaks").get(0).path("label").asText()).isEqualTo("GET /orders");
+    assertThat(repository.path("breaks").get(0).path("chain").toString())
+        .isEqualTo(
+            "[\"OrderRepository#find(String)\",\"OrderService#find(String)\","
+                + "\"OrderController#find(String)\"]");
+    assertThat(repository.path("tests").toString()).isEqualTo("[\"OrderControllerTest#finds()\"]");
+  }
+
+  @Test
+  void beyondTheCapADeclarationKeepsTheShortestChainRuleAndTheDrillSaysSo() throws IOException {
+    TestRepo repo = TestRepo.init(temp.resolve("repo"), "main");
+    String path = "src/main/java/com/acme/Many.java";
+    repo.write(path, many("1")).commit("Many");
+    repo.branch("feature").checkout("feature");
+    repo.write(path, many("2")).commit("Change them all");
+    String[] change = {
+      "--repo", repo.dir().toString(), "--base", "main", "--cache", temp.resolve("cache").toString()
+    };
+
+    Cli drill = Cli.run(concat(new String[] {"tabletop", "--format", "json"}, change));
+    Cli analyze = Cli.run(concat(new String[] {"analyze", "--format", "json"}, change));
+
+    assertThat(drill.exitCode()).as(drill.err()).isZero();
+    assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(drill.out());
+    assertThat(json.path("targets").get(0).path("subject").asText())
+        .isEqualTo("com.acme.Many#query(String)");
+    assertThat(json.path("notes").toString())
+        .contains(
+            "too many declarations to trace each one's reach: for com.acme.Many#query(String),");
+    assertThat(new ObjectMapper().readTree(analyze.out()).path("diagnostics").toString())
+        .contains("reach traced separately for the first 50 of 51 changed declarations");
+  }
+
+  /** 50 methods returning {@code value}, then one that builds SQL, so it ranks first in a drill. */
+  private static String many(String value) {
+    StringBuilder java = new StringBuilder("package com.acme;\n\nclass Many {\n");
+    for (int i = 0; i < 50; i++) {
+      java.append("  int m").append(i).append("() {\n    return ").append(value).append(";\n  }\n");
+    }
+    java.append("  String query(String customer) {\n")
+        .append("    return \"SELECT * FROM orders WHERE customer_id = \" + customer + \"")
+        .append(value)
+        .append("\";\n  }\n}\n");
+    return java.toString();
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
+
+  /** A class in {@code com.acme} with one method that returns {@code body}. */
+  private static String orders(String type, String method, String body) {
+    String field =
+        type.equals("OrderService")
+            ? "  private final OrderRepository repository = new OrderRepository();\n\n"
+            : "";
+    return "package com.acme;\n\nclass "
+        + type
+        + " {\n"
+        + field
+        + "  String "
+        + method
+        + "(String q) {\n    return "
+        + body
+        + ";\n  }\n}\n";
+  }
+
+  @Test
   void auditAnalysesEachMergedChangeEvenWhenATypeNameStartsWithADollar() {
     TestRepo repo = TestRepo.init(temp.resolve("repo"), "main");
     // commons-lang's ClassUtilsShortClassNameTest declares such a class; reach once failed on it.

@@ -124,7 +124,8 @@ final class Analyses {
             tests,
             modules,
             new Reach.IndexSummary(0, 0, 0),
-            Optional.empty());
+            Optional.empty(),
+            List.of());
     Provenance provenance =
         new Provenance(
             facts.ai(),

@@ -14,6 +14,7 @@ import dev.scrutineer.model.ChangedDeclaration;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.DeclarationReach;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.EntryPoint;
 import dev.scrutineer.model.Explanation;
@@ -49,6 +50,9 @@ import java.util.stream.Stream;
  * found in them.
  */
 public final class ReachAnalyzer {
+  /** Changed declarations whose reach is walked one by one: each walk is a pass over the graph. */
+  static final int MAX_DECLARATION_WALKS = 50;
+
   private final FactsCache cache;
 
   public ReachAnalyzer(FactsCache cache) {
@@ -82,6 +86,8 @@ public final class ReachAnalyzer {
     List<ReachedTest> tests = tests(touched, frameworks, graph, reach);
     List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
     diagnostics.addAll(frameworks.diagnostics());
+    List<DeclarationReach> byDeclaration =
+        byDeclaration(changed, frameworks, graph, headIndex, baseIndex, diagnostics);
     CodeIndex.Stats stats = headIndex.stats();
     int parsed = baseIndex.stats().extracted() + stats.extracted();
     return new Result(
@@ -92,7 +98,8 @@ public final class ReachAnalyzer {
             tests,
             modules(touched, graph, frameworks),
             new Reach.IndexSummary(stats.files(), parsed, stats.unreadable()),
-            why.map(query -> explain(query, entryPoints, graph, reach))),
+            why.map(query -> explain(query, entryPoints, graph, reach)),
+            byDeclaration),
         diagnostics);
   }
 
@@ -135,20 +142,67 @@ public final class ReachAnalyzer {
       CodeIndex base) {
     Set<Symbol> seeds = new LinkedHashSet<>();
     for (ChangedDeclaration declaration : changed) {
-      if (declaration.kind() == DeclarationKind.FILE) {
-        Stream.of(head.file(declaration.path()), base.file(declaration.path()))
-            .flatMap(Optional::stream)
-            .flatMap(f -> f.types().stream())
-            .map(TypeFact::symbol)
-            .forEach(seeds::add);
-      } else if (declaration.change() == DeclarationChange.REMOVED) {
-        owner(declaration.symbol()).filter(graph::contains).ifPresent(seeds::add);
-      } else {
-        seeds.add(declaration.symbol());
-      }
+      seeds.addAll(seeds(declaration, graph, head, base));
     }
     frameworks.configKeyChanges().stream().map(ConfigKeyChange::node).forEach(seeds::add);
     return seeds;
+  }
+
+  /** Where one changed declaration starts in the head's graph. */
+  private static Set<Symbol> seeds(
+      ChangedDeclaration declaration, CodeGraph graph, CodeIndex head, CodeIndex base) {
+    Set<Symbol> seeds = new LinkedHashSet<>();
+    if (declaration.kind() == DeclarationKind.FILE) {
+      Stream.of(head.file(declaration.path()), base.file(declaration.path()))
+          .flatMap(Optional::stream)
+          .flatMap(f -> f.types().stream())
+          .map(TypeFact::symbol)
+          .forEach(seeds::add);
+    } else if (declaration.change() == DeclarationChange.REMOVED) {
+      owner(declaration.symbol()).filter(graph::contains).ifPresent(seeds::add);
+    } else {
+      seeds.add(declaration.symbol());
+    }
+    return seeds;
+  }
+
+  /**
+   * What each changed declaration outside tests reaches on its own: a drill credits a repository
+   * method with the endpoint of the changed handler that calls it, which the change's one shortest
+   * chain per entry point cannot show. One walk each, so the count is capped.
+   */
+  private static List<DeclarationReach> byDeclaration(
+      List<ChangedDeclaration> changed,
+      FrameworkFacts frameworks,
+      CodeGraph graph,
+      CodeIndex head,
+      CodeIndex base,
+      List<Diagnostic> diagnostics) {
+    List<ChangedDeclaration> production =
+        changed.stream().filter(d -> !isTestSource(d.path())).toList();
+    if (production.size() > MAX_DECLARATION_WALKS) {
+      diagnostics.add(
+          Diagnostic.info(
+              "reach traced separately for the first "
+                  + MAX_DECLARATION_WALKS
+                  + " of "
+                  + production.size()
+                  + " changed declarations; for the others only entry points and tests whose"
+                  + " shortest chain starts at them are attributed to them"));
+    }
+    List<DeclarationReach> out = new ArrayList<>();
+    for (ChangedDeclaration declaration :
+        production.stream().limit(MAX_DECLARATION_WALKS).toList()) {
+      ReverseReach reach = graph.reach(seeds(declaration, graph, head, base));
+      List<Symbol> touched =
+          Stream.concat(reach.seeds().stream(), reach.reached().stream()).toList();
+      out.add(
+          new DeclarationReach(
+              declaration.symbol(),
+              entryPoints(touched, frameworks, graph, reach),
+              tests(touched, frameworks, graph, reach)));
+    }
+    return out;
   }
 
   /** The type a member belongs to: {@code Outer.Inner} for {@code Outer.Inner#m()}. */
