@@ -73,7 +73,7 @@ final class ChangeOptions {
   /** The analysis these options ask for; {@code why} is what to explain, if anything. */
   AnalysisRequest request(Optional<String> why) {
     return new AnalysisRequest(
-        query(), prJson(), config(), cache(), why, Optional.ofNullable(model));
+        query(), prJson(), config(), cache(), why, Optional.ofNullable(model), false);
   }
 
   ChangeQuery query() {

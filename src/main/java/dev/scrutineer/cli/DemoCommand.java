@@ -70,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
                       Optional.empty(),
                       Optional.of(directory.resolve("cache")),
                       Optional.empty(),
-                      Optional.empty()));
+                      Optional.empty(),
+                      false));
       String rendered =
           report.format.render(
               analysis,

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param why an entry point or declaration to explain: why does the change reach it?
  * @param model a calibrated risk model to use; empty means the one {@code backtest} saved for this
  *     repository in the cache directory, else the built-in defaults
+ * @param eachDeclaration also trace what each changed declaration reaches on its own, as a drill
+ *     needs: one more walk of the graph per declaration, so only when asked
  */
 public record AnalysisRequest(
     ChangeQuery change,
@@ -24,7 +26,8 @@ public record AnalysisRequest(
     Optional<Path> configFile,
     Optional<Path> cacheDirectory,
     Optional<String> why,
-    Optional<Path> model) {
+    Optional<Path> model,
+    boolean eachDeclaration) {
   public AnalysisRequest {
     Objects.requireNonNull(change, "change");
     Objects.requireNonNull(pullRequestJson, "pullRequestJson");
@@ -42,6 +45,13 @@ public record AnalysisRequest(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        false);
+  }
+
+  /** The same request, tracing each changed declaration's reach too. */
+  public AnalysisRequest tracingEachDeclaration() {
+    return new AnalysisRequest(
+        change, pullRequestJson, configFile, cacheDirectory, why, model, true);
   }
 }

@@ -118,7 +118,8 @@ final class AuditRun {
                   request.configFile(),
                   request.cacheDirectory(),
                   Optional.empty(),
-                  Optional.empty())));
+                  Optional.empty(),
+                  false)));
     } catch (InputException e) {
       notes.add(
           change.number().map(n -> "#" + n).orElse(range.head())

@@ -180,7 +180,13 @@ public final class Scrutineer {
             .orElseGet(FactsCache::openDefault)) {
       ReachAnalyzer.Result result =
           new ReachAnalyzer(cache)
-              .analyze(session.change(), session.base(), session.head(), changed, request.why());
+              .analyze(
+                  session.change(),
+                  session.base(),
+                  session.head(),
+                  changed,
+                  request.why(),
+                  request.eachDeclaration());
       diagnostics.addAll(result.diagnostics());
       return Optional.of(result.reach());
     }

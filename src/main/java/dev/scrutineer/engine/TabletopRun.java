@@ -45,7 +45,7 @@ final class TabletopRun {
       throw new InputException(
           "tabletop drills a committed change; commit it first or pass --head REV");
     }
-    Analysis analysis = engine.analyze(request.analysis());
+    Analysis analysis = engine.analyze(request.analysis().tracingEachDeclaration());
     List<String> notes = new ArrayList<>();
     String onto = request.rollbackOnto().orElse(analysis.change().base().spec());
     RevertCheck.Result tried =

@@ -67,7 +67,8 @@ public final class ReachAnalyzer {
       SourceTree base,
       SourceTree head,
       List<ChangedDeclaration> changed,
-      Optional<String> why) {
+      Optional<String> why,
+      boolean eachDeclaration) {
     CodeIndex baseIndex = CodeIndex.build(base, cache);
     CodeIndex headIndex = baseIndex.withFiles(head, changedPaths(change), deletedPaths(change));
     // The framework rules and the linker only read the index: run them side by side.
@@ -87,7 +88,9 @@ public final class ReachAnalyzer {
     List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
     diagnostics.addAll(frameworks.diagnostics());
     List<DeclarationReach> byDeclaration =
-        byDeclaration(changed, frameworks, graph, headIndex, baseIndex, diagnostics);
+        eachDeclaration
+            ? byDeclaration(changed, frameworks, graph, headIndex, baseIndex, diagnostics)
+            : List.of();
     CodeIndex.Stats stats = headIndex.stats();
     int parsed = baseIndex.stats().extracted() + stats.extracted();
     return new Result(
