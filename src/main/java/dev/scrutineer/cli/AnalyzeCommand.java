@@ -19,6 +19,12 @@ import picocli.CommandLine.Spec;
       "Analyze a change: its files and commits, the sensitive surfaces it touches and the AI"
           + " assistance disclosed or detected in it. Reads git objects only; never checks out or"
           + " runs the repository's code."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:analysed; the report was written",
+      "2:usage or input error (one line says what and how to fix it)",
+      "3:internal error (add --verbose for the stack trace)"
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @Mixin ChangeOptions change;

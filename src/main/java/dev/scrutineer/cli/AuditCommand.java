@@ -28,6 +28,12 @@ import picocli.CommandLine.Spec;
           + " against scrutiny, AI-assisted and not. Reads a pull-request export (--prs) or, without"
           + " one, the merge commits in git (no review data). Exit 0 even when approvals are"
           + " flagged: it reports."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the audit was written, whether or not approvals were flagged",
+      "2:usage or input error (one line says what and how to fix it)",
+      "3:internal error (add --verbose for the stack trace)"
     })
 final class AuditCommand implements Callable<Integer> {
   @Mixin ChangeOptions change;

@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
           + " older part of the history and judge it on the newer part, beside the baselines"
           + " 'lines added only' and 'smallest change first'. Saves the fitted model, which"
           + " analyze then uses for this repository."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the backtest was run and its report written",
+      "2:usage or input error (one line says what and how to fix it)",
+      "3:internal error (add --verbose for the stack trace)"
     })
 final class BacktestCommand implements Callable<Integer> {
   @Option(

@@ -29,6 +29,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Create a small sample service repository with an AI-assisted pull request that touches"
           + " authentication and data access, analyze it, and print the report."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the demo ran and its report was written",
+      "2:usage or input error (one line says what and how to fix it)",
+      "3:internal error (add --verbose for the stack trace)"
     })
 final class DemoCommand implements Callable<Integer> {
   @Mixin ReportOptions report;

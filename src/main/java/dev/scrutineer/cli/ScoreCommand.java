@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Score each listed commit against its first parent, from the history before it only, and"
           + " write one row per commit: id, score, tier and the top three factors."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every commit was scored",
+      "2:usage or input error (one line says what and how to fix it)",
+      "3:internal error (add --verbose for the stack trace)"
     })
 final class ScoreCommand implements Callable<Integer> {
   @Option(

@@ -21,6 +21,12 @@ import picocli.CommandLine.Spec;
           + " fail, what would break, who is paged, how it would be detected, whether it can be"
           + " rolled back, and questions for the team. Nothing from the repository is built or run"
           + " unless --trusted is given."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the drill was written",
+      "2:usage or input error (one line says what and how to fix it)",
+      "3:internal error (add --verbose for the stack trace)"
     })
 final class TabletopCommand implements Callable<Integer> {
   @Mixin ChangeOptions change;
