@@ -96,7 +96,8 @@ final class PastChanges implements AutoCloseable {
 
   /** Bug-inducing commits from every fix; the backtest decides which fixes a period may see. */
   List<Label> labels(Progress progress) {
-    List<BugInducing> found = Szz.label(history, reader.blamer(cache), Optional.empty(), progress);
+    List<BugInducing> found =
+        Szz.label(history, reader.blamer(history.commits(), cache), Optional.empty(), progress);
     return found.stream().map(b -> new Label(b.inducingId(), b.fixTime())).toList();
   }
 

@@ -1,5 +1,8 @@
 package dev.scrutineer.ingest;
 
+import dev.scrutineer.ingest.CommitEdits.FileEdits;
+import dev.scrutineer.ingest.CommitEdits.Kind;
+import dev.scrutineer.ingest.CommitEdits.Source;
 import dev.scrutineer.model.BlamedLine;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.FileDelta;
@@ -31,17 +34,17 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Mined commits and blame results in an embedded SQLite file, keyed by commit id. Both are pure
- * functions of the commit (its id fixes its content and its ancestors), so a later run mines only
- * the commits it has not seen, in this repository or a clone of it. Rows of another format {@link
- * #VERSION} are deleted on open. Like the facts cache, it never fails its caller: one that cannot
- * be used is switched off with one diagnostic and everything is mined again.
+ * Mined commits, their line edits and blame results in an embedded SQLite file, keyed by commit id.
+ * Both are pure functions of the commit (its id fixes its content and its ancestors), so a later
+ * run mines only the commits it has not seen, in this repository or a clone of it. Rows of another
+ * format {@link #VERSION} are deleted on open. Like the facts cache, it never fails its caller: one
+ * that cannot be used is switched off with one diagnostic and everything is mined again.
  *
  * <p>Safe to use from several threads.
  */
 public final class HistoryCache implements AutoCloseable {
   /** Bumped whenever mining, blaming or the encoding below changes what a row means. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final int BUSY_TIMEOUT_MILLIS = 30_000;
   private static final int LOOKUP_CHUNK = 500;
@@ -91,7 +94,7 @@ public final class HistoryCache implements AutoCloseable {
         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
-        for (String table : List.of("commits", "blames")) {
+        for (String table : List.of("commits", "edits", "blames")) {
           s.execute(
               "CREATE TABLE IF NOT EXISTS "
                   + table
@@ -119,6 +122,16 @@ public final class HistoryCache implements AutoCloseable {
     Map<String, byte[]> rows = new HashMap<>();
     commits.forEach(c -> rows.put(c.id(), encode(c)));
     store("commits", rows);
+  }
+
+  synchronized Map<String, CommitEdits> edits(List<String> ids) {
+    return load("edits", ids, HistoryCache::decodeEdits);
+  }
+
+  synchronized void storeEdits(List<CommitEdits> edits) {
+    Map<String, byte[]> rows = new HashMap<>();
+    edits.forEach(e -> rows.put(e.id(), encode(e)));
+    store("edits", rows);
   }
 
   synchronized Map<String, List<BlamedLine>> blames(List<String> fixIds) {
@@ -274,6 +287,72 @@ public final class HistoryCache implements AutoCloseable {
           }
           return new HistoryCommit(id, parents, author, authorTime, commitTime, message, files);
         });
+  }
+
+  static byte[] encode(CommitEdits edits) {
+    return write(
+        out -> {
+          out.writeInt(edits.files().size());
+          for (FileEdits file : edits.files()) {
+            string(out, file.path());
+            out.writeByte(file.kind().ordinal());
+            out.writeInt(file.lines());
+            out.writeInt(file.sources().size());
+            for (Source source : file.sources()) {
+              out.writeInt(source.parent());
+              string(out, source.path());
+              ints(out, source.edits());
+            }
+            ints(out, file.fixable());
+          }
+        },
+        edits.id());
+  }
+
+  static CommitEdits decodeEdits(byte[] data) {
+    return read(
+        data,
+        in -> {
+          String id = string(in);
+          int fileCount = in.readInt();
+          List<FileEdits> files = new ArrayList<>(fileCount);
+          for (int i = 0; i < fileCount; i++) {
+            String path = string(in);
+            int kind = in.readByte();
+            if (kind < 0 || kind >= KINDS.length) {
+              throw new IllegalArgumentException("bad edit kind in a cache row");
+            }
+            int lines = in.readInt();
+            int sourceCount = in.readInt();
+            List<Source> sources = new ArrayList<>(sourceCount);
+            for (int s = 0; s < sourceCount; s++) {
+              sources.add(new Source(in.readInt(), string(in), ints(in)));
+            }
+            files.add(new FileEdits(path, KINDS[kind], lines, sources, ints(in)));
+          }
+          return new CommitEdits(id, files);
+        });
+  }
+
+  private static final Kind[] KINDS = Kind.values();
+
+  private static void ints(DataOutputStream out, int[] values) throws IOException {
+    out.writeInt(values.length);
+    for (int value : values) {
+      out.writeInt(value);
+    }
+  }
+
+  private static int[] ints(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available() / 4) {
+      throw new IllegalArgumentException("bad array length in a cache row");
+    }
+    int[] values = new int[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = in.readInt();
+    }
+    return values;
   }
 
   static byte[] encode(List<BlamedLine> lines) {

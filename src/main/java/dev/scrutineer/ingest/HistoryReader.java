@@ -1,20 +1,20 @@
 package dev.scrutineer.ingest;
 
+import dev.scrutineer.ingest.CommitMiner.Mined;
 import dev.scrutineer.model.Blamer;
 import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.InputException;
-import dev.scrutineer.model.Person;
 import dev.scrutineer.model.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
@@ -77,22 +76,46 @@ public final class HistoryReader implements AutoCloseable {
     List<RevCommit> commits = walk(revision);
     List<String> ids = commits.stream().map(RevCommit::name).toList();
     Map<String, HistoryCommit> known = cache.commits(ids);
-    HistoryCommit[] mined = new HistoryCommit[commits.size()];
-    List<Integer> todo = new ArrayList<>();
+    HistoryCommit[] read = new HistoryCommit[commits.size()];
+    List<RevCommit> todo = new ArrayList<>();
     for (int i = 0; i < commits.size(); i++) {
-      HistoryCommit hit = known.get(ids.get(i));
-      if (hit == null) {
-        todo.add(i);
-      } else {
-        mined[i] = hit;
+      read[i] = known.get(ids.get(i));
+      if (read[i] == null) {
+        todo.add(commits.get(i));
       }
     }
-    AtomicInteger done = new AtomicInteger(commits.size() - todo.size());
-    progress.update("mining history", done.get(), commits.size());
-    diffAll(commits, todo, mined, done, progress, shallowCommits());
-    List<HistoryCommit> fresh = todo.stream().map(i -> mined[i]).toList();
-    cache.storeCommits(fresh);
-    return List.of(mined);
+    Map<String, Mined> mined = mine(todo, commits.size(), progress);
+    for (int i = 0; i < commits.size(); i++) {
+      if (read[i] == null) {
+        read[i] = mined.get(ids.get(i)).commit();
+      }
+    }
+    cache.storeCommits(mined.values().stream().map(Mined::commit).toList());
+    cache.storeEdits(mined.values().stream().map(Mined::edits).toList());
+    return List.of(read);
+  }
+
+  /**
+   * The line edits of the given commits, from the cache; commits it lacks are mined again. Used by
+   * blame, which replays them.
+   */
+  List<CommitEdits> edits(List<String> ids, HistoryCache cache, Progress progress) {
+    Map<String, CommitEdits> known = cache.edits(ids);
+    List<RevCommit> todo = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(repository)) {
+      for (String id : ids) {
+        if (!known.containsKey(id)) {
+          todo.add(walk.parseCommit(ObjectId.fromString(id)));
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot read the history: " + e.getMessage(), e);
+    }
+    Map<String, Mined> mined = mine(todo, todo.size(), progress);
+    cache.storeEdits(mined.values().stream().map(Mined::edits).toList());
+    return ids.stream()
+        .map(id -> known.containsKey(id) ? known.get(id) : mined.get(id).edits())
+        .toList();
   }
 
   /** The text of {@code .mailmap} at the root of the revision's tree, if there is one. */
@@ -112,9 +135,12 @@ public final class HistoryReader implements AutoCloseable {
     }
   }
 
-  /** Blames the lines fixes deleted or changed; results are kept in {@code cache}. */
-  public Blamer blamer(HistoryCache cache) {
-    return new FixBlamer(repository, cache);
+  /**
+   * Blames the lines fixes deleted or changed, by replaying the line edits of {@code commits} (a
+   * mined history); results are kept in {@code cache}.
+   */
+  public Blamer blamer(List<HistoryCommit> commits, HistoryCache cache) {
+    return new EditReplayBlamer(this, commits, cache);
   }
 
   private List<RevCommit> walk(String revision) {
@@ -133,16 +159,17 @@ public final class HistoryReader implements AutoCloseable {
     }
   }
 
-  private void diffAll(
-      List<RevCommit> commits,
-      List<Integer> todo,
-      HistoryCommit[] mined,
-      AtomicInteger done,
-      Progress progress,
-      Set<ObjectId> shallow) {
-    if (todo.isEmpty()) {
-      return;
+  /** Mines {@code todo} on one thread per processor; {@code total} is for progress only. */
+  private Map<String, Mined> mine(List<RevCommit> todo, int total, Progress progress) {
+    Map<String, Mined> mined = new ConcurrentHashMap<>();
+    AtomicInteger done = new AtomicInteger(total - todo.size());
+    if (total > 0) {
+      progress.update("mining history", done.get(), total);
     }
+    if (todo.isEmpty()) {
+      return mined;
+    }
+    Set<ObjectId> shallow = shallowCommits();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger next = new AtomicInteger();
@@ -155,13 +182,15 @@ public final class HistoryReader implements AutoCloseable {
             pool.submit(
                 () -> {
                   try (ObjectReader reader = repository.newObjectReader()) {
-                    NumStat numstat = new NumStat(repository, reader);
+                    CommitMiner miner =
+                        new CommitMiner(new NumStat(repository, reader), reader, shallow);
                     for (int from = next.getAndAdd(CHUNK);
                         from < todo.size();
                         from = next.getAndAdd(CHUNK)) {
-                      for (int i : todo.subList(from, Math.min(todo.size(), from + CHUNK))) {
-                        mined[i] = toModel(commits.get(i), numstat, shallow);
-                        progress.update("mining history", done.incrementAndGet(), commits.size());
+                      for (RevCommit commit :
+                          todo.subList(from, Math.min(todo.size(), from + CHUNK))) {
+                        mined.put(commit.name(), miner.mine(commit));
+                        progress.update("mining history", done.incrementAndGet(), total);
                       }
                     }
                   }
@@ -182,11 +211,12 @@ public final class HistoryReader implements AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
+    return mined;
   }
 
   /**
    * The commits a shallow clone was cut at. Their parents are missing, so what they changed is
-   * unknown; diffing them against nothing would count the whole tree as added by one commit.
+   * unknown.
    */
   private Set<ObjectId> shallowCommits() {
     try {
@@ -194,21 +224,6 @@ public final class HistoryReader implements AutoCloseable {
     } catch (IOException e) {
       throw new InputException("cannot read the shallow commits: " + e.getMessage(), e);
     }
-  }
-
-  private static HistoryCommit toModel(RevCommit commit, NumStat numstat, Set<ObjectId> shallow) {
-    PersonIdent author = commit.getAuthorIdent();
-    ObjectId parentTree = commit.getParentCount() == 0 ? null : commit.getParent(0).getTree();
-    return new HistoryCommit(
-        commit.name(),
-        Arrays.stream(commit.getParents()).map(RevCommit::name).toList(),
-        new Person(author.getName(), author.getEmailAddress()),
-        author.getWhenAsInstant(),
-        commit.getCommitterIdent().getWhenAsInstant(),
-        commit.getFullMessage(),
-        commit.getParentCount() > 1 || shallow.contains(commit)
-            ? List.of()
-            : numstat.between(parentTree, commit.getTree()));
   }
 
   @Override

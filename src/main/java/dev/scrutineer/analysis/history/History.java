@@ -34,6 +34,7 @@ public final class History {
 
   private final Map<String, Integer> subsystems = new HashMap<>();
   private final boolean[] fixes;
+  private final String[] reverted;
   private final long[] seconds;
 
   /** Per commit, the file ids of its deltas, in the order of {@link HistoryCommit#files()}. */
@@ -56,6 +57,7 @@ public final class History {
     authorIds = new int[n];
     subsystemIds = new int[n][];
     fixes = new boolean[n];
+    reverted = new String[n];
     seconds = new long[n];
     fileIds = new int[n][];
     for (int i = 0; i < n; i++) {
@@ -63,6 +65,7 @@ public final class History {
       positions.put(commit.id(), i);
       authors[i] = mailmap.identity(commit.author().name(), commit.author().email());
       fixes[i] = FixCommits.isFix(commit.message());
+      reverted[i] = FixCommits.revertedId(commit.message()).orElse(null);
       seconds[i] = commit.commitTime().getEpochSecond();
       authorIds[i] =
           authorIdOf.computeIfAbsent(
@@ -109,6 +112,11 @@ public final class History {
   /** The commit with this id, or the only one it abbreviates. */
   public Optional<HistoryCommit> find(String id) {
     return position(id).stream().mapToObj(commits::get).findFirst();
+  }
+
+  /** The commit the commit at {@code position} reverts, as its message names it, if any. */
+  Optional<String> revertedId(int position) {
+    return Optional.ofNullable(reverted[position]);
   }
 
   /** Whether {@link FixCommits} calls the commit with this id a fix. */

@@ -18,9 +18,10 @@ import java.util.Set;
  * Labels bug-inducing commits with SZZ: the lines each fix deleted or changed are blamed in the
  * fix's parent, and the commits that last wrote them are labelled (B-SZZ, blame without an
  * annotation graph, with the filters of {@link Blamer}: whitespace, comment and import lines do not
- * count). A revert labels the commit it reverts directly, and so does a {@code Fixes: <id>}
- * trailer; the revert itself is not blamed. A candidate committed after its fix is dropped: it
- * cannot have caused the bug (clock skew or a rebase put it there).
+ * count; the blamer replays the mined history once rather than blaming file by file). A revert
+ * labels the commit it reverts directly, and so does a {@code Fixes: <id>} trailer; the revert
+ * itself is not blamed. A candidate committed after its fix is dropped: it cannot have caused the
+ * bug (clock skew or a rebase put it there).
  */
 public final class Szz {
   private Szz() {}

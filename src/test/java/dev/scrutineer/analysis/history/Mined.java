@@ -24,7 +24,11 @@ final class Mined {
     try (HistoryReader reader = HistoryReader.open(repo.dir())) {
       History history =
           History.of(reader.read("HEAD", HistoryCache.none(), Progress.NONE), Optional.empty());
-      return Szz.label(history, reader.blamer(HistoryCache.none()), fixesBefore, Progress.NONE);
+      return Szz.label(
+          history,
+          reader.blamer(history.commits(), HistoryCache.none()),
+          fixesBefore,
+          Progress.NONE);
     }
   }
 }

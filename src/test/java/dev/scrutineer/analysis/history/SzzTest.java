@@ -7,15 +7,18 @@ import dev.scrutineer.ingest.HistoryCache;
 import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.model.BlamedLine;
 import dev.scrutineer.model.BugInducing;
+import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.Progress;
 import dev.scrutineer.testing.TestRepo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,7 +165,10 @@ class SzzTest {
 
       try (HistoryReader reader = HistoryReader.open(repo.dir())) {
         Map<String, List<BlamedLine>> blamed =
-            reader.blamer(HistoryCache.none()).blame(List.of(fix), Progress.NONE);
+            reader
+                .blamer(
+                    reader.read("HEAD", HistoryCache.none(), Progress.NONE), HistoryCache.none())
+                .blame(List.of(fix), Progress.NONE);
         assertThat(blamed.get(fix)).containsExactly(new BlamedLine("lib/Calc.java", 8, inducing));
       }
     }
@@ -177,25 +183,22 @@ class SzzTest {
       repo.write("src/Calc.java", CALC.replace("a - b", "a + b"));
       String fix = repo.commit("Fix sum");
 
-      List<Integer> cachedAtStart = new java.util.ArrayList<>();
+      List<Set<String>> tasksPerRun = new ArrayList<>();
       for (int run = 0; run < 2; run++) {
         try (HistoryReader reader = HistoryReader.open(repo.dir());
             HistoryCache cache = HistoryCache.openFile(cacheFile)) {
-          AtomicBoolean first = new AtomicBoolean(true);
+          List<HistoryCommit> commits = reader.read("HEAD", cache, Progress.NONE);
+          Set<String> tasks = new HashSet<>();
           Map<String, List<BlamedLine>> blamed =
               reader
-                  .blamer(cache)
-                  .blame(
-                      List.of(fix),
-                      (task, done, total) -> {
-                        if (first.getAndSet(false)) {
-                          cachedAtStart.add(done);
-                        }
-                      });
+                  .blamer(commits, cache)
+                  .blame(List.of(fix), (task, done, total) -> tasks.add(task));
           assertThat(blamed.get(fix)).extracting(BlamedLine::inducingId).containsExactly(inducing);
+          tasksPerRun.add(tasks);
         }
       }
-      assertThat(cachedAtStart).containsExactly(0, 1);
+      assertThat(tasksPerRun.get(0)).contains("blaming fixes");
+      assertThat(tasksPerRun.get(1)).isEmpty();
     }
   }
 }
