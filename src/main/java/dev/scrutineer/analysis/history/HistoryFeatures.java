@@ -420,7 +420,7 @@ public final class HistoryFeatures {
         continue;
       }
       List<Touch> past = before(history, file.file(), change.cutoff());
-      // Per file that changed with this one: how often, and its path the last time. A map, not
+      // Per file that changed with this one: how often, and where it did last. A map, not
       // arrays over every file of the history, which a backtest would clear for every commit.
       Map<Integer, Together> together = new LinkedHashMap<>();
       for (Touch touch : past) {
@@ -428,19 +428,20 @@ public final class HistoryFeatures {
         if (ids.length > COUPLING_MAX_FILES) {
           continue;
         }
-        List<FileDelta> files = history.commit(touch.commit()).files();
         for (int f = 0; f < ids.length; f++) {
           if (!touched.get(ids[f])) {
             Together other = together.computeIfAbsent(ids[f], id -> new Together());
             other.count++;
-            other.path = files.get(f).path();
+            other.lastCommit = touch.commit();
+            other.lastIndex = f;
           }
         }
       }
       for (Together other : together.values()) {
         double confidence = other.count / (double) past.size();
         if (other.count >= COUPLING_SUPPORT && confidence >= COUPLING_CONFIDENCE) {
-          missed.add(new CouplingMiss(file.path(), other.path, other.count, confidence));
+          String path = history.commit(other.lastCommit).files().get(other.lastIndex).path();
+          missed.add(new CouplingMiss(file.path(), path, other.count, confidence));
         }
       }
     }
@@ -453,10 +454,11 @@ public final class HistoryFeatures {
     return missed;
   }
 
-  /** How often another file changed together with a touched one, and its latest path. */
+  /** How often another file changed together with a touched one, and where it did last. */
   private static final class Together {
     int count;
-    String path;
+    int lastCommit;
+    int lastIndex;
   }
 
   private static List<Revert> recentReverts(History history, Change change) {
