@@ -6,6 +6,7 @@ import dev.scrutineer.config.ScrutineerConfig;
 import dev.scrutineer.ingest.ChangeQuery;
 import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.GitChangeReader;
+import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.model.Backtest;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.Diagnostic;
@@ -36,6 +37,7 @@ final class HistoryRuns {
    * size baselines, on the newer part; saves the fit where {@code analyze} finds it.
    */
   static Backtest backtest(BacktestRequest request, Progress progress) {
+    requireFullHistory(request.repository());
     Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
     try (PastChanges past = PastChanges.mine(request.repository(), cache, progress)) {
       List<Sample> samples = past.samples(request.since(), progress);
@@ -58,6 +60,22 @@ final class HistoryRuns {
           request.modelFile().orElseGet(() -> ModelStore.defaultPath(cache, past.rootCommitId()));
       ModelStore.save(outcome.model(), file);
       return outcome.report().withSavedTo(file.toString());
+    }
+  }
+
+  /**
+   * Refuses a shallow clone: SZZ could not tell who wrote the lines older than the cut, so the
+   * labels, and every figure judged against them, would be quietly wrong.
+   */
+  private static void requireFullHistory(Path repository) {
+    try (HistoryReader reader = HistoryReader.open(repository)) {
+      if (reader.isShallow()) {
+        throw new InputException(
+            repository
+                + " is a shallow clone, so a backtest cannot see who wrote lines older than the"
+                + " cut; fetch the full history (git fetch --unshallow, or fetch-depth: 0 with"
+                + " actions/checkout)");
+      }
     }
   }
 

@@ -118,6 +118,13 @@ public final class HistoryReader implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Whether the repository is a shallow clone, whose history stops at the commits it was cut at.
+   */
+  public boolean isShallow() {
+    return !shallowCommits().isEmpty();
+  }
+
   /** The text of {@code .mailmap} at the root of the revision's tree, if there is one. */
   public Optional<String> mailmap(String revision) {
     try (RevWalk walk = new RevWalk(repository)) {

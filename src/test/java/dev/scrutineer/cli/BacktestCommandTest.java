@@ -143,6 +143,33 @@ class BacktestCommandTest {
   }
 
   @Test
+  void aShallowCloneIsNotBacktested() {
+    SyntheticHistory history = SyntheticHistory.build(temp.resolve("origin"), 10);
+    GitCli.run(
+        temp,
+        "clone",
+        "--quiet",
+        "--depth",
+        "4",
+        history.repo().dir().toUri().toString(),
+        "shallow");
+    Cli run =
+        Cli.run(
+            "backtest",
+            "--repo",
+            temp.resolve("shallow").toString(),
+            "--cache",
+            temp.resolve("cache").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .contains("is a shallow clone")
+        .contains("git fetch --unshallow");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void aBareRepositoryScoresTheSameAsItsWorkTree() {
     SyntheticHistory history = SyntheticHistory.build(temp.resolve("repo"), 30);
     String last = history.commits().get(history.commits().size() - 1);
