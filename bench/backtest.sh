@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `scrutineer backtest` on a real repository, cold (empty cache: history mined, SZZ blamed) and
-# warm (cache filled), against `git log --numstat` over the same history in the same run.
+# warm (cache filled), against `git log --numstat` over the same history in the same run. Cold
+# runs alternate with git's, each from an empty cache; medians of RUNS runs.
 #
 #   bench/backtest.sh REPO [RUNS]
 #
@@ -20,12 +21,20 @@ trap 'rm -rf "$cache"' EXIT
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); load: $(uptime | sed 's/.*load average: //')"
 echo "history: $(git -C "$repo" rev-list --count HEAD) commits in $repo"
 numstat=(git -C "$repo" log --numstat --no-renames --format=%H%x00%an%x00%ae%x00%at%x00%P HEAD)
-base=$(time_once "${numstat[@]}")
-cold=$(time_once java -jar "$jar" backtest --repo "$repo" --cache "$cache" --no-save)
-echo "git log --numstat:                $base s"
-echo "cold backtest (empty cache, JVM): $cold s"
-awk -v a="$cold" -v b="$base" 'BEGIN { printf "cold ratio: %.2f\n", a / b }'
-CMD_A=(java -jar "$jar" backtest --repo "$repo" --cache "$cache" --no-save)
+backtest=(java -jar "$jar" backtest --repo "$repo" --cache "$cache" --no-save)
+base=()
+cold=()
+for ((r = 0; r < runs; r++)); do
+  rm -rf "${cache:?}"/*
+  base+=("$(time_once "${numstat[@]}")")
+  cold+=("$(time_once "${backtest[@]}")")
+done
+mb=$(printf '%s\n' "${base[@]}" | median)
+mc=$(printf '%s\n' "${cold[@]}" | median)
+printf '%-32s median %7.3f s   runs: %s\n' "git log --numstat" "$mb" "${base[*]}"
+printf '%-32s median %7.3f s   runs: %s\n' "cold backtest (empty cache, JVM)" "$mc" "${cold[*]}"
+awk -v a="$mc" -v b="$mb" 'BEGIN { printf "cold ratio: %.2f\n", a / b }'
+CMD_A=("${backtest[@]}")
 CMD_B=("${numstat[@]}")
 compare "$runs" "warm backtest (whole JVM)" "git log --numstat"
 echo "load after: $(uptime | sed 's/.*load average: //')"
