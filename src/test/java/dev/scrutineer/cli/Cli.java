@@ -11,8 +11,17 @@ record Cli(int exitCode, String out, String err) {
     return runWithInput("", args);
   }
 
+  /** Runs as on a terminal that takes colour and a progress bar. */
+  static Cli runOnTerminal(String... args) {
+    return run(new Terminal(true, true), "", args);
+  }
+
   /** Runs with {@code stdin} as standard input. */
   static Cli runWithInput(String stdin, String... args) {
+    return run(Terminal.PLAIN, stdin, args);
+  }
+
+  private static Cli run(Terminal terminal, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
@@ -21,7 +30,7 @@ record Cli(int exitCode, String out, String err) {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             new PrintWriter(out, true),
             new PrintWriter(err, true),
-            Terminal.PLAIN);
+            terminal);
     return new Cli(code, out.toString(), err.toString());
   }
 }

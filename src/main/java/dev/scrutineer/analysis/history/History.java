@@ -64,8 +64,8 @@ public final class History {
       HistoryCommit commit = commits.get(i);
       positions.put(commit.id(), i);
       authors[i] = mailmap.identity(commit.author().name(), commit.author().email());
-      fixes[i] = FixCommits.isFix(commit.message());
       reverted[i] = FixCommits.revertedId(commit.message()).orElse(null);
+      fixes[i] = reverted[i] != null || FixCommits.isFix(commit.message());
       seconds[i] = commit.commitTime().getEpochSecond();
       authorIds[i] =
           authorIdOf.computeIfAbsent(
