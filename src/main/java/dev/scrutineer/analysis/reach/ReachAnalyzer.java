@@ -257,7 +257,8 @@ public final class ReachAnalyzer {
         .map(
             s -> {
               CodeGraph.Location at = graph.location(s).orElseThrow();
-              return new ReachedTest(s, at.path(), at.line(), reach.confidence(s), reach.chain(s));
+              return new ReachedTest(
+                  s, at.path(), at.line(), reach.confidence(s), reach.origin(s), reach.hops(s));
             })
         .sorted(
             Comparator.comparing(ReachedTest::confidence)

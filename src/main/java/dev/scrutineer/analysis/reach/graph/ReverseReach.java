@@ -201,6 +201,35 @@ public final class ReverseReach {
   }
 
   /**
+   * The seed {@link #chain} of {@code symbol} starts at, found without building the chain.
+   *
+   * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
+   */
+  public Symbol origin(Symbol symbol) {
+    int v = bestOf(symbol);
+    int[] par = parent[best[v]];
+    while (par[v] >= 0) {
+      v = par[v];
+    }
+    return graph.symbols[v];
+  }
+
+  /**
+   * The edges on {@link #chain} of {@code symbol}: its length less one, 0 for a seed.
+   *
+   * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
+   */
+  public int hops(Symbol symbol) {
+    int v = bestOf(symbol);
+    int[] par = parent[best[v]];
+    int hops = 0;
+    for (; par[v] >= 0; v = par[v]) {
+      hops++;
+    }
+    return hops;
+  }
+
+  /**
    * One shortest chain of the best confidence from a seed to {@code symbol}: the seed first (via
    * {@code changed}), {@code symbol} last. Each step carries its declaration's path and line, the
    * label of the edge by which it depends on the step before, and the confidence of the chain up to
