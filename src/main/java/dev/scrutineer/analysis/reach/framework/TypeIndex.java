@@ -57,7 +57,12 @@ final class TypeIndex {
     }
 
     boolean declares(MemberFact member) {
-      return type.members().stream().anyMatch(m -> m == member);
+      for (MemberFact m : type.members()) {
+        if (m == member) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override

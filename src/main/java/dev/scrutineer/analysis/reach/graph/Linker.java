@@ -147,8 +147,8 @@ final class Linker {
     /** Name and erased parameters, built on first use: few members are ever looked up by it. */
     private String signature;
 
-    /** The symbol's qualified name, built once: local types are looked up by it. */
-    final String qualified;
+    /** The local and anonymous types its code declares; empty for most members. */
+    List<T> localTypes = List.of();
 
     M(MemberFact fact, T owner, int id, Map<String, String> simpleTypes) {
       this.fact = fact;
@@ -160,7 +160,6 @@ final class Linker {
         simple[i] = simpleTypes.computeIfAbsent(written.get(i), Linker::simpleType);
       }
       this.params = List.of(simple);
-      this.qualified = fact.symbol().qualified();
     }
 
     String signature() {
@@ -218,7 +217,6 @@ final class Linker {
   /** {@link #simpleType} of parameter types: the same few hundred are written again and again. */
   private final Map<String, String> simpleTypes = new HashMap<>();
 
-  private final Map<String, List<T>> localTypes = new HashMap<>();
   private final Map<String, List<T>> typesByExternalSuper = new HashMap<>();
   private final Map<String, List<M>> methodsByName = new HashMap<>();
   private final Map<String, List<M>> fieldsByName = new HashMap<>();
@@ -342,7 +340,10 @@ final class Linker {
           if (m != null) {
             t.enclosingMember = m;
             t.outer = m.owner;
-            localTypes.computeIfAbsent(m.qualified, k -> new ArrayList<>()).add(t);
+            if (m.localTypes.isEmpty()) {
+              m.localTypes = new ArrayList<>();
+            }
+            m.localTypes.add(t);
             break;
           }
         }
@@ -470,12 +471,9 @@ final class Linker {
   }
 
   private T local(M member, String name) {
-    List<T> locals = localTypes.get(member.qualified);
-    if (locals != null) {
-      for (T l : locals) {
-        if (l.simpleName.equals(name)) {
-          return l;
-        }
+    for (T l : member.localTypes) {
+      if (l.simpleName.equals(name)) {
+        return l;
       }
     }
     return null;
@@ -559,7 +557,7 @@ final class Linker {
   private T resolveInFile(String name, T ctx, String written) {
     FileFacts file = ctx.file;
     for (ImportFact imp : file.imports()) {
-      if (!imp.onDemand() && imp.name().endsWith("." + name)) {
+      if (!imp.onDemand() && endsWithSegment(imp.name(), name)) {
         T t = types.get(imp.name());
         if (t != null || !imp.isStatic()) {
           return t; // a library import shadows the package
@@ -580,6 +578,12 @@ final class Linker {
       }
     }
     return null;
+  }
+
+  /** {@code qualified.endsWith("." + name)}, without building that string for every import. */
+  private static boolean endsWithSegment(String qualified, String name) {
+    int dot = qualified.length() - name.length() - 1;
+    return dot >= 0 && qualified.charAt(dot) == '.' && qualified.endsWith(name);
   }
 
   // ---------------------------------------------------------------- members of types
@@ -929,16 +933,13 @@ final class Linker {
    * looked up in that class first. Null when the reference is in {@code m}'s own code.
    */
   private T scopeAt(M m, int line) {
-    List<T> locals = localTypes.get(m.qualified);
     T best = null;
-    if (locals != null) {
-      for (T l : locals) {
-        if (l.fact.line() <= line
-            && line <= l.fact.endLine()
-            && (best == null
-                || l.fact.endLine() - l.fact.line() < best.fact.endLine() - best.fact.line())) {
-          best = l;
-        }
+    for (T l : m.localTypes) {
+      if (l.fact.line() <= line
+          && line <= l.fact.endLine()
+          && (best == null
+              || l.fact.endLine() - l.fact.line() < best.fact.endLine() - best.fact.line())) {
+        best = l;
       }
     }
     return best;
@@ -1109,7 +1110,7 @@ final class Linker {
       T owner;
       if (imp.onDemand()) {
         owner = types.get(imp.name());
-      } else if (imp.name().endsWith("." + r.name())) {
+      } else if (endsWithSegment(imp.name(), r.name())) {
         owner = types.get(imp.name().substring(0, imp.name().length() - r.name().length() - 1));
       } else {
         continue;
