@@ -116,6 +116,13 @@ final class Linker {
     Map<String, T> byDottedSuffix;
 
     List<T> subtypeClosure;
+
+    /**
+     * The node of each of {@code fact.members()}, by position: its own, or the first declaration of
+     * the same symbol.
+     */
+    final M[] memberNodes;
+
     boolean supersResolved;
 
     /** Supertype closure, filled once every supertype is resolved. */
@@ -129,6 +136,7 @@ final class Linker {
       String name = fact.symbol().name();
       int cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
       this.simpleName = name.substring(cut + 1);
+      this.memberNodes = new M[fact.members().size()];
     }
 
     boolean isInterface() {
@@ -146,6 +154,9 @@ final class Linker {
 
     /** Name and erased parameters, built on first use: few members are ever looked up by it. */
     private String signature;
+
+    /** Class-hierarchy dispatch of calls to this method, by receiver type; null until one. */
+    Map<T, int[]> dispatch;
 
     /** The local and anonymous types its code declares; empty for most members. */
     List<T> localTypes = List.of();
@@ -220,7 +231,6 @@ final class Linker {
   private final Map<String, List<T>> typesByExternalSuper = new HashMap<>();
   private final Map<String, List<M>> methodsByName = new HashMap<>();
   private final Map<String, List<M>> fieldsByName = new HashMap<>();
-  private final Map<Long, int[]> dispatchCache = new HashMap<>();
 
   void link(Collection<FileFacts> files, Supplier<? extends Collection<Edge>> extraEdges) {
     declare(files);
@@ -283,14 +293,18 @@ final class Linker {
         T t = new T(type, file, id);
         types.put(t.qualified, t);
         allTypes.add(t);
-        for (MemberFact member : type.members()) {
+        List<MemberFact> facts = type.members();
+        for (int i = 0; i < facts.size(); i++) {
+          MemberFact member = facts.get(i);
           int mBefore = symbols.size();
           int mid = node(member.symbol(), file.path(), member.line(), member.kind(), id);
           if (mid < mBefore) {
+            t.memberNodes[i] = members[mid]; // the first declaration of this symbol
             continue;
           }
           M m = new M(member, t, mid, simpleTypes);
           members[mid] = m;
+          t.memberNodes[i] = m;
           switch (member.kind()) {
             case METHOD, ANNOTATION_MEMBER -> {
               t.methods.computeIfAbsent(member.name(), k -> new ArrayList<>()).add(m);
@@ -767,8 +781,11 @@ final class Linker {
     if (!m.isVirtual()) {
       return new int[0];
     }
-    long key = (long) receiver.id << 32 | m.id;
-    int[] cached = dispatchCache.get(key);
+    // Cached on the method: a map keyed by both ids as a long hashed them into a few buckets.
+    if (m.dispatch == null) {
+      m.dispatch = new HashMap<>();
+    }
+    int[] cached = m.dispatch.get(receiver);
     if (cached != null) {
       return cached;
     }
@@ -780,7 +797,7 @@ final class Linker {
       }
     }
     int[] result = out.stream().mapToInt(Integer::intValue).toArray();
-    dispatchCache.put(key, result);
+    m.dispatch.put(receiver, result);
     return result;
   }
 
@@ -819,9 +836,10 @@ final class Linker {
       edge(t.id, t.enclosingMember.id, MEMBER_OF, HIGH, t.fact.line());
     }
     annotations(t.id, t.fact.annotations(), t.outer, t.enclosingMember, t.fact.line());
-    for (MemberFact fact : t.fact.members()) {
-      Integer mid = ids.get(fact.symbol());
-      M m = mid == null ? null : members[mid];
+    List<MemberFact> facts = t.fact.members();
+    for (int k = 0; k < facts.size(); k++) {
+      MemberFact fact = facts.get(k);
+      M m = t.memberNodes[k];
       if (m == null || m.owner != t) {
         continue;
       }
