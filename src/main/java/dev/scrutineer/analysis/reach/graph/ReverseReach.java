@@ -162,6 +162,24 @@ public final class ReverseReach {
     return reached;
   }
 
+  /**
+   * How many of {@link #reached} have each confidence, by its ordinal; counted over the walk's
+   * arrays rather than by looking each reached symbol up again.
+   */
+  public int[] countsByConfidence() {
+    int[] counts = new int[LEVELS];
+    boolean[] seed = new boolean[graph.nodeCount()];
+    for (int s : seedIds) {
+      seed[s] = true;
+    }
+    for (int v = 0; v < best.length; v++) {
+      if (best[v] >= 0 && !seed[v]) {
+        counts[best[v]]++;
+      }
+    }
+    return counts;
+  }
+
   /** The seeds that are declarations of the graph. */
   public Set<Symbol> seeds() {
     Set<Symbol> out = new LinkedHashSet<>();
