@@ -53,7 +53,9 @@ final class JsonReport {
 
   /**
    * Streams the report rather than building a tree first: a change with a wide reach lists tens of
-   * thousands of tests, each with its chain, and a tree of them cost more than writing them.
+   * thousands of tests, and a tree of them cost more than writing them. Tests name where their
+   * chain starts and its length instead of the chain: every chain of 24,645 tests made 70 MB of an
+   * 84 MB report that no one reads, and {@code --why} prints any one of them.
    */
   String render(Analysis analysis) {
     StringWriter out = new StringWriter();
@@ -309,7 +311,8 @@ final class JsonReport {
       g.writeStringField("path", test.path());
       g.writeNumberField("line", test.line());
       g.writeStringField("confidence", test.confidence().id());
-      chain(g, test.chain());
+      g.writeStringField("from", test.from().qualified());
+      g.writeNumberField("hops", test.hops());
       g.writeEndObject();
     }
     g.writeEndArray();

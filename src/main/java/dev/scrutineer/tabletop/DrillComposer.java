@@ -17,10 +17,10 @@ import dev.scrutineer.model.Line;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.Reach;
 import dev.scrutineer.model.ReachStep;
-import dev.scrutineer.model.ReachedTest;
 import dev.scrutineer.model.RiskTier;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.model.Surface;
+import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -193,7 +193,7 @@ public final class DrillComposer {
                         .map(
                             r ->
                                 r.tests().stream()
-                                    .filter(from(declaration, ReachedTest::chain))
+                                    .filter(t -> t.from().equals(declaration.symbol()))
                                     .toList())
                         .orElse(List.of()))
             .stream()
@@ -219,8 +219,9 @@ public final class DrillComposer {
 
   private Target configTarget(Analysis analysis, FileChange file) {
     Optional<Reach> reach = analysis.reach();
+    Predicate<Symbol> configKey = s -> s.name().startsWith("config:");
     Predicate<List<ReachStep>> fromConfig =
-        chain -> !chain.isEmpty() && chain.get(0).symbol().name().startsWith("config:");
+        chain -> !chain.isEmpty() && configKey.test(chain.get(0).symbol());
     List<EntryPoint> entryPoints =
         reach
             .map(r -> r.entryPoints().stream().filter(e -> fromConfig.test(e.chain())).toList())
@@ -230,7 +231,7 @@ public final class DrillComposer {
             .map(
                 r ->
                     r.tests().stream()
-                        .filter(t -> fromConfig.test(t.chain()))
+                        .filter(t -> configKey.test(t.from()))
                         .map(t -> t.symbol().name())
                         .toList())
             .orElse(List.of());

@@ -74,6 +74,33 @@ class ReachEndToEndTest {
   }
 
   @Test
+  void aTestNamesWhereItsChainStartsAndWhyPrintsThatChain() throws IOException {
+    TestRepo repo = ownerServiceMadeStricter();
+    String test = "org.springframework.samples.petclinic.owner.OwnerControllerTests#showsOwner()";
+
+    JsonNode reached = null;
+    for (JsonNode t : analyze(repo, "--format", "json").path("reach").path("tests")) {
+      if (t.path("symbol").asText().equals(test)) {
+        reached = t;
+      }
+    }
+    JsonNode why =
+        analyze(repo, "--format", "json", "--why", "OwnerControllerTests#showsOwner")
+            .path("reach")
+            .path("explanation");
+
+    assertThat(reached).isNotNull();
+    assertThat(reached.has("chain")).isFalse();
+    assertThat(reached.path("from").asText())
+        .isEqualTo("org.springframework.samples.petclinic.owner.OwnerService#find(int)");
+    assertThat(why.path("target").asText()).isEqualTo(test);
+    JsonNode chain = why.path("chain");
+    assertThat(chain.size()).isEqualTo(reached.path("hops").asInt() + 1).isGreaterThan(1);
+    assertThat(chain.get(0).path("symbol").asText()).isEqualTo(reached.path("from").asText());
+    assertThat(chain.get(chain.size() - 1).path("symbol").asText()).isEqualTo(test);
+  }
+
+  @Test
   void theSecondRunReadsFactsFromTheCache() throws IOException {
     TestRepo repo = ownerServiceMadeStricter();
 

@@ -110,7 +110,12 @@ final class Analyses {
     for (String path : facts.tests()) {
       tests.add(
           new ReachedTest(
-              new Symbol("p", "T#t" + tests.size() + "()"), path, 1, Confidence.HIGH, List.of()));
+              new Symbol("p", "T#t" + tests.size() + "()"),
+              path,
+              1,
+              Confidence.HIGH,
+              new Symbol("p", "C#m()"),
+              1));
     }
     List<Module> modules = new ArrayList<>();
     for (int i = 0; i < facts.services(); i++) {

@@ -56,6 +56,23 @@ class JsonReportSchemaTest {
     assertThat(SCHEMA.validate(missingField)).isNotEmpty();
   }
 
+  @Test
+  void aReachedTestNamesWhereItsChainStartsInsteadOfCarryingIt() throws IOException {
+    JsonNode report =
+        JSON.readTree(
+            Files.readString(Path.of("src/test/resources/golden/demo-json/expected.out")));
+    ObjectNode test = (ObjectNode) report.path("reach").path("tests").get(0);
+    ObjectNode withChain = report.deepCopy();
+    ((ObjectNode) withChain.path("reach").path("tests").get(0)).putArray("chain");
+    ObjectNode withoutFrom = report.deepCopy();
+    ((ObjectNode) withoutFrom.path("reach").path("tests").get(0)).remove("from");
+
+    assertThat(test.path("from").isTextual()).isTrue();
+    assertThat(test.path("hops").isInt()).isTrue();
+    assertThat(SCHEMA.validate(withChain)).isNotEmpty();
+    assertThat(SCHEMA.validate(withoutFrom)).isNotEmpty();
+  }
+
   private static JsonSchema schema() {
     try {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)

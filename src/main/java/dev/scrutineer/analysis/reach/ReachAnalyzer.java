@@ -11,7 +11,6 @@ import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangeType;
 import dev.scrutineer.model.ChangedDeclaration;
-import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationChange;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.DeclarationReach;
@@ -220,12 +219,16 @@ public final class ReachAnalyzer {
       List<Symbol> touched, FrameworkFacts frameworks, CodeGraph graph, ReverseReach reach) {
     List<EntryPoint> entryPoints = new ArrayList<>();
     for (Symbol symbol : touched) {
+      List<EntryPointSpec> specs = frameworks.entryPointsOf(symbol);
+      if (specs.isEmpty()) {
+        continue; // nearly every reached declaration: look nothing else up for it
+      }
       CodeGraph.Location at = graph.location(symbol).orElseThrow();
       if (isTestSource(at.path())
           || owner(symbol).filter(frameworks.tests()::contains).isPresent()) {
         continue; // a controller declared for a test is not a way into production
       }
-      for (EntryPointSpec spec : frameworks.entryPointsOf(symbol)) {
+      for (EntryPointSpec spec : specs) {
         entryPoints.add(
             new EntryPoint(
                 spec.kind(),
@@ -251,18 +254,25 @@ public final class ReachAnalyzer {
 
   private static List<ReachedTest> tests(
       List<Symbol> touched, FrameworkFacts frameworks, CodeGraph graph, ReverseReach reach) {
+    // Sorted by keys built once per test: a comparator that spells each symbol's qualified name
+    // built a million strings to sort tens of thousands of tests.
+    record Keyed(ReachedTest test, String qualified) {}
     return touched.stream()
         .filter(frameworks.tests()::contains)
         .filter(s -> !frameworks.testClasses().contains(s))
         .map(
             s -> {
               CodeGraph.Location at = graph.location(s).orElseThrow();
-              return new ReachedTest(s, at.path(), at.line(), reach.confidence(s), reach.chain(s));
+              return new Keyed(
+                  new ReachedTest(
+                      s, at.path(), at.line(), reach.confidence(s), reach.origin(s), reach.hops(s)),
+                  s.qualified());
             })
         .sorted(
-            Comparator.comparing(ReachedTest::confidence)
+            Comparator.comparing((Keyed k) -> k.test().confidence())
                 .reversed()
-                .thenComparing(t -> t.symbol().qualified()))
+                .thenComparing(Keyed::qualified))
+        .map(Keyed::test)
         .toList();
   }
 
@@ -281,9 +291,7 @@ public final class ReachAnalyzer {
   }
 
   private static List<Integer> byConfidence(ReverseReach reach) {
-    int[] counts = new int[Confidence.values().length];
-    reach.reached().forEach(s -> counts[reach.confidence(s).ordinal()]++);
-    return Arrays.stream(counts).boxed().toList();
+    return Arrays.stream(reach.countsByConfidence()).boxed().toList();
   }
 
   /**

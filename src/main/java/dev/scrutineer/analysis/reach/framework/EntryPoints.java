@@ -238,14 +238,16 @@ final class EntryPoints {
   }
 
   private static boolean isWebMethod(List<AnnotationFact> annotations) {
-    return annotations.stream()
-        .map(AnnotationFact::simpleName)
-        .anyMatch(
-            n ->
-                SPRING_MAPPINGS.containsKey(n)
-                    || JAXRS_METHODS.contains(n)
-                    || MICRONAUT_METHODS.containsKey(n)
-                    || n.equals("Route"));
+    for (AnnotationFact a : annotations) {
+      String n = a.simpleName();
+      if (SPRING_MAPPINGS.containsKey(n)
+          || JAXRS_METHODS.contains(n)
+          || MICRONAUT_METHODS.containsKey(n)
+          || n.equals("Route")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void emitHttp(
@@ -462,11 +464,21 @@ final class EntryPoints {
   // ---- helpers
 
   static boolean has(List<AnnotationFact> annotations, String simpleName) {
-    return first(annotations, simpleName).isPresent();
+    return find(annotations, simpleName) != null;
   }
 
   static Optional<AnnotationFact> first(List<AnnotationFact> annotations, String simpleName) {
-    return annotations.stream().filter(a -> a.simpleName().equals(simpleName)).findFirst();
+    return Optional.ofNullable(find(annotations, simpleName));
+  }
+
+  /** A loop, not a stream: this runs for every annotation of every member of the index. */
+  private static AnnotationFact find(List<AnnotationFact> annotations, String simpleName) {
+    for (AnnotationFact a : annotations) {
+      if (a.simpleName().equals(simpleName)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   static String lastSegment(String expression) {

@@ -8,8 +8,10 @@ import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,8 +57,11 @@ final class TestRules {
 
   static TestRules scan(TypeIndex index) {
     TestRules rules = new TestRules();
+    // Each type's own test methods, found once: the second pass asks again for every ancestor.
+    Map<Entry, List<MemberFact>> ownTests = new HashMap<>();
     for (Entry entry : index.entries()) {
       List<MemberFact> own = testMethods(index, entry);
+      ownTests.put(entry, own);
       own.forEach(m -> rules.tests.add(m.symbol()));
       if (!own.isEmpty() || entry.isTestFile()) {
         rules.testTypes.add(entry.type().symbol());
@@ -68,7 +73,7 @@ final class TestRules {
         continue;
       }
       for (Entry ancestor : index.ancestors(entry)) {
-        for (MemberFact inherited : testMethods(index, ancestor)) {
+        for (MemberFact inherited : ownTests.get(ancestor)) {
           if (isOverridden(index, entry, ancestor, inherited)) {
             continue;
           }

@@ -57,7 +57,12 @@ final class TypeIndex {
     }
 
     boolean declares(MemberFact member) {
-      return type.members().stream().anyMatch(m -> m == member);
+      for (MemberFact m : type.members()) {
+        if (m == member) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
@@ -221,6 +226,9 @@ final class TypeIndex {
    * the attributes the use site sets, as {@code @AliasFor} usually makes it do.
    */
   List<AnnotationFact> expand(List<AnnotationFact> annotations, Entry context) {
+    if (annotations.isEmpty()) {
+      return annotations; // most members: nothing to copy
+    }
     List<AnnotationFact> out = new ArrayList<>(annotations);
     for (AnnotationFact annotation : annotations) {
       addMeta(annotation, annotation.values(), context, META_DEPTH, out, new HashSet<>());

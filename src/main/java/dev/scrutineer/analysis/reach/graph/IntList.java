@@ -21,4 +21,9 @@ final class IntList {
   int size() {
     return size;
   }
+
+  /** The backing array, valid up to {@link #size()}; for bulk reads once the list is complete. */
+  int[] array() {
+    return items;
+  }
 }

@@ -116,6 +116,13 @@ final class Linker {
     Map<String, T> byDottedSuffix;
 
     List<T> subtypeClosure;
+
+    /**
+     * The node of each of {@code fact.members()}, by position: its own, or the first declaration of
+     * the same symbol.
+     */
+    final M[] memberNodes;
+
     boolean supersResolved;
 
     /** Supertype closure, filled once every supertype is resolved. */
@@ -129,6 +136,7 @@ final class Linker {
       String name = fact.symbol().name();
       int cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
       this.simpleName = name.substring(cut + 1);
+      this.memberNodes = new M[fact.members().size()];
     }
 
     boolean isInterface() {
@@ -147,8 +155,11 @@ final class Linker {
     /** Name and erased parameters, built on first use: few members are ever looked up by it. */
     private String signature;
 
-    /** The symbol's qualified name, built once: local types are looked up by it. */
-    final String qualified;
+    /** Class-hierarchy dispatch of calls to this method, by receiver type; null until one. */
+    Map<T, int[]> dispatch;
+
+    /** The local and anonymous types its code declares; empty for most members. */
+    List<T> localTypes = List.of();
 
     M(MemberFact fact, T owner, int id, Map<String, String> simpleTypes) {
       this.fact = fact;
@@ -160,7 +171,6 @@ final class Linker {
         simple[i] = simpleTypes.computeIfAbsent(written.get(i), Linker::simpleType);
       }
       this.params = List.of(simple);
-      this.qualified = fact.symbol().qualified();
     }
 
     String signature() {
@@ -218,11 +228,9 @@ final class Linker {
   /** {@link #simpleType} of parameter types: the same few hundred are written again and again. */
   private final Map<String, String> simpleTypes = new HashMap<>();
 
-  private final Map<String, List<T>> localTypes = new HashMap<>();
   private final Map<String, List<T>> typesByExternalSuper = new HashMap<>();
   private final Map<String, List<M>> methodsByName = new HashMap<>();
   private final Map<String, List<M>> fieldsByName = new HashMap<>();
-  private final Map<Long, int[]> dispatchCache = new HashMap<>();
 
   void link(Collection<FileFacts> files, Supplier<? extends Collection<Edge>> extraEdges) {
     declare(files);
@@ -285,14 +293,18 @@ final class Linker {
         T t = new T(type, file, id);
         types.put(t.qualified, t);
         allTypes.add(t);
-        for (MemberFact member : type.members()) {
+        List<MemberFact> facts = type.members();
+        for (int i = 0; i < facts.size(); i++) {
+          MemberFact member = facts.get(i);
           int mBefore = symbols.size();
           int mid = node(member.symbol(), file.path(), member.line(), member.kind(), id);
           if (mid < mBefore) {
+            t.memberNodes[i] = members[mid]; // the first declaration of this symbol
             continue;
           }
           M m = new M(member, t, mid, simpleTypes);
           members[mid] = m;
+          t.memberNodes[i] = m;
           switch (member.kind()) {
             case METHOD, ANNOTATION_MEMBER -> {
               t.methods.computeIfAbsent(member.name(), k -> new ArrayList<>()).add(m);
@@ -342,7 +354,10 @@ final class Linker {
           if (m != null) {
             t.enclosingMember = m;
             t.outer = m.owner;
-            localTypes.computeIfAbsent(m.qualified, k -> new ArrayList<>()).add(t);
+            if (m.localTypes.isEmpty()) {
+              m.localTypes = new ArrayList<>();
+            }
+            m.localTypes.add(t);
             break;
           }
         }
@@ -470,12 +485,9 @@ final class Linker {
   }
 
   private T local(M member, String name) {
-    List<T> locals = localTypes.get(member.qualified);
-    if (locals != null) {
-      for (T l : locals) {
-        if (l.simpleName.equals(name)) {
-          return l;
-        }
+    for (T l : member.localTypes) {
+      if (l.simpleName.equals(name)) {
+        return l;
       }
     }
     return null;
@@ -559,7 +571,7 @@ final class Linker {
   private T resolveInFile(String name, T ctx, String written) {
     FileFacts file = ctx.file;
     for (ImportFact imp : file.imports()) {
-      if (!imp.onDemand() && imp.name().endsWith("." + name)) {
+      if (!imp.onDemand() && endsWithSegment(imp.name(), name)) {
         T t = types.get(imp.name());
         if (t != null || !imp.isStatic()) {
           return t; // a library import shadows the package
@@ -580,6 +592,12 @@ final class Linker {
       }
     }
     return null;
+  }
+
+  /** {@code qualified.endsWith("." + name)}, without building that string for every import. */
+  private static boolean endsWithSegment(String qualified, String name) {
+    int dot = qualified.length() - name.length() - 1;
+    return dot >= 0 && qualified.charAt(dot) == '.' && qualified.endsWith(name);
   }
 
   // ---------------------------------------------------------------- members of types
@@ -763,8 +781,11 @@ final class Linker {
     if (!m.isVirtual()) {
       return new int[0];
     }
-    long key = (long) receiver.id << 32 | m.id;
-    int[] cached = dispatchCache.get(key);
+    // Cached on the method: a map keyed by both ids as a long hashed them into a few buckets.
+    if (m.dispatch == null) {
+      m.dispatch = new HashMap<>();
+    }
+    int[] cached = m.dispatch.get(receiver);
     if (cached != null) {
       return cached;
     }
@@ -776,7 +797,7 @@ final class Linker {
       }
     }
     int[] result = out.stream().mapToInt(Integer::intValue).toArray();
-    dispatchCache.put(key, result);
+    m.dispatch.put(receiver, result);
     return result;
   }
 
@@ -815,9 +836,10 @@ final class Linker {
       edge(t.id, t.enclosingMember.id, MEMBER_OF, HIGH, t.fact.line());
     }
     annotations(t.id, t.fact.annotations(), t.outer, t.enclosingMember, t.fact.line());
-    for (MemberFact fact : t.fact.members()) {
-      Integer mid = ids.get(fact.symbol());
-      M m = mid == null ? null : members[mid];
+    List<MemberFact> facts = t.fact.members();
+    for (int k = 0; k < facts.size(); k++) {
+      MemberFact fact = facts.get(k);
+      M m = t.memberNodes[k];
       if (m == null || m.owner != t) {
         continue;
       }
@@ -929,16 +951,13 @@ final class Linker {
    * looked up in that class first. Null when the reference is in {@code m}'s own code.
    */
   private T scopeAt(M m, int line) {
-    List<T> locals = localTypes.get(m.qualified);
     T best = null;
-    if (locals != null) {
-      for (T l : locals) {
-        if (l.fact.line() <= line
-            && line <= l.fact.endLine()
-            && (best == null
-                || l.fact.endLine() - l.fact.line() < best.fact.endLine() - best.fact.line())) {
-          best = l;
-        }
+    for (T l : m.localTypes) {
+      if (l.fact.line() <= line
+          && line <= l.fact.endLine()
+          && (best == null
+              || l.fact.endLine() - l.fact.line() < best.fact.endLine() - best.fact.line())) {
+        best = l;
       }
     }
     return best;
@@ -1109,7 +1128,7 @@ final class Linker {
       T owner;
       if (imp.onDemand()) {
         owner = types.get(imp.name());
-      } else if (imp.name().endsWith("." + r.name())) {
+      } else if (endsWithSegment(imp.name(), r.name())) {
         owner = types.get(imp.name().substring(0, imp.name().length() - r.name().length() - 1));
       } else {
         continue;

@@ -162,6 +162,24 @@ public final class ReverseReach {
     return reached;
   }
 
+  /**
+   * How many of {@link #reached} have each confidence, by its ordinal; counted over the walk's
+   * arrays rather than by looking each reached symbol up again.
+   */
+  public int[] countsByConfidence() {
+    int[] counts = new int[LEVELS];
+    boolean[] seed = new boolean[graph.nodeCount()];
+    for (int s : seedIds) {
+      seed[s] = true;
+    }
+    for (int v = 0; v < best.length; v++) {
+      if (best[v] >= 0 && !seed[v]) {
+        counts[best[v]]++;
+      }
+    }
+    return counts;
+  }
+
   /** The seeds that are declarations of the graph. */
   public Set<Symbol> seeds() {
     Set<Symbol> out = new LinkedHashSet<>();
@@ -198,6 +216,35 @@ public final class ReverseReach {
           symbol + " is not reached from the seeds; check reached() or isReached() first");
     }
     return id;
+  }
+
+  /**
+   * The seed {@link #chain} of {@code symbol} starts at, found without building the chain.
+   *
+   * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
+   */
+  public Symbol origin(Symbol symbol) {
+    int v = bestOf(symbol);
+    int[] par = parent[best[v]];
+    while (par[v] >= 0) {
+      v = par[v];
+    }
+    return graph.symbols[v];
+  }
+
+  /**
+   * The edges on {@link #chain} of {@code symbol}: its length less one, 0 for a seed.
+   *
+   * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
+   */
+  public int hops(Symbol symbol) {
+    int v = bestOf(symbol);
+    int[] par = parent[best[v]];
+    int hops = 0;
+    for (; par[v] >= 0; v = par[v]) {
+      hops++;
+    }
+    return hops;
   }
 
   /**

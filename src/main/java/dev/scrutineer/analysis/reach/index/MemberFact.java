@@ -2,6 +2,7 @@ package dev.scrutineer.analysis.reach.index;
 
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -48,7 +49,11 @@ public record MemberFact(
     annotations = List.copyOf(annotations);
     parameterTypes = List.copyOf(parameterTypes);
     Objects.requireNonNull(type, "type");
-    parameterAnnotations = parameterAnnotations.stream().map(List::copyOf).toList();
+    List<List<AnnotationFact>> copies = new ArrayList<>(parameterAnnotations.size());
+    for (List<AnnotationFact> p : parameterAnnotations) {
+      copies.add(List.copyOf(p));
+    }
+    parameterAnnotations = List.copyOf(copies);
     references = List.copyOf(references);
   }
 }

@@ -463,6 +463,31 @@ class CodeGraphTest {
   }
 
   @Test
+  void aChainsOriginAndHopsAreItsFirstStepAndLengthAndCountsMatchTheConfidences() {
+    CodeGraph g =
+        graph(
+            file(P, "C")
+                .type(
+                    type("C")
+                        .method("leaf()")
+                        .method("mid()", m -> m.callOnExpression("leaf", 0))
+                        .method("top()", m -> m.call("mid", 0))
+                        .method("next()", m -> m.call("leaf", 0))));
+    ReverseReach r = g.reach(List.of(s("com.acme.C#leaf()")));
+
+    for (Symbol symbol : r.reached()) {
+      List<ReachStep> chain = r.chain(symbol);
+      assertThat(r.origin(symbol)).isEqualTo(chain.get(0).symbol());
+      assertThat(r.hops(symbol)).isEqualTo(chain.size() - 1);
+    }
+    assertThat(r.hops(s("com.acme.C#leaf()"))).isZero();
+    int[] counts = new int[Confidence.values().length];
+    r.reached().forEach(symbol -> counts[r.confidence(symbol).ordinal()]++);
+    assertThat(r.countsByConfidence()).containsExactly(counts);
+    assertThat(counts[Confidence.LOW.ordinal()]).isEqualTo(2);
+  }
+
+  @Test
   void chainConfidenceIsTheWeakestEdge() {
     CodeGraph g =
         graph(
