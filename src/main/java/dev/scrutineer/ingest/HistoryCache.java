@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -145,9 +146,9 @@ public final class HistoryCache implements AutoCloseable {
   }
 
   private <T> Map<String, T> load(String table, List<String> ids, Function<byte[], T> decode) {
-    Map<String, T> found = new HashMap<>();
+    Map<String, byte[]> rows = new HashMap<>();
     if (connection == null) {
-      return found;
+      return new HashMap<>();
     }
     try {
       for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
@@ -165,13 +166,9 @@ public final class HistoryCache implements AutoCloseable {
           for (int i = 0; i < chunk.size(); i++) {
             select.setString(i + 1, chunk.get(i));
           }
-          try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-              try {
-                found.put(rows.getString(1), decode.apply(rows.getBytes(2)));
-              } catch (UncheckedIOException | IllegalArgumentException e) {
-                // A damaged row is a miss: the commit is mined again and the row replaced.
-              }
+          try (ResultSet found = select.executeQuery()) {
+            while (found.next()) {
+              rows.put(found.getString(1), found.getBytes(2));
             }
           }
         }
@@ -180,7 +177,27 @@ public final class HistoryCache implements AutoCloseable {
       disable(e);
       return new HashMap<>();
     }
-    return found;
+    return decodeAll(rows, decode);
+  }
+
+  /**
+   * Decodes rows on every processor: for a large history, turning bytes back into commits costs
+   * more than reading them. A damaged row is a miss: the commit is mined again and the row
+   * replaced.
+   */
+  private static <T> Map<String, T> decodeAll(
+      Map<String, byte[]> rows, Function<byte[], T> decode) {
+    Map<String, T> decoded = new ConcurrentHashMap<>();
+    rows.entrySet().parallelStream()
+        .forEach(
+            row -> {
+              try {
+                decoded.put(row.getKey(), decode.apply(row.getValue()));
+              } catch (UncheckedIOException | IllegalArgumentException e) {
+                // left out: mined again
+              }
+            });
+    return new HashMap<>(decoded);
   }
 
   private void store(String table, Map<String, byte[]> rows) {

@@ -60,12 +60,19 @@ public final class History {
     reverted = new String[n];
     seconds = new long[n];
     fileIds = new int[n][];
+    // Reading every message with the fix patterns is the costly part; each commit is independent.
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              String message = commits.get(i).message();
+              reverted[i] = FixCommits.revertedId(message).orElse(null);
+              fixes[i] = reverted[i] != null || FixCommits.isFix(message);
+            });
     for (int i = 0; i < n; i++) {
       HistoryCommit commit = commits.get(i);
       positions.put(commit.id(), i);
       authors[i] = mailmap.identity(commit.author().name(), commit.author().email());
-      reverted[i] = FixCommits.revertedId(commit.message()).orElse(null);
-      fixes[i] = reverted[i] != null || FixCommits.isFix(commit.message());
       seconds[i] = commit.commitTime().getEpochSecond();
       authorIds[i] =
           authorIdOf.computeIfAbsent(

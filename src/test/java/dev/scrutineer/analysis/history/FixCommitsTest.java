@@ -25,6 +25,10 @@ class FixCommitsTest {
         "LANG-1234: add StringUtils.truncate | false",
         "Refactor #12 pieces | false",
         "Add feature | false",
+        "FIX CRASH ON EMPTY INPUT | true",
+        "Known BUGS listed | true",
+        "CLOSES #7 | true",
+        "Déjà vu: accents in names | false",
       })
   void tellsFixesByTheirMessage(String message, boolean fix) {
     assertThat(FixCommits.isFix(message)).isEqualTo(fix);
@@ -34,6 +38,7 @@ class FixCommitsTest {
   void trailersAndRevertsMakeAFix() {
     assertThat(FixCommits.isFix("Add check\n\nFixes: 1234567890ab (\"Add parser\")")).isTrue();
     assertThat(FixCommits.isFix("Make it faster\n\nCloses: #9")).isTrue();
+    assertThat(FixCommits.isFix("Undo it\n\nTHIS REVERTS COMMIT 0123456789ABCDEF.")).isTrue();
     assertThat(FixCommits.isFix("Revert \"Add x\"\n\nThis reverts commit 0123456789abcdef."))
         .isTrue();
   }
