@@ -5,7 +5,6 @@ import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ScrutineerConfig;
 import dev.scrutineer.ingest.ChangeQuery;
 import dev.scrutineer.ingest.ChangeSession;
-import dev.scrutineer.ingest.GitChangeReader;
 import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.model.Backtest;
 import dev.scrutineer.model.ChangeSet;
@@ -112,7 +111,7 @@ final class HistoryRuns {
     }
     ChangeQuery query =
         new ChangeQuery(request.repository(), Optional.of(id + "^"), Optional.of(id), false);
-    try (ChangeSession session = GitChangeReader.open(query)) {
+    try (ChangeSession session = past.openChange(query)) {
       ChangeSet change = session.change();
       List<Diagnostic> ignored = new ArrayList<>();
       ScrutineerConfig config =

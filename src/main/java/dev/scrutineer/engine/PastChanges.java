@@ -3,6 +3,9 @@ package dev.scrutineer.engine;
 import dev.scrutineer.analysis.history.History;
 import dev.scrutineer.analysis.history.HistoryFeatures;
 import dev.scrutineer.analysis.history.Szz;
+import dev.scrutineer.ingest.ChangeQuery;
+import dev.scrutineer.ingest.ChangeSession;
+import dev.scrutineer.ingest.GitChangeReader;
 import dev.scrutineer.ingest.HistoryCache;
 import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.model.BugInducing;
@@ -130,6 +133,11 @@ final class PastChanges implements AutoCloseable {
 
   boolean isRoot(String id) {
     return history.find(id).orElseThrow().parents().isEmpty();
+  }
+
+  /** A change of this repository, read on the repository already open. */
+  ChangeSession openChange(ChangeQuery query) {
+    return GitChangeReader.open(query, reader);
   }
 
   /** The history signals of a mined commit, from the commits before it only. */

@@ -128,7 +128,7 @@ public final class Scrutineer {
     Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
     RiskModel model = riskModel(request, session, diagnostics);
     Optional<List<Feature>> history =
-        session.isShallow() ? shallow(diagnostics) : history(request, change, reach, diagnostics);
+        session.isShallow() ? shallow(diagnostics) : history(request, session, reach, diagnostics);
     Risk risk =
         model.score(
             Signals.of(change, declarations.declarations(), reach, findings, provenance, history));
@@ -230,12 +230,13 @@ public final class Scrutineer {
    */
   private static Optional<List<Feature>> history(
       AnalysisRequest request,
-      ChangeSet change,
+      ChangeSession session,
       Optional<Reach> reach,
       List<Diagnostic> diagnostics) {
     Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
+    ChangeSet change = session.change();
     String mergeBase = change.mergeBase().id();
-    try (HistoryReader reader = HistoryReader.open(request.change().repository());
+    try (HistoryReader reader = HistoryReader.sharing(session);
         HistoryCache historyCache = HistoryCache.open(Optional.of(cache))) {
       History history =
           History.of(

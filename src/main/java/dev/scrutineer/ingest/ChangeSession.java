@@ -68,6 +68,12 @@ public final class ChangeSession implements AutoCloseable {
     }
   }
 
+  /** The repository, with one more use counted; whoever takes it must close it once. */
+  Repository shareRepository() {
+    repository.incrementOpen();
+    return repository;
+  }
+
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {

@@ -45,7 +45,19 @@ public final class GitChangeReader {
    * read (never checked out) until the session is closed.
    */
   public static ChangeSession open(ChangeQuery query) {
-    Repository repository = Repositories.open(query.repository());
+    return open(query, Repositories.open(query.repository()));
+  }
+
+  /**
+   * Like {@link #open(ChangeQuery)}, on the repository {@code reader} has open: a caller reading
+   * many changes of one large repository reads its pack index once, not once a change.
+   */
+  public static ChangeSession open(ChangeQuery query, HistoryReader reader) {
+    return open(query, reader.shareRepository());
+  }
+
+  /** Opens a session that owns one use of {@code repository}, released when the session closes. */
+  private static ChangeSession open(ChangeQuery query, Repository repository) {
     boolean opened = false;
     try (ObjectReader reader = repository.newObjectReader();
         RevWalk walk = new RevWalk(reader)) {

@@ -58,6 +58,24 @@ class HistoryReaderTest {
   }
 
   @Test
+  void aSharedRepositoryStaysOpenUntilBothSidesAreClosed() {
+    try (TestRepo repo = sample()) {
+      ChangeQuery query =
+          new ChangeQuery(repo.dir(), Optional.of("HEAD~1"), Optional.of("HEAD"), false);
+      HistoryReader reader;
+      try (ChangeSession session = GitChangeReader.open(query)) {
+        reader = HistoryReader.sharing(session);
+      }
+      assertThat(reader.read("HEAD", HistoryCache.none(), Progress.NONE)).hasSize(4);
+      try (ChangeSession again = GitChangeReader.open(query, reader)) {
+        reader.close();
+        assertThat(again.base().read("lib/A.java")).isPresent();
+        assertThat(again.change().files()).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
   void aMergeHasNoFilesOfItsOwn() throws Exception {
     try (TestRepo repo = sample();
         HistoryReader reader = HistoryReader.open(repo.dir())) {
