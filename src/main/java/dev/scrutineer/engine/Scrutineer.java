@@ -13,8 +13,6 @@ import dev.scrutineer.config.ScrutineerConfig;
 import dev.scrutineer.config.Teams;
 import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.GitChangeReader;
-import dev.scrutineer.ingest.HistoryCache;
-import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.ingest.PullRequestReader;
 import dev.scrutineer.ingest.ReviewsReader;
 import dev.scrutineer.model.Analysis;
@@ -119,6 +117,12 @@ public final class Scrutineer {
       ScrutineerConfig config,
       List<Diagnostic> diagnostics) {
     ChangeSet change = session.change();
+    Optional<BaseHistory> baseHistory =
+        session.isShallow()
+            ? Optional.empty()
+            : Optional.of(
+                BaseHistory.start(
+                    session, CacheDirectory.resolve(request.cacheDirectory(), System.getenv())));
     Optional<PullRequest> pullRequest = request.pullRequestJson().map(PullRequestReader::read);
     ChangedDeclarations.Result declarations =
         new ChangedDeclarations().find(change, session.base(), session.head());
@@ -128,7 +132,9 @@ public final class Scrutineer {
     Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
     RiskModel model = riskModel(request, session, diagnostics);
     Optional<List<Feature>> history =
-        session.isShallow() ? shallow(diagnostics) : history(request, session, reach, diagnostics);
+        baseHistory.isEmpty()
+            ? shallow(diagnostics)
+            : history(baseHistory.get().await(diagnostics), change, reach, diagnostics);
     Risk risk =
         model.score(
             Signals.of(change, declarations.declarations(), reach, findings, provenance, history));
@@ -224,40 +230,30 @@ public final class Scrutineer {
   }
 
   /**
-   * The history signals of the change, mined up to its merge-base (cached between runs), with the
-   * author's experience with the reached entry points; empty, with a note, when history cannot be
-   * read.
+   * The history signals of the change, from the history up to its merge-base, with the author's
+   * experience with the reached entry points; empty when history could not be read (already noted).
    */
   private static Optional<List<Feature>> history(
-      AnalysisRequest request,
-      ChangeSession session,
+      Optional<History> history,
+      ChangeSet change,
       Optional<Reach> reach,
       List<Diagnostic> diagnostics) {
-    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
-    ChangeSet change = session.change();
-    String mergeBase = change.mergeBase().id();
-    try (HistoryReader reader = HistoryReader.sharing(session);
-        HistoryCache historyCache = HistoryCache.open(Optional.of(cache))) {
-      History history =
-          History.of(
-              reader.read(mergeBase, historyCache, Progress.NONE), reader.mailmap(mergeBase));
-      List<Feature> features = new ArrayList<>(HistoryFeatures.of(history, change).features());
+    if (history.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      List<Feature> features =
+          new ArrayList<>(HistoryFeatures.of(history.get(), change).features());
       reach.ifPresent(
           r ->
               features.add(
                   HistoryFeatures.entryPointExperience(
-                      history,
+                      history.get(),
                       change,
                       r.entryPoints().stream().map(EntryPoint::path).distinct().toList())));
-      diagnostics.addAll(historyCache.diagnostics());
       return Optional.of(List.copyOf(features));
     } catch (InputException | UncheckedIOException e) {
-      diagnostics.add(
-          Diagnostic.warning(
-              "history could not be read ("
-                  + e.getMessage()
-                  + "), so the risk score has no history factors; the change's own size stands"
-                  + " in for them"));
+      diagnostics.add(BaseHistory.unreadable(e));
       return Optional.empty();
     }
   }
