@@ -135,4 +135,28 @@ class AnalyzeCommandTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("--base=REV").contains("--worktree").contains("--pr-json=FILE");
   }
+
+  @Test
+  void anUnusableHistoryCacheIsNotedAndTheHistoryMinedAnyway() throws IOException {
+    try (TestRepo repo = TestRepo.init(temp.resolve("repo2"))) {
+      repo.write("src/main/java/App.java", "class App {}\n").commit("Start");
+      repo.write("src/main/java/App.java", "class App { int x; }\n").commit("Change");
+      Path notADirectory = Files.writeString(temp.resolve("cache-file"), "not a directory");
+
+      Cli run =
+          Cli.run(
+              "analyze",
+              "--repo",
+              repo.dir().toString(),
+              "--base",
+              "HEAD~1",
+              "--cache",
+              notADirectory.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out())
+          .contains("the history cache " + notADirectory.resolve("history.db"))
+          .contains("prior change");
+    }
+  }
 }
