@@ -29,11 +29,7 @@ for ((r = 0; r < runs; r++)); do
   base+=("$(time_once "${numstat[@]}")")
   cold+=("$(time_once "${backtest[@]}")")
 done
-mb=$(printf '%s\n' "${base[@]}" | median)
-mc=$(printf '%s\n' "${cold[@]}" | median)
-printf '%-32s median %7.3f s   runs: %s\n' "git log --numstat" "$mb" "${base[*]}"
-printf '%-32s median %7.3f s   runs: %s\n' "cold backtest (empty cache, JVM)" "$mc" "${cold[*]}"
-awk -v a="$mc" -v b="$mb" 'BEGIN { printf "cold ratio: %.2f\n", a / b }'
+medians "cold ratio" "cold backtest (empty cache, JVM)" "git log --numstat" "${cold[*]}" "${base[*]}"
 CMD_A=("${backtest[@]}")
 CMD_B=("${numstat[@]}")
 compare "$runs" "warm backtest (whole JVM)" "git log --numstat"

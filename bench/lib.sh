@@ -17,16 +17,23 @@ median() {
 # Runs the commands in the arrays CMD_A and CMD_B alternately RUNS times after one warm-up each;
 # prints both medians and their ratio.
 compare() {
-  local runs=$1 label_a=$2 label_b=$3 a=() b=() ma mb
+  local runs=$1 label_a=$2 label_b=$3 a=() b=()
   time_once "${CMD_A[@]}" >/dev/null
   time_once "${CMD_B[@]}" >/dev/null
   for ((r = 0; r < runs; r++)); do
     a+=("$(time_once "${CMD_A[@]}")")
     b+=("$(time_once "${CMD_B[@]}")")
   done
-  ma=$(printf '%s\n' "${a[@]}" | median)
-  mb=$(printf '%s\n' "${b[@]}" | median)
-  printf '%-32s median %7.3f s   runs: %s\n' "$label_a" "$ma" "${a[*]}"
-  printf '%-32s median %7.3f s   runs: %s\n' "$label_b" "$mb" "${b[*]}"
-  awk -v a="$ma" -v b="$mb" 'BEGIN { printf "ratio: %.2f\n", a / b }'
+  medians "ratio" "$label_a" "$label_b" "${a[*]}" "${b[*]}"
+}
+
+# Prints the medians of two space-separated lists of times and the ratio of the first to the
+# second, the ratio's line starting with PREFIX.
+medians() {
+  local prefix=$1 label_a=$2 label_b=$3 a=$4 b=$5 ma mb
+  ma=$(printf '%s\n' $a | median)
+  mb=$(printf '%s\n' $b | median)
+  printf '%-32s median %7.3f s   runs: %s\n' "$label_a" "$ma" "$a"
+  printf '%-32s median %7.3f s   runs: %s\n' "$label_b" "$mb" "$b"
+  awk -v a="$ma" -v b="$mb" -v p="$prefix" 'BEGIN { printf "%s: %.2f\n", p, a / b }'
 }

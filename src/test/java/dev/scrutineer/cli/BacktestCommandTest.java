@@ -123,18 +123,23 @@ class BacktestCommandTest {
     return run.out();
   }
 
-  @Test
-  void aShallowCloneIsScoredWithoutHistoryAndSaysSo() {
+  /** A clone of a 10-commit synthetic history cut at {@code depth} commits. */
+  private Path shallowClone(int depth) {
     SyntheticHistory history = SyntheticHistory.build(temp.resolve("origin"), 10);
     GitCli.run(
         temp,
         "clone",
         "--quiet",
         "--depth",
-        "2",
+        String.valueOf(depth),
         history.repo().dir().toUri().toString(),
         "shallow");
-    Cli run = Cli.run("analyze", "--repo", temp.resolve("shallow").toString(), "--base", "HEAD~1");
+    return temp.resolve("shallow");
+  }
+
+  @Test
+  void aShallowCloneIsScoredWithoutHistoryAndSaysSo() {
+    Cli run = Cli.run("analyze", "--repo", shallowClone(2).toString(), "--base", "HEAD~1");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("Risk: ")
@@ -144,20 +149,11 @@ class BacktestCommandTest {
 
   @Test
   void aShallowCloneIsNotBacktested() {
-    SyntheticHistory history = SyntheticHistory.build(temp.resolve("origin"), 10);
-    GitCli.run(
-        temp,
-        "clone",
-        "--quiet",
-        "--depth",
-        "4",
-        history.repo().dir().toUri().toString(),
-        "shallow");
     Cli run =
         Cli.run(
             "backtest",
             "--repo",
-            temp.resolve("shallow").toString(),
+            shallowClone(4).toString(),
             "--cache",
             temp.resolve("cache").toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
