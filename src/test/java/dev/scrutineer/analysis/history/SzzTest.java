@@ -9,6 +9,7 @@ import dev.scrutineer.model.BlamedLine;
 import dev.scrutineer.model.BugInducing;
 import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.Progress;
+import dev.scrutineer.testing.GitCli;
 import dev.scrutineer.testing.TestRepo;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,6 +172,56 @@ class SzzTest {
                 .blame(List.of(fix), Progress.NONE);
         assertThat(blamed.get(fix)).containsExactly(new BlamedLine("lib/Calc.java", 8, inducing));
       }
+    }
+  }
+
+  @Test
+  void blameCrossesAnOctopusMergeAndAnUnrelatedRoot() {
+    try (TestRepo repo = TestRepo.init(dir)) {
+      repo.write("src/Calc.java", CALC);
+      repo.commit("Add Calc");
+      Map<String, String> sides = new java.util.LinkedHashMap<>();
+      for (String side : List.of("x", "y", "z")) {
+        repo.branch(side).checkout(side);
+        repo.write("src/S" + side + ".java", "class S" + side + " {\n  int v = 1;\n}\n");
+        sides.put(side, repo.commit("Add S" + side));
+        repo.checkout("main");
+      }
+      GitCli.run(
+          dir,
+          "-c",
+          "user.name=Ada",
+          "-c",
+          "user.email=ada@example.com",
+          "merge",
+          "--quiet",
+          "--no-edit",
+          "x",
+          "y",
+          "z");
+      repo.orphan("other");
+      GitCli.run(dir, "rm", "-rqf", ".");
+      repo.write("o.txt", "other\n");
+      String root = repo.commit("Add other");
+      repo.checkout("main");
+      GitCli.run(
+          dir,
+          "-c",
+          "user.name=Ada",
+          "-c",
+          "user.email=ada@example.com",
+          "merge",
+          "--quiet",
+          "--no-edit",
+          "--allow-unrelated-histories",
+          "other");
+      repo.write("src/Sy.java", "class Sy {\n  int v = 2;\n}\n");
+      repo.write("o.txt", "another\n");
+      String fix = repo.commit("Fix the value");
+
+      assertThat(Mined.szz(repo, Optional.empty()))
+          .extracting(BugInducing::inducingId, BugInducing::fixId)
+          .containsExactlyInAnyOrder(tuple(sides.get("y"), fix), tuple(root, fix));
     }
   }
 
