@@ -34,11 +34,14 @@ final class PastChanges implements AutoCloseable {
 
   private final HistoryReader reader;
   private final HistoryCache cache;
+  private final List<HistoryCommit> mined;
   private final History history;
 
-  private PastChanges(HistoryReader reader, HistoryCache cache, History history) {
+  private PastChanges(
+      HistoryReader reader, HistoryCache cache, List<HistoryCommit> mined, History history) {
     this.reader = reader;
     this.cache = cache;
+    this.mined = mined;
     this.history = history;
   }
 
@@ -50,7 +53,7 @@ final class PastChanges implements AutoCloseable {
       if (commits.isEmpty()) {
         throw new InputException(repository + " has no commits; there is nothing to score");
       }
-      return new PastChanges(reader, cache, History.of(commits, reader.mailmap(HEAD)));
+      return new PastChanges(reader, cache, commits, History.of(commits, reader.mailmap(HEAD)));
     } catch (RuntimeException e) {
       cache.close();
       reader.close();
@@ -100,7 +103,7 @@ final class PastChanges implements AutoCloseable {
   /** Bug-inducing commits from every fix; the backtest decides which fixes a period may see. */
   List<Label> labels(Progress progress) {
     List<BugInducing> found =
-        Szz.label(history, reader.blamer(history.commits(), cache), Optional.empty(), progress);
+        Szz.label(history, reader.blamer(mined, cache), Optional.empty(), progress);
     return found.stream().map(b -> new Label(b.inducingId(), b.fixTime())).toList();
   }
 

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -41,6 +40,7 @@ final class EditReplayBlamer implements Blamer {
   private final List<HistoryCommit> commits;
   private final HistoryCache cache;
 
+  /** {@code commits} parents first, as {@link HistoryReader#read} gives them. */
   EditReplayBlamer(HistoryReader reader, List<HistoryCommit> commits, HistoryCache cache) {
     this.reader = reader;
     this.commits = List.copyOf(commits);
@@ -55,10 +55,9 @@ final class EditReplayBlamer implements Blamer {
     if (todo.isEmpty()) {
       return found;
     }
-    List<HistoryCommit> order = parentsFirst(commits);
     List<CommitEdits> edits =
-        reader.edits(order.stream().map(HistoryCommit::id).toList(), cache, progress);
-    Map<String, List<BlamedLine>> fresh = replay(order, edits, todo, progress);
+        reader.edits(commits.stream().map(HistoryCommit::id).toList(), cache, progress);
+    Map<String, List<BlamedLine>> fresh = replay(commits, edits, todo, progress);
     for (String id : todo) {
       fresh.putIfAbsent(id, List.of());
     }
@@ -245,48 +244,5 @@ final class EditReplayBlamer implements Blamer {
       growth += (edits[e + 3] - edits[e + 2]) - (edits[e + 1] - edits[e]);
     }
     return growth;
-  }
-
-  /**
-   * The commits with every parent before its children; among commits ready at the same time, the
-   * one first in {@code commits} (by commit time) goes first.
-   */
-  static List<HistoryCommit> parentsFirst(List<HistoryCommit> commits) {
-    int n = commits.size();
-    Map<String, Integer> index = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      index.put(commits.get(i).id(), i);
-    }
-    int[] waiting = new int[n];
-    List<List<Integer>> children = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      children.add(new ArrayList<>(1));
-    }
-    for (int i = 0; i < n; i++) {
-      for (String parent : new HashSet<>(commits.get(i).parents())) {
-        Integer p = index.get(parent);
-        if (p != null) {
-          waiting[i]++;
-          children.get(p).add(i);
-        }
-      }
-    }
-    PriorityQueue<Integer> ready = new PriorityQueue<>();
-    for (int i = 0; i < n; i++) {
-      if (waiting[i] == 0) {
-        ready.add(i);
-      }
-    }
-    List<HistoryCommit> order = new ArrayList<>(n);
-    while (!ready.isEmpty()) {
-      int i = ready.poll();
-      order.add(commits.get(i));
-      for (int child : children.get(i)) {
-        if (--waiting[child] == 0) {
-          ready.add(child);
-        }
-      }
-    }
-    return order;
   }
 }

@@ -159,8 +159,8 @@ public final class HistoryReader implements AutoCloseable {
   }
 
   /**
-   * Blames the lines fixes deleted or changed, by replaying the line edits of {@code commits} (a
-   * mined history); results are kept in {@code cache}.
+   * Blames the lines fixes deleted or changed, by replaying the line edits of {@code commits}, a
+   * history as {@link #read} gives it (parents before children); results are kept in {@code cache}.
    */
   public Blamer blamer(List<HistoryCommit> commits, HistoryCache cache) {
     return new EditReplayBlamer(this, commits, cache);

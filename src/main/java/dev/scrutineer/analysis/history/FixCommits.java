@@ -58,7 +58,7 @@ public final class FixCommits {
     return (mentions(lower, FIX_STEMS) && FIX_WORD.matcher(message).find())
         || (mentions(lower, CLOSE_STEMS) && CLOSES_ISSUE.matcher(message).find())
         || (mentions(lower, TRAILER_STEMS) && TRAILER.matcher(message).find())
-        || revertedId(message).isPresent();
+        || revertedId(message, lower).isPresent();
   }
 
   private static boolean mentions(String lower, List<String> stems) {
@@ -72,7 +72,11 @@ public final class FixCommits {
 
   /** The (possibly abbreviated) id a revert names in git's "This reverts commit ..." line. */
   public static Optional<String> revertedId(String message) {
-    if (!message.toLowerCase(Locale.ROOT).contains(REVERT_STEM)) {
+    return revertedId(message, message.toLowerCase(Locale.ROOT));
+  }
+
+  private static Optional<String> revertedId(String message, String lower) {
+    if (!lower.contains(REVERT_STEM)) {
       return Optional.empty();
     }
     Matcher m = REVERTS.matcher(message);

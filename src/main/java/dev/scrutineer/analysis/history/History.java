@@ -66,8 +66,8 @@ public final class History {
         .forEach(
             i -> {
               String message = commits.get(i).message();
-              reverted[i] = FixCommits.revertedId(message).orElse(null);
-              fixes[i] = reverted[i] != null || FixCommits.isFix(message);
+              fixes[i] = FixCommits.isFix(message);
+              reverted[i] = fixes[i] ? FixCommits.revertedId(message).orElse(null) : null;
             });
     for (int i = 0; i < n; i++) {
       HistoryCommit commit = commits.get(i);

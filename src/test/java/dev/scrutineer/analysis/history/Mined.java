@@ -3,6 +3,7 @@ package dev.scrutineer.analysis.history;
 import dev.scrutineer.ingest.HistoryCache;
 import dev.scrutineer.ingest.HistoryReader;
 import dev.scrutineer.model.BugInducing;
+import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.Progress;
 import dev.scrutineer.testing.TestRepo;
 import java.time.Instant;
@@ -22,13 +23,10 @@ final class Mined {
 
   static List<BugInducing> szz(TestRepo repo, Optional<Instant> fixesBefore) {
     try (HistoryReader reader = HistoryReader.open(repo.dir())) {
-      History history =
-          History.of(reader.read("HEAD", HistoryCache.none(), Progress.NONE), Optional.empty());
+      List<HistoryCommit> commits = reader.read("HEAD", HistoryCache.none(), Progress.NONE);
+      History history = History.of(commits, Optional.empty());
       return Szz.label(
-          history,
-          reader.blamer(history.commits(), HistoryCache.none()),
-          fixesBefore,
-          Progress.NONE);
+          history, reader.blamer(commits, HistoryCache.none()), fixesBefore, Progress.NONE);
     }
   }
 }
