@@ -6,6 +6,7 @@ import dev.scrutineer.analysis.ownership.CodeOwners;
 import dev.scrutineer.analysis.provenance.ProvenanceDetector;
 import dev.scrutineer.analysis.reach.ChangedDeclarations;
 import dev.scrutineer.analysis.reach.ReachAnalyzer;
+import dev.scrutineer.analysis.reach.graph.LinkedBaseCache;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ConfigLoader;
@@ -185,7 +186,11 @@ public final class Scrutineer {
             .map(dir -> FactsCache.open(dir.resolve("facts.db")))
             .orElseGet(FactsCache::openDefault)) {
       ReachAnalyzer.Result result =
-          new ReachAnalyzer(cache)
+          new ReachAnalyzer(
+                  cache,
+                  LinkedBaseCache.in(
+                      CacheDirectory.resolve(request.cacheDirectory(), System.getenv())
+                          .resolve("graphs")))
               .analyze(
                   session.change(),
                   session.base(),

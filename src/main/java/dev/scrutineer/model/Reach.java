@@ -56,7 +56,10 @@ public record Reach(
    * @param javaFiles Java files indexed
    * @param parsed files parsed in this run, the merge-base's and then the change's; the others'
    *     facts came from the cache
+   * @param linked files whose references were linked in this run: the merge-base's when its graph
+   *     was not stored yet, then those the change can affect; the others' links came from the
+   *     stored graph of the merge-base
    * @param unreadable of those, how many could not be parsed and count at file level
    */
-  public record IndexSummary(int javaFiles, int parsed, int unreadable) {}
+  public record IndexSummary(int javaFiles, int parsed, int linked, int unreadable) {}
 }

@@ -339,6 +339,7 @@ final class JsonReport {
     g.writeObjectFieldStart("index");
     g.writeNumberField("javaFiles", reach.index().javaFiles());
     g.writeNumberField("parsed", reach.index().parsed());
+    g.writeNumberField("linked", reach.index().linked());
     g.writeNumberField("unreadable", reach.index().unreadable());
     g.writeEndObject();
     g.writeEndObject();

@@ -174,7 +174,9 @@ final class TextReport {
                     + index.unreadable()
                     + " unreadable; "
                     + index.parsed()
-                    + " file versions parsed in this run, the rest read from the cache"));
+                    + " file versions parsed and "
+                    + index.linked()
+                    + " linked in this run, the rest read from the cache"));
     line("");
   }
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scrutineer.testing.TestRepo;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,14 +104,44 @@ class ReachEndToEndTest {
   }
 
   @Test
-  void theSecondRunReadsFactsFromTheCache() throws IOException {
+  void theSecondRunReadsFactsAndTheLinkedBaseFromTheCache() throws IOException {
     TestRepo repo = ownerServiceMadeStricter();
 
-    JsonNode first = analyze(repo, "--format", "json").path("reach").path("index");
-    JsonNode second = analyze(repo, "--format", "json").path("reach").path("index");
+    ObjectNode first = (ObjectNode) analyze(repo, "--format", "json").path("reach");
+    ObjectNode second = (ObjectNode) analyze(repo, "--format", "json").path("reach");
 
-    assertThat(first.path("parsed").asInt()).isEqualTo(first.path("javaFiles").asInt() + 1);
-    assertThat(second.path("parsed").asInt()).isZero();
+    int files = first.path("index").path("javaFiles").asInt();
+    assertThat(first.path("index").path("parsed").asInt()).isEqualTo(files + 1);
+    assertThat(second.path("index").path("parsed").asInt()).isZero();
+    // The first run links the merge-base, then the changed service again; the second only that.
+    assertThat(first.path("index").path("linked").asInt()).isEqualTo(files + 1);
+    assertThat(second.path("index").path("linked").asInt()).isEqualTo(1);
+    first.remove("index");
+    second.remove("index");
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void aDamagedLinkedBaseIsLinkedAgainWithAWarning() throws IOException {
+    TestRepo repo = ownerServiceMadeStricter();
+    ObjectNode first = (ObjectNode) analyze(repo, "--format", "json");
+    Path graphs = temp.resolve("cache").resolve("graphs");
+    try (Stream<Path> stored = Files.list(graphs)) {
+      for (Path graph : stored.toList()) {
+        byte[] bytes = Files.readAllBytes(graph);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(graph, bytes);
+      }
+    }
+
+    ObjectNode second = (ObjectNode) analyze(repo, "--format", "json");
+
+    assertThat(second.path("diagnostics").toString()).contains("could not be read");
+    assertThat(second.path("reach").path("index").path("linked").asInt())
+        .isEqualTo(first.path("reach").path("index").path("linked").asInt());
+    ((ObjectNode) first.path("reach")).remove("index");
+    ((ObjectNode) second.path("reach")).remove("index");
+    assertThat(second.path("reach")).isEqualTo(first.path("reach"));
   }
 
   /** The petclinic mirror with a feature branch that changes what OwnerService#find returns. */

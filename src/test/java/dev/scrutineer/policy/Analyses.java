@@ -128,7 +128,7 @@ final class Analyses {
             entryPoints,
             tests,
             modules,
-            new Reach.IndexSummary(0, 0, 0),
+            new Reach.IndexSummary(0, 0, 0, 0),
             Optional.empty(),
             List.of());
     Provenance provenance =

@@ -4,9 +4,13 @@ import dev.scrutineer.analysis.reach.framework.ConfigKeyChange;
 import dev.scrutineer.analysis.reach.framework.EntryPointSpec;
 import dev.scrutineer.analysis.reach.framework.FrameworkFacts;
 import dev.scrutineer.analysis.reach.graph.CodeGraph;
+import dev.scrutineer.analysis.reach.graph.Edge;
+import dev.scrutineer.analysis.reach.graph.LinkedBase;
+import dev.scrutineer.analysis.reach.graph.LinkedBaseCache;
 import dev.scrutineer.analysis.reach.graph.ReverseReach;
 import dev.scrutineer.analysis.reach.index.CodeIndex;
 import dev.scrutineer.analysis.reach.index.FactsCache;
+import dev.scrutineer.analysis.reach.index.FactsExtractor;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangeType;
@@ -17,6 +21,7 @@ import dev.scrutineer.model.DeclarationReach;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.EntryPoint;
 import dev.scrutineer.model.Explanation;
+import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.InputException;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.Reach;
@@ -26,8 +31,10 @@ import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +44,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -53,9 +61,15 @@ public final class ReachAnalyzer {
   static final int MAX_DECLARATION_WALKS = 50;
 
   private final FactsCache cache;
+  private final LinkedBaseCache graphs;
 
-  public ReachAnalyzer(FactsCache cache) {
+  /**
+   * @param cache file facts by content
+   * @param graphs linked merge-bases, so that a change on a known base links only what it can alter
+   */
+  public ReachAnalyzer(FactsCache cache, LinkedBaseCache graphs) {
     this.cache = cache;
+    this.graphs = graphs;
   }
 
   /** The reach, and what limited it. */
@@ -76,7 +90,8 @@ public final class ReachAnalyzer {
     Thread frameworksThread = new Thread(frameworksTask, "scrutineer-frameworks");
     frameworksThread.setDaemon(true);
     frameworksThread.start();
-    CodeGraph graph = CodeGraph.link(headIndex.files(), () -> join(frameworksTask).edges());
+    Linked linked = link(baseIndex, headIndex, change, () -> join(frameworksTask).edges());
+    CodeGraph graph = linked.graph();
     FrameworkFacts frameworks = join(frameworksTask);
     Set<Symbol> seeds = seeds(changed, frameworks, graph, headIndex, baseIndex);
     ReverseReach reach = graph.reach(seeds);
@@ -85,6 +100,7 @@ public final class ReachAnalyzer {
     List<EntryPoint> entryPoints = entryPoints(touched, frameworks, graph, reach);
     List<ReachedTest> tests = tests(touched, frameworks, graph, reach);
     List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
+    diagnostics.addAll(graphs.diagnostics());
     diagnostics.addAll(frameworks.diagnostics());
     List<DeclarationReach> byDeclaration =
         eachDeclaration
@@ -99,10 +115,43 @@ public final class ReachAnalyzer {
             entryPoints,
             tests,
             modules(touched, graph, frameworks),
-            new Reach.IndexSummary(stats.files(), parsed, stats.unreadable()),
+            new Reach.IndexSummary(stats.files(), parsed, linked.files(), stats.unreadable()),
             why.map(query -> explain(query, entryPoints, graph, reach)),
             byDeclaration),
         diagnostics);
+  }
+
+  /** The head's graph, and how many files were linked for it in this run. */
+  private record Linked(CodeGraph graph, int files) {}
+
+  /**
+   * Links the head from the stored graph of the base, linking and storing the base first when no
+   * graph of it is stored: the next change on the same base then links only what it can alter.
+   */
+  private Linked link(
+      CodeIndex base,
+      CodeIndex head,
+      ChangeSet change,
+      Supplier<? extends Collection<Edge>> extraEdges) {
+    String key = LinkedBase.key(base.contentIds(), FactsExtractor.VERSION);
+    int linkedFiles = 0;
+    Optional<LinkedBase> stored = graphs.load(key);
+    LinkedBase linkedBase;
+    if (stored.isPresent()) {
+      linkedBase = stored.get();
+    } else {
+      linkedBase = LinkedBase.link(base.files());
+      linkedFiles = base.files().size();
+      graphs.store(key, linkedBase);
+    }
+    Set<String> touched = new HashSet<>();
+    for (FileChange file : change.files()) {
+      file.oldPath().ifPresent(touched::add);
+      file.newPath().ifPresent(touched::add);
+    }
+    touched.removeIf(path -> !path.endsWith(".java"));
+    CodeGraph graph = CodeGraph.relink(head.files(), extraEdges, linkedBase, base.files(), touched);
+    return new Linked(graph, linkedFiles + graph.linkedFiles());
   }
 
   private static <V> V join(FutureTask<V> task) {

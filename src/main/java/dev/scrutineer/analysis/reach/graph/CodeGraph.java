@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -69,8 +70,9 @@ public final class CodeGraph {
   final String[] vias;
   private final List<Escalation> escalations;
   private final int ignoredExtraEdges;
+  private final int linkedFiles;
 
-  private CodeGraph(Linker linker) {
+  CodeGraph(Linker linker) {
     int n = linker.symbols.size();
     symbols = linker.symbols.toArray(new Symbol[0]);
     paths = linker.paths.toArray(new String[0]);
@@ -87,6 +89,7 @@ public final class CodeGraph {
       throw new IllegalStateException("too many edge labels: " + vias.length);
     }
     ignoredExtraEdges = linker.ignoredExtraEdges;
+    linkedFiles = linker.linkedFiles;
     List<Escalation> esc = new ArrayList<>();
     for (Linker.Skipped s : linker.skipped) {
       esc.add(new Escalation(symbols[s.from()], s.name(), s.arity(), s.candidates(), s.line()));
@@ -179,6 +182,36 @@ public final class CodeGraph {
     Linker linker = new Linker();
     linker.link(files, extraEdges);
     return new CodeGraph(linker);
+  }
+
+  /**
+   * As {@link #link(Collection, Supplier)}, from the linked base of the other side of a change:
+   * only the files the change replaced, and those whose references it can resolve differently, are
+   * linked; the others' edges are copied. The graph is the one {@link #link} gives. When the base
+   * does not fit {@code files}, everything is linked.
+   *
+   * @param base the base side, linked
+   * @param baseFiles the facts {@code base} was linked from
+   * @param changedPaths the paths of the files the change touches, on either side
+   */
+  public static CodeGraph relink(
+      Collection<FileFacts> files,
+      Supplier<? extends Collection<Edge>> extraEdges,
+      LinkedBase base,
+      Collection<FileFacts> baseFiles,
+      Set<String> changedPaths) {
+    Linker linker = new Linker();
+    try {
+      linker.link(files, extraEdges, new Relink(base, baseFiles, changedPaths));
+      return new CodeGraph(linker);
+    } catch (Relink.Stale e) {
+      return link(files, extraEdges);
+    }
+  }
+
+  /** How many files were linked from their references; the others' edges were copied. */
+  public int linkedFiles() {
+    return linkedFiles;
   }
 
   public int nodeCount() {

@@ -12,6 +12,7 @@ import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -219,8 +220,16 @@ final class Linker {
   final List<Skipped> skipped = new ArrayList<>();
   int ignoredExtraEdges;
 
+  /** How many files were linked from their references rather than copied. */
+  int linkedFiles;
+
   private final Map<String, T> types = new HashMap<>();
   private final List<T> allTypes = new ArrayList<>();
+
+  /** Every declared type, in declaration order. */
+  List<T> allTypes() {
+    return allTypes;
+  }
 
   /** Members by node id; null for types. */
   private M[] members = new M[0];
@@ -233,6 +242,17 @@ final class Linker {
   private final Map<String, List<M>> fieldsByName = new HashMap<>();
 
   void link(Collection<FileFacts> files, Supplier<? extends Collection<Edge>> extraEdges) {
+    link(files, extraEdges, null);
+  }
+
+  /**
+   * Links {@code files}; with {@code relink}, only the files it scopes are linked and the others'
+   * edges are copied from its base.
+   *
+   * @throws Relink.Stale when the base's edges do not fit these files
+   */
+  void link(
+      Collection<FileFacts> files, Supplier<? extends Collection<Edge>> extraEdges, Relink relink) {
     declare(files);
     nest();
     for (T t : allTypes) {
@@ -242,8 +262,20 @@ final class Linker {
       t.scopeCache.clear(); // lookups made while supertypes were still unresolved
       t.ownScopeCache.clear();
     }
+    Set<String> scope = relink == null ? null : relink.scope(this, files);
+    linkedFiles = scope == null ? files.size() : scope.size();
     for (T t : allTypes) {
-      linkType(t);
+      if (scope == null || scope.contains(t.file.path())) {
+        linkType(t);
+      } else {
+        // The same order of sources as linkType's: each node's edges, the type's first.
+        relink.replay(this, t.id);
+        for (M m : t.memberNodes) {
+          if (m != null && m.owner == t) {
+            relink.replay(this, m.id);
+          }
+        }
+      }
     }
     for (Edge e : extraEdges.get()) {
       Integer from = ids.get(e.from());
@@ -254,6 +286,74 @@ final class Linker {
         edge(from, to, via(e.via()), e.confidence(), e.line());
       }
     }
+  }
+
+  /**
+   * What {@link LinkedBase} keeps of this linker's work: {@code graph} must be the graph of this
+   * linker, linked without extra edges.
+   */
+  LinkedBase snapshot(CodeGraph graph) {
+    if (vias.size() != OWN_VIAS.size()) {
+      throw new IllegalStateException("a linked base holds the linker's own edges only");
+    }
+    int n = symbols.size();
+    int[] superOffsets = new int[n + 1];
+    for (T t : allTypes) {
+      superOffsets[t.id + 1] = t.supers.size();
+    }
+    for (int i = 0; i < n; i++) {
+      superOffsets[i + 1] += superOffsets[i];
+    }
+    int[] supers = new int[superOffsets[n]];
+    for (T t : allTypes) {
+      for (int i = 0; i < t.supers.size(); i++) {
+        supers[superOffsets[t.id] + i] = t.supers.get(i).id;
+      }
+    }
+    // The graph keeps edges by target; the base keeps them by source.
+    int edges = graph.from.length;
+    int[] edgeOffsets = new int[n + 1];
+    for (int e = 0; e < edges; e++) {
+      edgeOffsets[graph.from[e] + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      edgeOffsets[i + 1] += edgeOffsets[i];
+    }
+    int[] fill = Arrays.copyOf(edgeOffsets, n);
+    int[] to = new int[edges];
+    byte[] labels = new byte[edges];
+    int[] edgeLines = new int[edges];
+    for (int target = 0; target < n; target++) {
+      for (int e = graph.offsets[target]; e < graph.offsets[target + 1]; e++) {
+        int at = fill[graph.from[e]]++;
+        to[at] = target;
+        labels[at] = (byte) (graph.via[e] << 2 | graph.confidence[e]);
+        edgeLines[at] = graph.edgeLines[e];
+      }
+    }
+    int[] skippedOffsets = new int[n + 1];
+    for (Skipped s : skipped) {
+      skippedOffsets[s.from() + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      skippedOffsets[i + 1] += skippedOffsets[i];
+    }
+    int[] skippedFill = Arrays.copyOf(skippedOffsets, n);
+    Skipped[] bySource = new Skipped[skipped.size()];
+    for (Skipped s : skipped) {
+      bySource[skippedFill[s.from()]++] = s;
+    }
+    return new LinkedBase(
+        n,
+        Nodes.hash(symbols, owners.array()),
+        superOffsets,
+        supers,
+        edgeOffsets,
+        to,
+        labels,
+        edgeLines,
+        skippedOffsets,
+        bySource);
   }
 
   // ---------------------------------------------------------------- declarations
@@ -384,7 +484,7 @@ final class Linker {
         resolveSupertypes(s); // its supertypes hold the member types it passes on
         t.supers.add(s);
         s.subs.add(t);
-        if (!s.isInterface() && !t.isInterface()) {
+        if (!s.isInterface() && !t.isInterface() && !extendsFrom(s, t)) {
           t.superclass = s;
         }
       } else if (s == null) {
@@ -393,6 +493,20 @@ final class Linker {
         typesByExternalSuper.computeIfAbsent(simple, k -> new ArrayList<>()).add(t);
       }
     }
+  }
+
+  /**
+   * {@code t} is {@code s} or one of its superclasses. Javac rejects cyclic inheritance, but names
+   * resolved without a build can still form a cycle, and the walks up the superclass chain must
+   * end.
+   */
+  private static boolean extendsFrom(T s, T t) {
+    for (T c = s; c != null; c = c.superclass) {
+      if (c == t) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- type names
@@ -603,7 +717,7 @@ final class Linker {
   // ---------------------------------------------------------------- members of types
 
   /** Supertype closure in breadth-first order, the type itself first. */
-  private static List<T> closure(T t) {
+  static List<T> closure(T t) {
     if (t.closure == null) {
       t.closure = computeClosure(t);
     }
@@ -757,7 +871,7 @@ final class Linker {
     return true;
   }
 
-  private static List<T> subtypes(T t) {
+  static List<T> subtypes(T t) {
     if (t.subtypeClosure == null) {
       List<T> out = new ArrayList<>();
       Set<T> seen = new HashSet<>();

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,6 +46,7 @@ public final class CodeIndex {
   }
 
   private final Map<String, FileFacts> files;
+  private final Map<String, String> blobIds;
   private final List<FileFacts> sorted;
   private final FactsCache cache;
   private final int threads;
@@ -53,11 +55,13 @@ public final class CodeIndex {
 
   private CodeIndex(
       Map<String, FileFacts> files,
+      Map<String, String> blobIds,
       FactsCache cache,
       int threads,
       Stats stats,
       List<Diagnostic> diagnostics) {
     this.files = Collections.unmodifiableMap(files);
+    this.blobIds = blobIds;
     this.sorted = List.copyOf(files.values());
     this.cache = cache;
     this.threads = threads;
@@ -75,9 +79,11 @@ public final class CodeIndex {
     long start = System.nanoTime();
     List<String> paths = tree.paths().stream().filter(CodeIndex::isJava).toList();
     Map<String, FileFacts> files = new TreeMap<>();
-    Counts counts = index(tree, paths, cache, Math.max(1, threads), files);
+    Map<String, String> blobIds = new ConcurrentHashMap<>();
+    Counts counts = index(tree, paths, cache, Math.max(1, threads), files, blobIds);
     return new CodeIndex(
         files,
+        blobIds,
         cache,
         Math.max(1, threads),
         stats(files, counts, start),
@@ -98,12 +104,20 @@ public final class CodeIndex {
         changedOrAddedPaths.stream().filter(CodeIndex::isJava).distinct().sorted().toList();
     paths.forEach(updated::remove);
     Map<String, FileFacts> read = new TreeMap<>();
-    Counts counts = index(head, paths, cache, threads, read);
+    Map<String, String> blobIds = new ConcurrentHashMap<>(this.blobIds);
+    deletedPaths.forEach(blobIds::remove);
+    paths.forEach(blobIds::remove);
+    Counts counts = index(head, paths, cache, threads, read, blobIds);
     // A path listed as changed that the head no longer has is gone.
     read.values().removeIf(f -> f.problem().filter(CodeIndex::isAbsent).isPresent());
     updated.putAll(read);
     return new CodeIndex(
-        updated, cache, threads, stats(updated, counts, start), diagnostics(counts, cache));
+        updated,
+        blobIds,
+        cache,
+        threads,
+        stats(updated, counts, start),
+        diagnostics(counts, cache));
   }
 
   /** Every file's facts, sorted by path (a {@link List}). */
@@ -113,6 +127,20 @@ public final class CodeIndex {
 
   public Optional<FileFacts> file(String path) {
     return Optional.ofNullable(files.get(path));
+  }
+
+  /**
+   * What each file's facts were derived from, by path: its blob id, and why it could not be read
+   * when it could not (the same content gives other facts without a compiler).
+   */
+  public Map<String, String> contentIds() {
+    Map<String, String> ids = new TreeMap<>();
+    files.forEach(
+        (path, facts) ->
+            ids.put(
+                path,
+                blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse("")));
+    return ids;
   }
 
   public Stats stats() {
@@ -175,7 +203,8 @@ public final class CodeIndex {
       List<String> paths,
       FactsCache cache,
       int threads,
-      Map<String, FileFacts> into) {
+      Map<String, FileFacts> into,
+      Map<String, String> blobIds) {
     Counts counts = new Counts();
     if (paths.isEmpty()) {
       return counts;
@@ -196,7 +225,7 @@ public final class CodeIndex {
               null,
               () -> {
                 try {
-                  work(tree, batches, cache, counts, result);
+                  work(tree, batches, cache, counts, result, blobIds);
                 } catch (RuntimeException | Error e) {
                   failures.add(e);
                 }
@@ -233,11 +262,12 @@ public final class CodeIndex {
       ConcurrentLinkedQueue<List<String>> batches,
       FactsCache cache,
       Counts counts,
-      Map<String, FileFacts> result) {
+      Map<String, FileFacts> result,
+      Map<String, String> blobIds) {
     Optional<Javac> javac = Javac.compiler();
     try {
       for (List<String> batch = batches.poll(); batch != null; batch = batches.poll()) {
-        batch(tree, batch, cache, javac, counts, result);
+        batch(tree, batch, cache, javac, counts, result, blobIds);
       }
     } finally {
       javac.ifPresent(Javac::close);
@@ -250,7 +280,8 @@ public final class CodeIndex {
       FactsCache cache,
       Optional<Javac> javac,
       Counts counts,
-      Map<String, FileFacts> result) {
+      Map<String, FileFacts> result,
+      Map<String, String> blobIds) {
     Map<String, String> blobs = new LinkedHashMap<>();
     for (String path : paths) {
       try {
@@ -264,6 +295,7 @@ public final class CodeIndex {
         result.put(path, unreadable(path, e));
       }
     }
+    blobIds.putAll(blobs);
     // Only files missing from the cache are examined further: huge files never enter it.
     Map<String, FileFacts> cached = cache.load(blobs);
     result.putAll(cached);

@@ -1,0 +1,286 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import dev.scrutineer.analysis.reach.index.FileFacts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * The code of one side of a change as the linker left it, kept so that every later change on the
+ * same files re-links only what it can alter (see {@link CodeGraph#relink}): the resolved
+ * supertypes of every type, and each declaration's own outgoing edges and escalated references, by
+ * node id. The declarations themselves are not kept: they are numbered again from the same files'
+ * facts, which a run has in memory anyway, and checked against a hash of their symbols. Framework
+ * edges are not part of it: they are derived again on every run.
+ *
+ * <p>{@link #encode} and {@link #decode} give it a binary form for a file cache; a damaged form
+ * fails to decode rather than giving a wrong graph.
+ */
+public final class LinkedBase {
+  private static final int MAGIC = 0x53475248; // "SGRH"
+  private static final int FORMAT = 1;
+
+  /** A fingerprint of the linking rules: a stored graph from other rules is never reused. */
+  static final String RULES = rulesFingerprint();
+
+  final int nodeCount;
+
+  /** {@link Nodes#hash} of the nodes linked. */
+  final int nodesHash;
+
+  /** Each node's resolved supertypes (types only): {@code supers[superOffsets[n]..[n+1])}. */
+  final int[] superOffsets;
+
+  final int[] supers;
+
+  /** Each node's outgoing edges: {@code to[edgeOffsets[n]..[n+1])}. */
+  final int[] edgeOffsets;
+
+  final int[] to;
+
+  /** {@code via << 2 | confidence}; vias are the linker's own. */
+  final byte[] labels;
+
+  final int[] lines;
+
+  /** Escalated references of each node: {@code skipped[skippedOffsets[n]..[n+1])}. */
+  final int[] skippedOffsets;
+
+  final Linker.Skipped[] skipped;
+
+  LinkedBase(
+      int nodeCount,
+      int nodesHash,
+      int[] superOffsets,
+      int[] supers,
+      int[] edgeOffsets,
+      int[] to,
+      byte[] labels,
+      int[] lines,
+      int[] skippedOffsets,
+      Linker.Skipped[] skipped) {
+    this.nodeCount = nodeCount;
+    this.nodesHash = nodesHash;
+    this.superOffsets = superOffsets;
+    this.supers = supers;
+    this.edgeOffsets = edgeOffsets;
+    this.to = to;
+    this.labels = labels;
+    this.lines = lines;
+    this.skippedOffsets = skippedOffsets;
+    this.skipped = skipped;
+  }
+
+  /** Links {@code files} on their own, without framework edges. */
+  public static LinkedBase link(Collection<FileFacts> files) {
+    Linker linker = new Linker();
+    linker.link(files, List::of);
+    return linker.snapshot(new CodeGraph(linker));
+  }
+
+  public int nodeCount() {
+    return nodeCount;
+  }
+
+  public int edgeCount() {
+    return to.length;
+  }
+
+  /**
+   * The key a stored graph of {@code files} goes by: every file's path and content id (a git blob
+   * id, or why it could not be read), the facts' format and these linking rules.
+   *
+   * @param contentIds path to blob id, for every file linked
+   */
+  public static String key(Map<String, String> contentIds, int factsVersion) {
+    MessageDigest sha1 = sha1();
+    sha1.update((RULES + "\n" + factsVersion + "\n").getBytes(StandardCharsets.UTF_8));
+    contentIds.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                sha1.update(
+                    (e.getKey() + "\0" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8)));
+    return hex(sha1.digest());
+  }
+
+  // ---------------------------------------------------------------- binary form
+
+  /** The binary form: a header, the arrays, and a CRC-32 of all that precedes it. */
+  public byte[] encode() {
+    List<String> names = new ArrayList<>();
+    Map<String, Integer> nameIds = new HashMap<>();
+    int[] skippedNames = new int[skipped.length];
+    for (int i = 0; i < skipped.length; i++) {
+      skippedNames[i] = intern(skipped[i].name(), names, nameIds);
+    }
+    byte[][] utf8 = new byte[names.size()][];
+    long size = 4L * 8;
+    for (int i = 0; i < utf8.length; i++) {
+      utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
+      size += 4 + utf8[i].length;
+    }
+    size += 4L * (superOffsets.length + supers.length + edgeOffsets.length);
+    size += 8L * to.length + labels.length + 4L * skippedOffsets.length + 20L * skipped.length;
+    size += 8;
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("graph too large to store: " + size + " bytes");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) size);
+    out.putInt(MAGIC).putInt(FORMAT);
+    out.putInt(utf8.length).putInt(nodeCount).putInt(supers.length);
+    out.putInt(to.length).putInt(skipped.length).putInt(nodesHash);
+    for (byte[] name : utf8) {
+      out.putInt(name.length).put(name);
+    }
+    putInts(out, superOffsets);
+    putInts(out, supers);
+    putInts(out, edgeOffsets);
+    putInts(out, to);
+    putInts(out, lines);
+    out.put(labels);
+    putInts(out, skippedOffsets);
+    for (int i = 0; i < skipped.length; i++) {
+      Linker.Skipped s = skipped[i];
+      out.putInt(s.from()).putInt(skippedNames[i]).putInt(s.arity());
+      out.putInt(s.candidates()).putInt(s.line());
+    }
+    CRC32 crc = new CRC32();
+    crc.update(out.array(), 0, out.position());
+    out.putLong(crc.getValue());
+    return out.array();
+  }
+
+  /**
+   * Reads the binary form.
+   *
+   * @throws IOException when the bytes are not a whole graph of this format
+   */
+  public static LinkedBase decode(byte[] bytes) throws IOException {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      if (bytes.length < 40 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
+        throw new IOException("not a stored graph of format " + FORMAT);
+      }
+      CRC32 crc = new CRC32();
+      crc.update(bytes, 0, bytes.length - 8);
+      if (ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong() != crc.getValue()) {
+        throw new IOException("stored graph is damaged (checksum)");
+      }
+      int nameCount = in.getInt();
+      int n = in.getInt();
+      int superCount = in.getInt();
+      int edges = in.getInt();
+      int skippedCount = in.getInt();
+      int nodesHash = in.getInt();
+      String[] names = new String[nameCount];
+      for (int i = 0; i < nameCount; i++) {
+        int length = in.getInt();
+        names[i] = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+      }
+      int[] superOffsets = getInts(in, n + 1);
+      int[] supers = getInts(in, superCount);
+      int[] edgeOffsets = getInts(in, n + 1);
+      int[] to = getInts(in, edges);
+      int[] lines = getInts(in, edges);
+      byte[] labels = new byte[edges];
+      in.get(labels);
+      int[] skippedOffsets = getInts(in, n + 1);
+      Linker.Skipped[] skipped = new Linker.Skipped[skippedCount];
+      for (int i = 0; i < skippedCount; i++) {
+        skipped[i] =
+            new Linker.Skipped(
+                in.getInt(), names[in.getInt()], in.getInt(), in.getInt(), in.getInt());
+      }
+      if (in.remaining() != 8) {
+        throw new IOException("stored graph has " + (in.remaining() - 8) + " stray bytes");
+      }
+      return new LinkedBase(
+          n,
+          nodesHash,
+          superOffsets,
+          supers,
+          edgeOffsets,
+          to,
+          labels,
+          lines,
+          skippedOffsets,
+          skipped);
+    } catch (RuntimeException e) { // a length or index the damage made up
+      throw new IOException("stored graph is damaged: " + e, e);
+    }
+  }
+
+  private static int intern(String s, List<String> names, Map<String, Integer> ids) {
+    Integer id = ids.get(s);
+    if (id == null) {
+      id = names.size();
+      names.add(s);
+      ids.put(s, id);
+    }
+    return id;
+  }
+
+  private static void putInts(ByteBuffer out, int[] values) {
+    out.asIntBuffer().put(values);
+    out.position(out.position() + 4 * values.length);
+  }
+
+  private static int[] getInts(ByteBuffer in, int count) {
+    int[] values = new int[count];
+    in.asIntBuffer().get(values);
+    in.position(in.position() + 4 * count);
+    return values;
+  }
+
+  // ---------------------------------------------------------------- fingerprint of the rules
+
+  private static String rulesFingerprint() {
+    MessageDigest sha1 = sha1();
+    Set<Class<?>> classes = new HashSet<>(Arrays.asList(Linker.class.getNestMembers()));
+    classes.add(CodeGraph.class);
+    classes.add(LinkedBase.class);
+    classes.stream()
+        .map(Class::getName)
+        .sorted()
+        .forEach(
+            name -> {
+              String resource = "/" + name.replace('.', '/') + ".class";
+              try (InputStream in = LinkedBase.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                  throw new IllegalStateException("class file not found: " + resource);
+                }
+                sha1.update(in.readAllBytes());
+              } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + resource, e);
+              }
+            });
+    return hex(sha1.digest()).substring(0, 16);
+  }
+
+  private static MessageDigest sha1() {
+    try {
+      return MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-1", e);
+    }
+  }
+
+  private static String hex(byte[] digest) {
+    return HexFormat.of().formatHex(digest);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import static dev.scrutineer.analysis.reach.graph.Facts.file;
+import static dev.scrutineer.analysis.reach.graph.Facts.type;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scrutineer.analysis.reach.index.FileFacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinkedBaseTest {
+  @TempDir Path temp;
+
+  private static final List<FileFacts> FILES =
+      List.of(
+          file("com.acme", "Repo").type(type("Repo").method("load()")).build(),
+          file("com.acme", "Service")
+              .type(type("Service").method("find()", m -> m.callOn("Repo", "load", 0)))
+              .build());
+
+  @Test
+  void theBinaryFormReadsBackAndRelinksToTheFullGraph() throws IOException {
+    LinkedBase base = LinkedBase.decode(LinkedBase.link(FILES).encode());
+
+    CodeGraph relinked =
+        CodeGraph.relink(FILES, List::of, base, FILES, Set.of("com/acme/Service.java"));
+    CodeGraph full = CodeGraph.link(FILES, List.of());
+
+    assertThat(base.nodeCount()).isEqualTo(full.nodeCount());
+    assertThat(base.edgeCount()).isEqualTo(full.edgeCount());
+    assertThat(relinked.linkedFiles()).isEqualTo(1);
+    assertThat(relinked.from).containsExactly(full.from);
+    assertThat(relinked.offsets).containsExactly(full.offsets);
+  }
+
+  @Test
+  void aDamagedOrCutFormIsRefused() {
+    byte[] bytes = LinkedBase.link(FILES).encode();
+    byte[] flipped = bytes.clone();
+    flipped[bytes.length / 2] ^= 1;
+
+    assertThatThrownBy(() -> LinkedBase.decode(flipped)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> LinkedBase.decode(Arrays.copyOf(bytes, bytes.length - 1)))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> LinkedBase.decode(new byte[0])).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aBaseLinkedFromOtherFilesIsNotUsed() {
+    LinkedBase base = LinkedBase.link(FILES.subList(0, 1));
+
+    CodeGraph relinked = CodeGraph.relink(FILES, List::of, base, FILES, Set.of());
+
+    assertThat(relinked.linkedFiles()).isEqualTo(FILES.size()); // everything linked instead
+    assertThat(relinked.from).containsExactly(CodeGraph.link(FILES, List.of()).from);
+  }
+
+  @Test
+  void theKeyChangesWithAnyFileAndWithTheFactsVersion() {
+    Map<String, String> ids = Map.of("a/A.java", "1111", "b/B.java", "2222");
+
+    assertThat(LinkedBase.key(ids, 1)).isEqualTo(LinkedBase.key(Map.copyOf(ids), 1));
+    assertThat(LinkedBase.key(ids, 1))
+        .isNotEqualTo(LinkedBase.key(Map.of("a/A.java", "1111", "b/B.java", "2223"), 1))
+        .isNotEqualTo(LinkedBase.key(Map.of("a/A.java", "1111"), 1))
+        .isNotEqualTo(LinkedBase.key(ids, 2));
+  }
+
+  @Test
+  void theCacheKeepsTheNewestGraphsOnly() throws IOException {
+    LinkedBaseCache cache = LinkedBaseCache.in(temp);
+    LinkedBase base = LinkedBase.link(FILES);
+    for (int i = 0; i <= LinkedBaseCache.KEPT; i++) {
+      cache.store("k" + i, base);
+      Files.setLastModifiedTime(temp.resolve("k" + i + ".graph"), FileTime.fromMillis(1000L * i));
+    }
+    cache.store("newest", base);
+
+    assertThat(cache.load("k0")).isEmpty();
+    assertThat(cache.load("k1")).isEmpty();
+    assertThat(cache.load("newest")).isPresent();
+    assertThat(cache.load("k4")).isPresent();
+    try (var files = Files.list(temp)) {
+      assertThat(files.toList()).hasSize(LinkedBaseCache.KEPT);
+    }
+    assertThat(cache.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void aCacheThatCannotWriteSaysSoOnce() throws IOException {
+    Path notADirectory = Files.writeString(temp.resolve("file"), "x");
+    LinkedBaseCache cache = LinkedBaseCache.in(notADirectory);
+
+    cache.store("a", LinkedBase.link(FILES));
+    cache.store("b", LinkedBase.link(FILES));
+
+    assertThat(cache.load("a")).isEmpty();
+    assertThat(cache.diagnostics()).hasSize(1);
+    assertThat(cache.diagnostics().get(0).message()).contains("could not be stored");
+  }
+}

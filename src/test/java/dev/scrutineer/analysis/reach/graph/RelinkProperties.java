@@ -1,0 +1,349 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scrutineer.analysis.reach.index.AnnotationFact;
+import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.analysis.reach.index.ImportFact;
+import dev.scrutineer.analysis.reach.index.MemberFact;
+import dev.scrutineer.analysis.reach.index.Reference;
+import dev.scrutineer.analysis.reach.index.Reference.Receiver;
+import dev.scrutineer.analysis.reach.index.Reference.ReferenceKind;
+import dev.scrutineer.analysis.reach.index.TypeFact;
+import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.Symbol;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * Re-linking a change on top of a linked base gives exactly the graph a full link of the head
+ * gives: same nodes, same edges in the same order with the same labels, same escalations. The code
+ * bases are small and dense (a handful of type, member and package names used over and over), so
+ * that every edit collides with lookups elsewhere: added and removed overloads, supertypes that
+ * start or stop resolving, constructors, initializers, static imports, nested types, name-only
+ * fallbacks.
+ */
+class RelinkProperties {
+  private static final String[] PACKAGES = {"p", "q"};
+  private static final String[] TYPES = {"A", "B", "C", "D", "E"};
+  private static final String[] METHODS = {"m", "n", "get", "run"};
+  private static final String[] FIELDS = {"f", "g", "K"};
+  private static final String[] PARAMS = {"int", "String", "Object", "A"};
+
+  @Property(tries = 2000)
+  void relinkingAChangeGivesTheFullGraph(@ForAll long seed) throws IOException {
+    Random random = new Random(seed);
+    Map<String, FileFacts> base = new TreeMap<>();
+    int files = 4 + random.nextInt(6);
+    for (int i = 0; i < files; i++) {
+      FileFacts f = file(random, i);
+      base.put(f.path(), f);
+    }
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    Set<String> changed = new HashSet<>();
+    int edits = 1 + random.nextInt(3);
+    List<String> paths = new ArrayList<>(base.keySet());
+    for (int e = 0; e < edits; e++) {
+      String path = paths.get(random.nextInt(paths.size()));
+      changed.add(path);
+      switch (random.nextInt(4)) {
+        case 0 -> head.remove(path);
+        case 1 -> head.put(path, rewritten(file(random, paths.indexOf(path)), path));
+        case 2 -> head.computeIfPresent(path, (p, f) -> mutate(random, f));
+        default -> {
+          FileFacts added = file(random, files + e);
+          head.put(added.path(), added);
+          changed.add(added.path());
+        }
+      }
+    }
+
+    LinkedBase linked = LinkedBase.decode(LinkedBase.link(base.values()).encode());
+    Linker full = new Linker();
+    full.link(head.values(), List::of);
+    Linker incremental = new Linker();
+    incremental.link(head.values(), List::of, new Relink(linked, base.values(), changed));
+
+    CodeGraph expected = new CodeGraph(full);
+    CodeGraph actual = new CodeGraph(incremental);
+    assertThat(actual.symbols).containsExactly(expected.symbols);
+    assertThat(actual.offsets).containsExactly(expected.offsets);
+    assertThat(actual.from).containsExactly(expected.from);
+    assertThat(actual.via).containsExactly(expected.via);
+    assertThat(actual.confidence).containsExactly(expected.confidence);
+    assertThat(actual.edgeLines).containsExactly(expected.edgeLines);
+    assertThat(actual.escalations()).isEqualTo(expected.escalations());
+  }
+
+  // ---------------------------------------------------------------- random code bases
+
+  private static FileFacts file(Random random, int index) {
+    String pkg = pick(random, PACKAGES);
+    String name = TYPES[index % TYPES.length] + (index < TYPES.length ? "" : "x" + index);
+    if (random.nextInt(4) == 0) {
+      name = pick(random, TYPES); // the same type again, or in the other package
+    }
+    List<ImportFact> imports = new ArrayList<>();
+    if (random.nextBoolean()) {
+      imports.add(new ImportFact(pick(random, PACKAGES), false, true));
+    }
+    if (random.nextInt(3) == 0) {
+      imports.add(new ImportFact(pick(random, PACKAGES) + "." + pick(random, TYPES), false, false));
+    }
+    if (random.nextInt(3) == 0) {
+      String owner = pick(random, PACKAGES) + "." + pick(random, TYPES);
+      imports.add(
+          random.nextBoolean()
+              ? new ImportFact(owner, true, true)
+              : new ImportFact(owner + "." + pick(random, METHODS), true, false));
+    }
+    List<TypeFact> types = new ArrayList<>();
+    types.add(type(random, pkg, name));
+    if (random.nextInt(3) == 0) {
+      types.add(type(random, pkg, name + ".In"));
+    }
+    String path = pkg + "/" + name + "_" + index + ".java";
+    return new FileFacts(path, pkg, imports, types, Optional.empty());
+  }
+
+  /** The same file with other content: its path stays. */
+  private static FileFacts rewritten(FileFacts content, String path) {
+    return new FileFacts(
+        path, content.packageName(), content.imports(), content.types(), Optional.empty());
+  }
+
+  private static TypeFact type(Random random, String pkg, String name) {
+    DeclarationKind kind =
+        random.nextInt(4) == 0 ? DeclarationKind.INTERFACE : DeclarationKind.CLASS;
+    List<String> supers = new ArrayList<>();
+    int count = random.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      supers.add(random.nextInt(6) == 0 ? "Runnable" : superName(random));
+    }
+    List<MemberFact> members = new ArrayList<>();
+    int memberCount = random.nextInt(6);
+    for (int i = 0; i < memberCount; i++) {
+      members.add(member(random, pkg, name));
+    }
+    return new TypeFact(
+        new Symbol(pkg, name), kind, Set.of(), List.of(), supers, 1, 100, dedupe(members));
+  }
+
+  private static String superName(Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> pick(random, TYPES) + ".In";
+      case 1 -> pick(random, PACKAGES) + "." + pick(random, TYPES);
+      default -> pick(random, TYPES);
+    };
+  }
+
+  private static MemberFact member(Random random, String pkg, String owner) {
+    String simple = owner.substring(owner.lastIndexOf('.') + 1);
+    Set<String> modifiers = new HashSet<>();
+    if (random.nextInt(4) == 0) {
+      modifiers.add("static");
+    }
+    if (random.nextInt(6) == 0) {
+      modifiers.add("private");
+    }
+    List<Reference> references = references(random);
+    switch (random.nextInt(6)) {
+      case 0 -> {
+        List<String> params = params(random);
+        return new MemberFact(
+            new Symbol(pkg, owner + "#" + simple + "(" + String.join(",", params) + ")"),
+            DeclarationKind.CONSTRUCTOR,
+            simple,
+            Set.of(),
+            List.of(),
+            params,
+            false,
+            "",
+            params.stream().map(p -> List.<AnnotationFact>of()).toList(),
+            2,
+            3,
+            references);
+      }
+      case 1 -> {
+        String field = pick(random, FIELDS);
+        return new MemberFact(
+            new Symbol(pkg, owner + "#" + field),
+            DeclarationKind.FIELD,
+            field,
+            modifiers,
+            List.of(),
+            List.of(),
+            false,
+            "int",
+            List.of(),
+            4,
+            4,
+            random.nextBoolean() ? references : List.of());
+      }
+      case 2 -> {
+        return new MemberFact(
+            new Symbol(pkg, owner + "#static{}"),
+            DeclarationKind.STATIC_INITIALIZER,
+            "static{}",
+            Set.of("static"),
+            List.of(),
+            List.of(),
+            false,
+            "",
+            List.of(),
+            5,
+            6,
+            references);
+      }
+      default -> {
+        String method = pick(random, METHODS);
+        List<String> params = params(random);
+        return new MemberFact(
+            new Symbol(pkg, owner + "#" + method + "(" + String.join(",", params) + ")"),
+            DeclarationKind.METHOD,
+            method,
+            modifiers,
+            List.of(),
+            params,
+            false,
+            "void",
+            params.stream().map(p -> List.<AnnotationFact>of()).toList(),
+            7,
+            9,
+            references);
+      }
+    }
+  }
+
+  private static List<String> params(Random random) {
+    List<String> params = new ArrayList<>();
+    int n = random.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      params.add(pick(random, PARAMS));
+    }
+    return params;
+  }
+
+  private static List<Reference> references(Random random) {
+    List<Reference> out = new ArrayList<>();
+    int n = random.nextInt(5);
+    for (int i = 0; i < n; i++) {
+      // Constructions twice as often: they reach constructors and initializers up the hierarchy.
+      ReferenceKind kind =
+          random.nextInt(7) == 0 ? ReferenceKind.NEW : pick(random, ReferenceKind.values());
+      Receiver receiver = pick(random, Receiver.values());
+      Optional<String> receiverType =
+          random.nextBoolean() ? Optional.of(superName(random)) : Optional.empty();
+      String name =
+          switch (kind) {
+            case CALL -> pick(random, METHODS);
+            case METHOD_REFERENCE -> random.nextInt(4) == 0 ? "new" : pick(random, METHODS);
+            case FIELD -> pick(random, FIELDS);
+            case NEW, TYPE, CLASS_LITERAL -> superName(random);
+          };
+      int arity = kind == ReferenceKind.METHOD_REFERENCE ? -1 : random.nextInt(3);
+      out.add(new Reference(kind, name, arity, receiver, receiverType, List.of(), 10 + i));
+    }
+    return out;
+  }
+
+  /** An edit inside a file: a member added, dropped or reshaped, or the supertypes rewritten. */
+  private static FileFacts mutate(Random random, FileFacts file) {
+    List<TypeFact> types = new ArrayList<>(file.types());
+    int at = random.nextInt(types.size());
+    TypeFact t = types.get(at);
+    List<MemberFact> members = new ArrayList<>(t.members());
+    List<String> supers = t.supertypes();
+    DeclarationKind kind = t.kind();
+    String name = t.symbol().name();
+    switch (random.nextInt(6)) {
+      case 0 -> members.add(member(random, file.packageName(), name));
+      case 1 -> {
+        if (!members.isEmpty()) {
+          members.remove(random.nextInt(members.size()));
+        }
+      }
+      case 2 -> {
+        if (!members.isEmpty()) {
+          int i = random.nextInt(members.size());
+          MemberFact m = members.get(i);
+          members.set(
+              i,
+              new MemberFact(
+                  m.symbol(),
+                  m.kind(),
+                  m.name(),
+                  m.modifiers(),
+                  m.annotations(),
+                  m.parameterTypes(),
+                  m.varargs(),
+                  m.type(),
+                  m.parameterAnnotations(),
+                  m.line() + 1,
+                  m.endLine() + 1,
+                  references(random)));
+        }
+      }
+      case 3 -> {
+        if (!members.isEmpty()) {
+          int i = random.nextInt(members.size());
+          MemberFact m = members.get(i);
+          Set<String> modifiers = new HashSet<>(m.modifiers());
+          String toggled = random.nextBoolean() ? "static" : "private";
+          if (!modifiers.remove(toggled)) {
+            modifiers.add(toggled);
+          }
+          members.set(
+              i,
+              new MemberFact(
+                  m.symbol(),
+                  m.kind(),
+                  m.name(),
+                  modifiers,
+                  m.annotations(),
+                  m.parameterTypes(),
+                  m.varargs(),
+                  m.type(),
+                  m.parameterAnnotations(),
+                  m.line(),
+                  m.endLine(),
+                  m.references()));
+        }
+      }
+      case 4 -> supers = List.of(superName(random));
+      default ->
+          kind = kind == DeclarationKind.CLASS ? DeclarationKind.INTERFACE : DeclarationKind.CLASS;
+    }
+    types.set(
+        at,
+        new TypeFact(
+            t.symbol(),
+            kind,
+            t.modifiers(),
+            t.annotations(),
+            supers,
+            t.line(),
+            t.endLine(),
+            dedupe(members)));
+    return new FileFacts(file.path(), file.packageName(), file.imports(), types, Optional.empty());
+  }
+
+  /** One member per symbol, as the extractor's numbering of duplicates guarantees. */
+  private static List<MemberFact> dedupe(List<MemberFact> members) {
+    Set<Symbol> seen = new HashSet<>();
+    return members.stream().filter(m -> seen.add(m.symbol())).toList();
+  }
+
+  private static <V> V pick(Random random, V[] values) {
+    return values[random.nextInt(values.length)];
+  }
+}
