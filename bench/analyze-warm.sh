@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Warm `scrutineer analyze` on a small change: the facts cache is filled by one cold run, then the
-# same change is analysed RUNS times, through the `scrutineer` launcher (its JVM options and class
-# archive) and as plain `java -jar`. Baseline in the same run: `git diff --numstat -M` of the
-# change, which reads the same blobs. Also prints the peak heap (from the GC log) and peak RSS of
-# one warm run of each, and the load average before and after.
+# Warm `scrutineer analyze` on a small change: the caches are filled by one cold run (facts, the
+# linked merge-base, history), then the same change is analysed RUNS times, through the
+# `scrutineer` launcher (its JVM options and class archive) and as plain `java -jar`, and RUNS
+# times more with warm facts but the merge-base's linked graph removed first (a change on a new
+# merge-base). Baseline in the same run: `git diff --numstat -M` of the change, which reads the
+# same blobs. Also prints how many files each kind of run linked, the peak heap (from the GC log)
+# and peak RSS of one warm run of each, and the load average before and after.
 #
 #   bench/analyze-warm.sh REPO [FILES] [RUNS]
 #
@@ -42,6 +44,11 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load before: $(u
 echo "change: HEAD~$n..HEAD of $repo: $(git -C "$repo" diff --shortstat -M "$base" HEAD)"
 cold=$(time_once env SCRUTINEER_CACHE="$cache" java -jar "$jar" analyze --repo "$repo" --base "$base" --format json)
 echo "cold analyze (empty cache, whole JVM): $cold s"
+linked() {
+  env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base" --format json 2>/dev/null |
+    grep -o '"linked" : [0-9]*' | grep -o '[0-9]*'
+}
+echo "files linked: $(linked) of $(git -C "$repo" ls-tree -r --name-only HEAD | grep -c '\.java$') with the merge-base's graph stored"
 CMD_B=(git -C "$repo" diff --numstat -M "$base" HEAD)
 CMD_A=(env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base" --format json)
 compare "$runs" "warm ./scrutineer analyze" "git diff --numstat -M"
@@ -49,4 +56,13 @@ echo "  ./scrutineer: $(peaks "${CMD_A[@]}")"
 CMD_A=(env SCRUTINEER_CACHE="$cache" java -jar "$jar" analyze --repo "$repo" --base "$base" --format json)
 compare "$runs" "warm java -jar analyze" "git diff --numstat -M"
 echo "  java -jar: $(peaks "${CMD_A[@]}")"
+new_base=()
+for ((r = 0; r < runs; r++)); do
+  rm -rf "$cache/graphs"
+  new_base+=("$(time_once env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base" --format json)")
+done
+printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, new merge-base" \
+  "$(printf '%s\n' "${new_base[@]}" | median)" "${new_base[*]}"
+rm -rf "$cache/graphs"
+echo "  files linked on a new merge-base: $(linked) (the merge-base in full, then the change)"
 echo "load after: $(uptime | sed 's/.*load average: //')"
