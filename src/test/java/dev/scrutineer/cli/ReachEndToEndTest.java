@@ -122,6 +122,42 @@ class ReachEndToEndTest {
   }
 
   @Test
+  void aNewMergeBaseGetsItsGraphFromTheLastOneByRelinkingWhatDiffers() throws IOException {
+    TestRepo repo = ownerServiceMadeStricter();
+    analyze(repo, "--format", "json"); // stores the graph of the first merge-base
+    repo.checkout("main");
+    repo.write(
+            OWNER + "Visits.java",
+            "package org.springframework.samples.petclinic.owner;\n\n"
+                + "class Visits {\n  int count() {\n    return 0;\n  }\n}\n")
+        .commit("Count visits");
+    repo.branch("feature-2").checkout("feature-2");
+    repo.write(
+            OWNER + "OwnerService.java", ownerService("return owners.findById(id).orElseThrow();"))
+        .commit("Find owners strictly, again");
+
+    ObjectNode derived = (ObjectNode) analyze(repo, "--format", "json").path("reach");
+    Cli fresh =
+        Cli.run(
+            "analyze",
+            "--repo",
+            repo.dir().toString(),
+            "--cache",
+            temp.resolve("fresh-cache").toString(),
+            "--format",
+            "json");
+    ObjectNode linkedInFull = (ObjectNode) JSON.readTree(fresh.out()).path("reach");
+
+    int files = derived.path("index").path("javaFiles").asInt();
+    // The new file on the merge-base, then the changed service: not the merge-base in full.
+    assertThat(derived.path("index").path("linked").asInt()).isEqualTo(2);
+    assertThat(linkedInFull.path("index").path("linked").asInt()).isEqualTo(files + 1);
+    derived.remove("index");
+    linkedInFull.remove("index");
+    assertThat(derived).isEqualTo(linkedInFull);
+  }
+
+  @Test
   void aDamagedLinkedBaseIsLinkedAgainWithAWarning() throws IOException {
     TestRepo repo = ownerServiceMadeStricter();
     ObjectNode first = (ObjectNode) analyze(repo, "--format", "json");

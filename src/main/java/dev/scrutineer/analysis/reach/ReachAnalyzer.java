@@ -125,25 +125,33 @@ public final class ReachAnalyzer {
   private record Linked(CodeGraph graph, int files) {}
 
   /**
-   * Links the head from the stored graph of the base, linking and storing the base first when no
-   * graph of it is stored: the next change on the same base then links only what it can alter.
+   * Links the head from the stored graph of the base. When none is stored, the base's graph is
+   * derived from the most recent stored graph (another merge-base, relinking the files that differ
+   * and those they can affect), or linked in full when there is none, and stored: the next change
+   * on the same base then links only what it can alter.
    */
   private Linked link(
       CodeIndex base,
       CodeIndex head,
       ChangeSet change,
       Supplier<? extends Collection<Edge>> extraEdges) {
-    String key = LinkedBase.key(base.contentIds(), FactsExtractor.VERSION);
-    int linkedFiles = 0;
-    Optional<LinkedBase> stored = graphs.load(key);
+    Map<String, String> contentIds = base.contentIds();
+    Optional<LinkedBase> stored = graphs.load(LinkedBase.key(contentIds, FactsExtractor.VERSION));
     LinkedBase linkedBase;
     if (stored.isPresent()) {
       linkedBase = stored.get();
     } else {
-      linkedBase = LinkedBase.link(base.files());
-      linkedFiles = base.files().size();
-      graphs.store(key, linkedBase);
+      linkedBase =
+          graphs
+              .newest(FactsExtractor.VERSION)
+              .flatMap(
+                  other ->
+                      base.factsOf(other.contentIds())
+                          .map(own -> other.derive(own, base.files(), contentIds)))
+              .orElseGet(() -> LinkedBase.link(base.files(), contentIds, FactsExtractor.VERSION));
+      graphs.store(linkedBase);
     }
+    int linkedFiles = linkedBase.linkedFiles();
     Set<String> touched = new HashSet<>();
     for (FileChange file : change.files()) {
       file.oldPath().ifPresent(touched::add);

@@ -10,12 +10,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
@@ -31,7 +34,7 @@ import java.util.zip.CRC32;
  */
 public final class LinkedBase {
   private static final int MAGIC = 0x53475248; // "SGRH"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   /** A fingerprint of the linking rules: a stored graph from other rules is never reused. */
   static final String RULES = rulesFingerprint();
@@ -61,6 +64,14 @@ public final class LinkedBase {
 
   final Linker.Skipped[] skipped;
 
+  /** What the graph was linked from: each file's content id by path, and the facts' version. */
+  private final SortedMap<String, String> contentIds;
+
+  private final int factsVersion;
+
+  /** How many files were linked to make this graph in this run; 0 when read from a file. */
+  private final int linkedFiles;
+
   LinkedBase(
       int nodeCount,
       int nodesHash,
@@ -82,13 +93,88 @@ public final class LinkedBase {
     this.lines = lines;
     this.skippedOffsets = skippedOffsets;
     this.skipped = skipped;
+    this.contentIds = new TreeMap<>();
+    this.factsVersion = 0;
+    this.linkedFiles = 0;
   }
 
-  /** Links {@code files} on their own, without framework edges. */
-  public static LinkedBase link(Collection<FileFacts> files) {
+  /** {@code graph} as linked from the files {@code contentIds} names. */
+  private LinkedBase(
+      LinkedBase graph, Map<String, String> contentIds, int factsVersion, int linkedFiles) {
+    this.nodeCount = graph.nodeCount;
+    this.nodesHash = graph.nodesHash;
+    this.superOffsets = graph.superOffsets;
+    this.supers = graph.supers;
+    this.edgeOffsets = graph.edgeOffsets;
+    this.to = graph.to;
+    this.labels = graph.labels;
+    this.lines = graph.lines;
+    this.skippedOffsets = graph.skippedOffsets;
+    this.skipped = graph.skipped;
+    this.contentIds = Collections.unmodifiableSortedMap(new TreeMap<>(contentIds));
+    this.factsVersion = factsVersion;
+    this.linkedFiles = linkedFiles;
+  }
+
+  /**
+   * Links {@code files} on their own, without framework edges.
+   *
+   * @param contentIds what each file's facts were derived from, by path (see {@link #key})
+   * @param factsVersion the version of the facts' extractor
+   */
+  public static LinkedBase link(
+      Collection<FileFacts> files, Map<String, String> contentIds, int factsVersion) {
     Linker linker = new Linker();
     linker.link(files, List::of);
-    return linker.snapshot(new CodeGraph(linker));
+    return new LinkedBase(
+        linker.snapshot(new CodeGraph(linker)), contentIds, factsVersion, files.size());
+  }
+
+  /**
+   * The graph of {@code files}, linked from this one: only the files whose content differs, and
+   * those whose lookups that can alter, are linked (see {@link CodeGraph#relink}).
+   *
+   * @param ownFiles the facts this graph was linked from, in the order they were linked
+   * @param files the facts to link, sorted by path
+   * @param contentIds what each of {@code files} was derived from, by path
+   */
+  public LinkedBase derive(
+      Collection<FileFacts> ownFiles, Collection<FileFacts> files, Map<String, String> contentIds) {
+    Set<String> changed = new HashSet<>();
+    contentIds.forEach(
+        (path, id) -> {
+          if (!id.equals(this.contentIds.get(path))) {
+            changed.add(path);
+          }
+        });
+    this.contentIds.keySet().stream().filter(p -> !contentIds.containsKey(p)).forEach(changed::add);
+    Linker linker = new Linker();
+    try {
+      linker.link(files, List::of, new Relink(this, ownFiles, changed));
+    } catch (Relink.Stale e) {
+      return link(files, contentIds, factsVersion);
+    }
+    return new LinkedBase(
+        linker.snapshot(new CodeGraph(linker)), contentIds, factsVersion, linker.linkedFiles);
+  }
+
+  /** The key this graph is stored under: {@link #key(Map, int)} of what it was linked from. */
+  public String key() {
+    return key(contentIds, factsVersion);
+  }
+
+  /** What each file the graph was linked from was derived from, by path. */
+  public SortedMap<String, String> contentIds() {
+    return contentIds;
+  }
+
+  public int factsVersion() {
+    return factsVersion;
+  }
+
+  /** How many files were linked to make this graph in this run; 0 when it was read. */
+  public int linkedFiles() {
+    return linkedFiles;
   }
 
   public int nodeCount() {
@@ -123,12 +209,19 @@ public final class LinkedBase {
   public byte[] encode() {
     List<String> names = new ArrayList<>();
     Map<String, Integer> nameIds = new HashMap<>();
+    int[] contentNames = new int[2 * contentIds.size()];
+    int c = 0;
+    for (Map.Entry<String, String> e : contentIds.entrySet()) {
+      contentNames[c++] = intern(e.getKey(), names, nameIds);
+      contentNames[c++] = intern(e.getValue(), names, nameIds);
+    }
+    int rules = intern(RULES, names, nameIds);
     int[] skippedNames = new int[skipped.length];
     for (int i = 0; i < skipped.length; i++) {
       skippedNames[i] = intern(skipped[i].name(), names, nameIds);
     }
     byte[][] utf8 = new byte[names.size()][];
-    long size = 4L * 8;
+    long size = 4L * 11 + 4L * contentNames.length;
     for (int i = 0; i < utf8.length; i++) {
       utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
       size += 4 + utf8[i].length;
@@ -143,9 +236,11 @@ public final class LinkedBase {
     out.putInt(MAGIC).putInt(FORMAT);
     out.putInt(utf8.length).putInt(nodeCount).putInt(supers.length);
     out.putInt(to.length).putInt(skipped.length).putInt(nodesHash);
+    out.putInt(rules).putInt(factsVersion).putInt(contentIds.size());
     for (byte[] name : utf8) {
       out.putInt(name.length).put(name);
     }
+    putInts(out, contentNames);
     putInts(out, superOffsets);
     putInts(out, supers);
     putInts(out, edgeOffsets);
@@ -172,7 +267,7 @@ public final class LinkedBase {
   public static LinkedBase decode(byte[] bytes) throws IOException {
     try {
       ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (bytes.length < 40 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
+      if (bytes.length < 52 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
         throw new IOException("not a stored graph of format " + FORMAT);
       }
       CRC32 crc = new CRC32();
@@ -186,11 +281,22 @@ public final class LinkedBase {
       int edges = in.getInt();
       int skippedCount = in.getInt();
       int nodesHash = in.getInt();
+      int rules = in.getInt();
+      int factsVersion = in.getInt();
+      int files = in.getInt();
       String[] names = new String[nameCount];
       for (int i = 0; i < nameCount; i++) {
         int length = in.getInt();
         names[i] = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
+      }
+      if (!names[rules].equals(RULES)) {
+        throw new IOException("stored graph was linked by other rules");
+      }
+      int[] contentNames = getInts(in, 2 * files);
+      Map<String, String> contentIds = new HashMap<>();
+      for (int i = 0; i < files; i++) {
+        contentIds.put(names[contentNames[2 * i]], names[contentNames[2 * i + 1]]);
       }
       int[] superOffsets = getInts(in, n + 1);
       int[] supers = getInts(in, superCount);
@@ -209,17 +315,19 @@ public final class LinkedBase {
       if (in.remaining() != 8) {
         throw new IOException("stored graph has " + (in.remaining() - 8) + " stray bytes");
       }
-      return new LinkedBase(
-          n,
-          nodesHash,
-          superOffsets,
-          supers,
-          edgeOffsets,
-          to,
-          labels,
-          lines,
-          skippedOffsets,
-          skipped);
+      LinkedBase graph =
+          new LinkedBase(
+              n,
+              nodesHash,
+              superOffsets,
+              supers,
+              edgeOffsets,
+              to,
+              labels,
+              lines,
+              skippedOffsets,
+              skipped);
+      return new LinkedBase(graph, contentIds, factsVersion, 0);
     } catch (RuntimeException e) { // a length or index the damage made up
       throw new IOException("stored graph is damaged: " + e, e);
     }

@@ -62,12 +62,38 @@ public final class LinkedBaseCache {
     }
   }
 
-  /** Stores {@code base} under {@code key}, whole or not at all, and drops the oldest graphs. */
-  public synchronized void store(String key, LinkedBase base) {
+  /**
+   * The most recently used graph that these rules linked from facts of {@code factsVersion}, to
+   * derive another from; graphs that cannot be read are passed over.
+   */
+  public synchronized Optional<LinkedBase> newest(int factsVersion) {
+    if (directory.isEmpty() || !Files.isDirectory(directory.get())) {
+      return Optional.empty();
+    }
+    try {
+      for (Path file : byAge(directory.get())) {
+        try {
+          LinkedBase base = LinkedBase.decode(Files.readAllBytes(file));
+          if (base.factsVersion() == factsVersion) {
+            return Optional.of(base);
+          }
+        } catch (IOException e) {
+          // another version's graph, or one being replaced: not one to start from
+        }
+      }
+    } catch (IOException e) {
+      // an unreadable directory: store() says so
+    }
+    return Optional.empty();
+  }
+
+  /** Stores {@code base} under its key, whole or not at all, and drops the oldest graphs. */
+  public synchronized void store(LinkedBase base) {
     if (directory.isEmpty()) {
       return;
     }
     Path dir = directory.get();
+    String key = base.key();
     Path file = dir.resolve(key + SUFFIX);
     Path partial = null;
     try {
@@ -93,16 +119,19 @@ public final class LinkedBaseCache {
   }
 
   private static void dropOldest(Path dir) throws IOException {
-    List<Path> graphs;
-    try (Stream<Path> files = Files.list(dir)) {
-      graphs =
-          files
-              .filter(f -> f.getFileName().toString().endsWith(SUFFIX))
-              .sorted(Comparator.comparing(LinkedBaseCache::modified).reversed())
-              .toList();
-    }
+    List<Path> graphs = byAge(dir);
     for (Path old : graphs.subList(Math.min(KEPT, graphs.size()), graphs.size())) {
       Files.deleteIfExists(old);
+    }
+  }
+
+  /** The stored graphs, most recently used first. */
+  private static List<Path> byAge(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+          .sorted(Comparator.comparing(LinkedBaseCache::modified).reversed())
+          .toList();
     }
   }
 

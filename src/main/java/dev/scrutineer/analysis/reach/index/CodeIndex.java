@@ -130,6 +130,34 @@ public final class CodeIndex {
   }
 
   /**
+   * The facts of the files {@code contentIds} names (as {@link #contentIds} gives them), sorted by
+   * path: this index's where the content is the same, the cache's otherwise; empty when the cache
+   * lacks some.
+   */
+  public Optional<List<FileFacts>> factsOf(Map<String, String> contentIds) {
+    Map<String, String> own = contentIds();
+    Map<String, FileFacts> found = new TreeMap<>();
+    Map<String, String> missing = new HashMap<>();
+    contentIds.forEach(
+        (path, id) -> {
+          int problem = id.indexOf('!');
+          if (id.equals(own.get(path))) {
+            found.put(path, files.get(path));
+          } else if (problem >= 0) {
+            found.put(path, FileFacts.unreadable(path, id.substring(problem + 1)));
+          } else {
+            missing.put(path, id);
+          }
+        });
+    Map<String, FileFacts> loaded = cache.load(missing);
+    if (loaded.size() < missing.size()) {
+      return Optional.empty();
+    }
+    found.putAll(loaded);
+    return Optional.of(List.copyOf(found.values()));
+  }
+
+  /**
    * What each file's facts were derived from, by path: its blob id, and why it could not be read
    * when it could not (the same content gives other facts without a compiler).
    */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,12 @@ class LinkedBaseTest {
               .type(type("Service").method("find()", m -> m.callOn("Repo", "load", 0)))
               .build());
 
+  private static final Map<String, String> IDS =
+      Map.of("com/acme/Repo.java", "1111", "com/acme/Service.java", "2222");
+
   @Test
   void theBinaryFormReadsBackAndRelinksToTheFullGraph() throws IOException {
-    LinkedBase base = LinkedBase.decode(LinkedBase.link(FILES).encode());
+    LinkedBase base = LinkedBase.decode(LinkedBase.link(FILES, IDS, 1).encode());
 
     CodeGraph relinked =
         CodeGraph.relink(FILES, List::of, base, FILES, Set.of("com/acme/Service.java"));
@@ -44,7 +48,7 @@ class LinkedBaseTest {
 
   @Test
   void aDamagedOrCutFormIsRefused() {
-    byte[] bytes = LinkedBase.link(FILES).encode();
+    byte[] bytes = LinkedBase.link(FILES, IDS, 1).encode();
     byte[] flipped = bytes.clone();
     flipped[bytes.length / 2] ^= 1;
 
@@ -56,7 +60,7 @@ class LinkedBaseTest {
 
   @Test
   void aBaseLinkedFromOtherFilesIsNotUsed() {
-    LinkedBase base = LinkedBase.link(FILES.subList(0, 1));
+    LinkedBase base = LinkedBase.link(FILES.subList(0, 1), IDS, 1);
 
     CodeGraph relinked = CodeGraph.relink(FILES, List::of, base, FILES, Set.of());
 
@@ -78,17 +82,26 @@ class LinkedBaseTest {
   @Test
   void theCacheKeepsTheNewestGraphsOnly() throws IOException {
     LinkedBaseCache cache = LinkedBaseCache.in(temp);
-    LinkedBase base = LinkedBase.link(FILES);
-    for (int i = 0; i <= LinkedBaseCache.KEPT; i++) {
-      cache.store("k" + i, base);
-      Files.setLastModifiedTime(temp.resolve("k" + i + ".graph"), FileTime.fromMillis(1000L * i));
+    List<LinkedBase> bases = new ArrayList<>();
+    for (int i = 0; i <= LinkedBaseCache.KEPT + 1; i++) {
+      bases.add(LinkedBase.link(FILES, Map.of("com/acme/Repo.java", "id" + i), 1));
     }
-    cache.store("newest", base);
+    for (int i = 0; i <= LinkedBaseCache.KEPT; i++) {
+      cache.store(bases.get(i));
+      Files.setLastModifiedTime(
+          temp.resolve(bases.get(i).key() + ".graph"), FileTime.fromMillis(1000L * (i + 1)));
+    }
+    cache.store(bases.get(LinkedBaseCache.KEPT + 1));
 
-    assertThat(cache.load("k0")).isEmpty();
-    assertThat(cache.load("k1")).isEmpty();
-    assertThat(cache.load("newest")).isPresent();
-    assertThat(cache.load("k4")).isPresent();
+    assertThat(cache.newest(1).map(LinkedBase::key))
+        .contains(bases.get(LinkedBaseCache.KEPT + 1).key());
+    assertThat(cache.newest(2)).isEmpty();
+
+    assertThat(cache.load(bases.get(0).key())).isEmpty();
+    assertThat(cache.load(bases.get(1).key())).isEmpty();
+    assertThat(cache.load(bases.get(LinkedBaseCache.KEPT).key())).isPresent();
+    assertThat(cache.load(bases.get(LinkedBaseCache.KEPT + 1).key())).isPresent();
+
     try (var files = Files.list(temp)) {
       assertThat(files.toList()).hasSize(LinkedBaseCache.KEPT);
     }
@@ -100,10 +113,10 @@ class LinkedBaseTest {
     Path notADirectory = Files.writeString(temp.resolve("file"), "x");
     LinkedBaseCache cache = LinkedBaseCache.in(notADirectory);
 
-    cache.store("a", LinkedBase.link(FILES));
-    cache.store("b", LinkedBase.link(FILES));
+    cache.store(LinkedBase.link(FILES, IDS, 1));
+    cache.store(LinkedBase.link(FILES, IDS, 2));
 
-    assertThat(cache.load("a")).isEmpty();
+    assertThat(cache.load(LinkedBase.link(FILES, IDS, 1).key())).isEmpty();
     assertThat(cache.diagnostics()).hasSize(1);
     assertThat(cache.diagnostics().get(0).message()).contains("could not be stored");
   }

@@ -67,7 +67,8 @@ class RelinkProperties {
       }
     }
 
-    LinkedBase linked = LinkedBase.decode(LinkedBase.link(base.values()).encode());
+    LinkedBase linked =
+        LinkedBase.decode(LinkedBase.link(base.values(), contentIds(base), 1).encode());
     Linker full = new Linker();
     full.link(head.values(), List::of);
     Linker incremental = new Linker();
@@ -82,6 +83,16 @@ class RelinkProperties {
     assertThat(actual.confidence).containsExactly(expected.confidence);
     assertThat(actual.edgeLines).containsExactly(expected.edgeLines);
     assertThat(actual.escalations()).isEqualTo(expected.escalations());
+
+    // A stored graph derived from another one is the one a full link would store.
+    assertThat(linked.derive(base.values(), head.values(), contentIds(head)).encode())
+        .isEqualTo(LinkedBase.link(head.values(), contentIds(head), 1).encode());
+  }
+
+  private static Map<String, String> contentIds(Map<String, FileFacts> files) {
+    Map<String, String> ids = new TreeMap<>();
+    files.forEach((path, facts) -> ids.put(path, Integer.toHexString(facts.hashCode())));
+    return ids;
   }
 
   // ---------------------------------------------------------------- random code bases
