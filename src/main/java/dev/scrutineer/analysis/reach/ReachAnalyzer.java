@@ -101,6 +101,16 @@ public final class ReachAnalyzer {
     List<ReachedTest> tests = tests(touched, frameworks, graph, reach);
     List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
     diagnostics.addAll(graphs.diagnostics());
+    linked
+        .unfit()
+        .ifPresent(
+            problem ->
+                diagnostics.add(
+                    Diagnostic.warning(
+                        "the stored graph of the merge-base did not fit the change ("
+                            + problem
+                            + "), so every file was linked; the reach is complete, but please"
+                            + " report this with the repository and revisions")));
     diagnostics.addAll(frameworks.diagnostics());
     List<DeclarationReach> byDeclaration =
         eachDeclaration
@@ -121,8 +131,11 @@ public final class ReachAnalyzer {
         diagnostics);
   }
 
-  /** The head's graph, and how many files were linked for it in this run. */
-  private record Linked(CodeGraph graph, int files) {}
+  /**
+   * The head's graph, how many files were linked for it in this run, and why a stored graph did not
+   * fit, if one did not.
+   */
+  private record Linked(CodeGraph graph, int files, Optional<String> unfit) {}
 
   /**
    * Links the head from the stored graph of the base. When none is stored, the base's graph is
@@ -159,7 +172,8 @@ public final class ReachAnalyzer {
     }
     touched.removeIf(path -> !path.endsWith(".java"));
     CodeGraph graph = CodeGraph.relink(head.files(), extraEdges, linkedBase, base.files(), touched);
-    return new Linked(graph, linkedFiles + graph.linkedFiles());
+    return new Linked(
+        graph, linkedFiles + graph.linkedFiles(), linkedBase.unfitBase().or(graph::unfitBase));
   }
 
   private static <V> V join(FutureTask<V> task) {

@@ -71,6 +71,7 @@ public final class CodeGraph {
   private final List<Escalation> escalations;
   private final int ignoredExtraEdges;
   private final int linkedFiles;
+  private final Optional<String> unfitBase;
 
   CodeGraph(Linker linker) {
     int n = linker.symbols.size();
@@ -90,6 +91,7 @@ public final class CodeGraph {
     }
     ignoredExtraEdges = linker.ignoredExtraEdges;
     linkedFiles = linker.linkedFiles;
+    unfitBase = Optional.ofNullable(linker.unfitBase);
     List<Escalation> esc = new ArrayList<>();
     for (Linker.Skipped s : linker.skipped) {
       esc.add(new Escalation(symbols[s.from()], s.name(), s.arity(), s.candidates(), s.line()));
@@ -205,8 +207,19 @@ public final class CodeGraph {
       linker.link(files, extraEdges, new Relink(base, baseFiles, changedPaths));
       return new CodeGraph(linker);
     } catch (Relink.Stale e) {
-      return link(files, extraEdges);
+      Linker full = new Linker();
+      full.link(files, extraEdges);
+      full.unfitBase = e.getMessage();
+      return new CodeGraph(full);
     }
+  }
+
+  /**
+   * Why the base given to {@link #relink} did not fit, so that everything was linked instead; a
+   * fault in the relinking rules, never expected.
+   */
+  public Optional<String> unfitBase() {
+    return unfitBase;
   }
 
   /** How many files were linked from their references; the others' edges were copied. */

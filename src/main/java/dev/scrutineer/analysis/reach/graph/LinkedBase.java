@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -72,6 +73,8 @@ public final class LinkedBase {
   /** How many files were linked to make this graph in this run; 0 when read from a file. */
   private final int linkedFiles;
 
+  private final Optional<String> unfitBase;
+
   LinkedBase(
       int nodeCount,
       int nodesHash,
@@ -96,11 +99,16 @@ public final class LinkedBase {
     this.contentIds = new TreeMap<>();
     this.factsVersion = 0;
     this.linkedFiles = 0;
+    this.unfitBase = Optional.empty();
   }
 
   /** {@code graph} as linked from the files {@code contentIds} names. */
   private LinkedBase(
-      LinkedBase graph, Map<String, String> contentIds, int factsVersion, int linkedFiles) {
+      LinkedBase graph,
+      Map<String, String> contentIds,
+      int factsVersion,
+      int linkedFiles,
+      Optional<String> unfitBase) {
     this.nodeCount = graph.nodeCount;
     this.nodesHash = graph.nodesHash;
     this.superOffsets = graph.superOffsets;
@@ -114,6 +122,7 @@ public final class LinkedBase {
     this.contentIds = Collections.unmodifiableSortedMap(new TreeMap<>(contentIds));
     this.factsVersion = factsVersion;
     this.linkedFiles = linkedFiles;
+    this.unfitBase = unfitBase;
   }
 
   /**
@@ -127,7 +136,11 @@ public final class LinkedBase {
     Linker linker = new Linker();
     linker.link(files, List::of);
     return new LinkedBase(
-        linker.snapshot(new CodeGraph(linker)), contentIds, factsVersion, files.size());
+        linker.snapshot(new CodeGraph(linker)),
+        contentIds,
+        factsVersion,
+        files.size(),
+        Optional.empty());
   }
 
   /**
@@ -152,10 +165,16 @@ public final class LinkedBase {
     try {
       linker.link(files, List::of, new Relink(this, ownFiles, changed));
     } catch (Relink.Stale e) {
-      return link(files, contentIds, factsVersion);
+      LinkedBase full = link(files, contentIds, factsVersion);
+      return new LinkedBase(
+          full, contentIds, factsVersion, full.linkedFiles, Optional.of(e.getMessage()));
     }
     return new LinkedBase(
-        linker.snapshot(new CodeGraph(linker)), contentIds, factsVersion, linker.linkedFiles);
+        linker.snapshot(new CodeGraph(linker)),
+        contentIds,
+        factsVersion,
+        linker.linkedFiles,
+        Optional.empty());
   }
 
   /** The key this graph is stored under: {@link #key(Map, int)} of what it was linked from. */
@@ -170,6 +189,14 @@ public final class LinkedBase {
 
   public int factsVersion() {
     return factsVersion;
+  }
+
+  /**
+   * Why the graph {@link #derive} started from did not fit, so that everything was linked instead;
+   * a fault in the relinking rules, never expected.
+   */
+  public Optional<String> unfitBase() {
+    return unfitBase;
   }
 
   /** How many files were linked to make this graph in this run; 0 when it was read. */
@@ -327,7 +354,7 @@ public final class LinkedBase {
               lines,
               skippedOffsets,
               skipped);
-      return new LinkedBase(graph, contentIds, factsVersion, 0);
+      return new LinkedBase(graph, contentIds, factsVersion, 0, Optional.empty());
     } catch (RuntimeException e) { // a length or index the damage made up
       throw new IOException("stored graph is damaged: " + e, e);
     }

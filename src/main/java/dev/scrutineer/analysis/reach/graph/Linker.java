@@ -223,6 +223,9 @@ final class Linker {
   /** How many files were linked from their references rather than copied. */
   int linkedFiles;
 
+  /** Why a base given to relink from did not fit; null when none was given or it fitted. */
+  String unfitBase;
+
   private final Map<String, T> types = new HashMap<>();
   private final List<T> allTypes = new ArrayList<>();
 

@@ -42,6 +42,7 @@ class LinkedBaseTest {
     assertThat(base.nodeCount()).isEqualTo(full.nodeCount());
     assertThat(base.edgeCount()).isEqualTo(full.edgeCount());
     assertThat(relinked.linkedFiles()).isEqualTo(1);
+    assertThat(relinked.unfitBase()).isEmpty();
     assertThat(relinked.from).containsExactly(full.from);
     assertThat(relinked.offsets).containsExactly(full.offsets);
   }
@@ -65,6 +66,7 @@ class LinkedBaseTest {
     CodeGraph relinked = CodeGraph.relink(FILES, List::of, base, FILES, Set.of());
 
     assertThat(relinked.linkedFiles()).isEqualTo(FILES.size()); // everything linked instead
+    assertThat(relinked.unfitBase()).hasValueSatisfying(why -> assertThat(why).contains("base"));
     assertThat(relinked.from).containsExactly(CodeGraph.link(FILES, List.of()).from);
   }
 
