@@ -292,13 +292,32 @@ public final class CodeIndex {
       Counts counts,
       Map<String, FileFacts> result,
       Map<String, String> blobIds) {
-    Optional<Javac> javac = Javac.compiler();
-    try {
+    try (Parser javac = new Parser()) {
       for (List<String> batch = batches.poll(); batch != null; batch = batches.poll()) {
         batch(tree, batch, cache, javac, counts, result, blobIds);
       }
-    } finally {
-      javac.ifPresent(Javac::close);
+    }
+  }
+
+  /**
+   * A worker's parser, opened when it first has a file to parse: when every file's facts are
+   * cached, as on a warm run, no compiler is set up at all.
+   */
+  private static final class Parser implements AutoCloseable {
+    private Optional<Javac> javac;
+
+    Optional<Javac> get() {
+      if (javac == null) {
+        javac = Javac.compiler();
+      }
+      return javac;
+    }
+
+    @Override
+    public void close() {
+      if (javac != null) {
+        javac.ifPresent(Javac::close);
+      }
     }
   }
 
@@ -306,7 +325,7 @@ public final class CodeIndex {
       SourceTree tree,
       List<String> paths,
       FactsCache cache,
-      Optional<Javac> javac,
+      Parser parser,
       Counts counts,
       Map<String, FileFacts> result,
       Map<String, String> blobIds) {
@@ -357,6 +376,7 @@ public final class CodeIndex {
     if (inputs.isEmpty()) {
       return;
     }
+    Optional<Javac> javac = parser.get();
     if (javac.isEmpty()) {
       counts.noCompiler = true;
       inputs.forEach(
