@@ -35,7 +35,7 @@ import java.util.zip.CRC32;
  */
 public final class LinkedBase {
   private static final int MAGIC = 0x53475248; // "SGRH"
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   /** A fingerprint of the linking rules: a stored graph from other rules is never reused. */
   static final String RULES = rulesFingerprint();
@@ -75,6 +75,9 @@ public final class LinkedBase {
 
   private final Optional<String> unfitBase;
 
+  /** Which of the files it was linked from mention which names. */
+  final Mentions mentions;
+
   LinkedBase(
       int nodeCount,
       int nodesHash,
@@ -100,6 +103,7 @@ public final class LinkedBase {
     this.factsVersion = 0;
     this.linkedFiles = 0;
     this.unfitBase = Optional.empty();
+    this.mentions = new Mentions(new String[0], Map.of());
   }
 
   /** {@code graph} as linked from the files {@code contentIds} names. */
@@ -108,7 +112,8 @@ public final class LinkedBase {
       Map<String, String> contentIds,
       int factsVersion,
       int linkedFiles,
-      Optional<String> unfitBase) {
+      Optional<String> unfitBase,
+      Mentions mentions) {
     this.nodeCount = graph.nodeCount;
     this.nodesHash = graph.nodesHash;
     this.superOffsets = graph.superOffsets;
@@ -123,6 +128,7 @@ public final class LinkedBase {
     this.factsVersion = factsVersion;
     this.linkedFiles = linkedFiles;
     this.unfitBase = unfitBase;
+    this.mentions = mentions;
   }
 
   /**
@@ -140,7 +146,8 @@ public final class LinkedBase {
         contentIds,
         factsVersion,
         files.size(),
-        Optional.empty());
+        Optional.empty(),
+        Mentions.of(files));
   }
 
   /**
@@ -167,14 +174,20 @@ public final class LinkedBase {
     } catch (Relink.Stale e) {
       LinkedBase full = link(files, contentIds, factsVersion);
       return new LinkedBase(
-          full, contentIds, factsVersion, full.linkedFiles, Optional.of(e.getMessage()));
+          full,
+          contentIds,
+          factsVersion,
+          full.linkedFiles,
+          Optional.of(e.getMessage()),
+          full.mentions);
     }
     return new LinkedBase(
         linker.snapshot(new CodeGraph(linker)),
         contentIds,
         factsVersion,
         linker.linkedFiles,
-        Optional.empty());
+        Optional.empty(),
+        Mentions.of(files));
   }
 
   /** The key this graph is stored under: {@link #key(Map, int)} of what it was linked from. */
@@ -243,12 +256,26 @@ public final class LinkedBase {
       contentNames[c++] = intern(e.getValue(), names, nameIds);
     }
     int rules = intern(RULES, names, nameIds);
+    int[] mentionPaths = new int[mentions.paths.length];
+    for (int i = 0; i < mentionPaths.length; i++) {
+      mentionPaths[i] = intern(mentions.paths[i], names, nameIds);
+    }
+    IntList mentioned = new IntList(); // name, count, then the files
+    mentions.files.forEach(
+        (name, files) -> {
+          mentioned.add(intern(name, names, nameIds));
+          mentioned.add(files.length);
+          for (int f : files) {
+            mentioned.add(f);
+          }
+        });
     int[] skippedNames = new int[skipped.length];
     for (int i = 0; i < skipped.length; i++) {
       skippedNames[i] = intern(skipped[i].name(), names, nameIds);
     }
     byte[][] utf8 = new byte[names.size()][];
-    long size = 4L * 11 + 4L * contentNames.length;
+    long size = 4L * 13 + 4L * contentNames.length + 4L * mentionPaths.length;
+    size += 4L * mentioned.size();
     for (int i = 0; i < utf8.length; i++) {
       utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
       size += 4 + utf8[i].length;
@@ -264,10 +291,13 @@ public final class LinkedBase {
     out.putInt(utf8.length).putInt(nodeCount).putInt(supers.length);
     out.putInt(to.length).putInt(skipped.length).putInt(nodesHash);
     out.putInt(rules).putInt(factsVersion).putInt(contentIds.size());
+    out.putInt(mentionPaths.length).putInt(mentioned.size());
     for (byte[] name : utf8) {
       out.putInt(name.length).put(name);
     }
     putInts(out, contentNames);
+    putInts(out, mentionPaths);
+    putInts(out, Arrays.copyOf(mentioned.array(), mentioned.size()));
     putInts(out, superOffsets);
     putInts(out, supers);
     putInts(out, edgeOffsets);
@@ -294,7 +324,7 @@ public final class LinkedBase {
   public static LinkedBase decode(byte[] bytes) throws IOException {
     try {
       ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (bytes.length < 52 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
+      if (bytes.length < 60 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
         throw new IOException("not a stored graph of format " + FORMAT);
       }
       CRC32 crc = new CRC32();
@@ -311,6 +341,8 @@ public final class LinkedBase {
       int rules = in.getInt();
       int factsVersion = in.getInt();
       int files = in.getInt();
+      int mentionFiles = in.getInt();
+      int mentionInts = in.getInt();
       String[] names = new String[nameCount];
       for (int i = 0; i < nameCount; i++) {
         int length = in.getInt();
@@ -324,6 +356,17 @@ public final class LinkedBase {
       Map<String, String> contentIds = new HashMap<>();
       for (int i = 0; i < files; i++) {
         contentIds.put(names[contentNames[2 * i]], names[contentNames[2 * i + 1]]);
+      }
+      int[] mentionPaths = getInts(in, mentionFiles);
+      String[] paths = new String[mentionFiles];
+      for (int i = 0; i < mentionFiles; i++) {
+        paths[i] = names[mentionPaths[i]];
+      }
+      int[] mentioned = getInts(in, mentionInts);
+      Map<String, int[]> byName = new HashMap<>();
+      for (int i = 0; i < mentioned.length; i += 2 + mentioned[i + 1]) {
+        byName.put(
+            names[mentioned[i]], Arrays.copyOfRange(mentioned, i + 2, i + 2 + mentioned[i + 1]));
       }
       int[] superOffsets = getInts(in, n + 1);
       int[] supers = getInts(in, superCount);
@@ -354,7 +397,8 @@ public final class LinkedBase {
               lines,
               skippedOffsets,
               skipped);
-      return new LinkedBase(graph, contentIds, factsVersion, 0, Optional.empty());
+      return new LinkedBase(
+          graph, contentIds, factsVersion, 0, Optional.empty(), new Mentions(paths, byName));
     } catch (RuntimeException e) { // a length or index the damage made up
       throw new IOException("stored graph is damaged: " + e, e);
     }

@@ -265,7 +265,7 @@ final class Linker {
       t.scopeCache.clear(); // lookups made while supertypes were still unresolved
       t.ownScopeCache.clear();
     }
-    Set<String> scope = relink == null ? null : relink.scope(this, files);
+    Set<String> scope = relink == null ? null : relink.scope(this);
     linkedFiles = scope == null ? files.size() : scope.size();
     for (T t : allTypes) {
       if (scope == null || scope.contains(t.file.path())) {

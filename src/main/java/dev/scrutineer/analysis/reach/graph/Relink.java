@@ -1,11 +1,8 @@
 package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.graph.Linker.T;
-import dev.scrutineer.analysis.reach.index.AnnotationFact;
 import dev.scrutineer.analysis.reach.index.FileFacts;
-import dev.scrutineer.analysis.reach.index.ImportFact;
 import dev.scrutineer.analysis.reach.index.MemberFact;
-import dev.scrutineer.analysis.reach.index.Reference;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.Symbol;
@@ -39,10 +36,9 @@ import java.util.Set;
  *       both sides, and its subtypes' names: calls dispatch into it, or through it, by those.
  * </ul>
  *
- * A file mentions a name when one of its types, supertypes, members, annotations, imports or
- * references spells it, alone or as a segment of a dotted name. Copying an edge whose target has
- * gone would mean this reasoning missed a case: {@link Stale} is thrown rather than a wrong graph
- * returned.
+ * Which files mention which names is kept with the base ({@link Mentions}). Copying an edge whose
+ * target has gone would mean this reasoning missed a case: {@link Stale} is thrown rather than a
+ * wrong graph returned.
  */
 final class Relink {
   /** The base's edges do not fit the head: link everything instead. */
@@ -101,7 +97,7 @@ final class Relink {
   /**
    * The files to link again, once {@code linker} has declared the head and resolved its supertypes.
    */
-  Set<String> scope(Linker linker, Collection<FileFacts> files) {
+  Set<String> scope(Linker linker) {
     translate(linker);
     Set<String> names = new HashSet<>();
     Set<String> relink = new HashSet<>(changedPaths);
@@ -121,13 +117,7 @@ final class Relink {
         hierarchyChanged(null, b, names, relink); // a type the head no longer has
       }
     }
-    if (!names.isEmpty()) {
-      for (FileFacts file : files) {
-        if (!relink.contains(file.path()) && mentions(file, names)) {
-          relink.add(file.path());
-        }
-      }
-    }
+    relink.addAll(base.mentions.of(names));
     return relink;
   }
 
@@ -316,59 +306,6 @@ final class Relink {
     int hash = name.lastIndexOf('#');
     int paren = name.indexOf('(', hash);
     return name.substring(hash + 1, paren < 0 ? name.length() : paren);
-  }
-
-  // ---------------------------------------------------------------- mentions
-
-  private static boolean mentions(FileFacts file, Set<String> names) {
-    for (ImportFact imp : file.imports()) {
-      if (spells(imp.name(), names)) {
-        return true;
-      }
-    }
-    for (TypeFact type : file.types()) {
-      if (names.contains(simpleName(type.symbol()))
-          || annotated(type.annotations(), names)
-          || type.supertypes().stream().anyMatch(s -> spells(s, names))) {
-        return true;
-      }
-      for (MemberFact m : type.members()) {
-        if (names.contains(m.name()) || annotated(m.annotations(), names)) {
-          return true;
-        }
-        for (Reference r : m.references()) {
-          if (spells(r.name(), names)
-              || r.receiverType().isPresent() && spells(r.receiverType().get(), names)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean annotated(List<AnnotationFact> annotations, Set<String> names) {
-    for (AnnotationFact a : annotations) {
-      if (spells(a.name(), names)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code written}, or one of its dotted segments, is one of {@code names}. */
-  private static boolean spells(String written, Set<String> names) {
-    if (names.contains(written)) {
-      return true;
-    }
-    int start = 0;
-    for (int dot = written.indexOf('.'); dot >= 0; dot = written.indexOf('.', start)) {
-      if (names.contains(written.substring(start, dot))) {
-        return true;
-      }
-      start = dot + 1;
-    }
-    return start > 0 && names.contains(written.substring(start));
   }
 
   // ---------------------------------------------------------------- copying
