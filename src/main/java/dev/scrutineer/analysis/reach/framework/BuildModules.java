@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ final class BuildModules {
   private final List<Diagnostic> diagnostics;
   private final Map<String, String> names = new LinkedHashMap<>();
   private final Set<String> examined = new HashSet<>();
+  private final Set<String> walked = new HashSet<>();
 
   private BuildModules(SourceTree tree, List<Diagnostic> diagnostics) {
     this.tree = tree;
@@ -82,9 +84,17 @@ final class BuildModules {
     modules.names.forEach((dir, name) -> found.add(new Module(name, dir, false)));
     found.sort(Comparator.comparing(Module::directory));
     Set<String> services = new HashSet<>();
+    // Reading an application class means reading every reference of every member: do it only for
+    // the types of files whose module is not yet known to be a service.
+    Map<String, Optional<Module>> byDirectory = new HashMap<>();
     for (Entry entry : index.entries()) {
-      if (isApplication(entry)) {
-        nearest(found, entry.file().path()).ifPresent(m -> services.add(m.directory()));
+      String path = entry.file().path();
+      Optional<Module> module =
+          byDirectory.computeIfAbsent(parent(path), dir -> nearest(found, path));
+      if (module.isPresent()
+          && !services.contains(module.get().directory())
+          && isApplication(entry)) {
+        services.add(module.get().directory());
       }
     }
     return found.stream()
@@ -117,7 +127,9 @@ final class BuildModules {
       if (main && EntryPoints.isMain(member)) {
         return true;
       }
-      for (Reference ref : member.references()) {
+      List<Reference> refs = member.references();
+      for (int i = 0; i < refs.size(); i++) { // no iterator per member: this reads every reference
+        Reference ref = refs.get(i);
         if (ref.kind() == Reference.ReferenceKind.CALL
             && ref.name().equals("run")
             && ref.receiverType().map(t -> t.endsWith("Micronaut")).orElse(false)) {
@@ -162,7 +174,7 @@ final class BuildModules {
 
   private void fromAncestors(String path) {
     String dir = parent(path);
-    while (true) {
+    while (walked.add(dir)) { // a directory walked before had all its ancestors walked too
       if (examined.add(dir)) {
         for (String child : examine(dir)) {
           if (examined.add(child)) {

@@ -11,6 +11,7 @@ import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -111,6 +112,8 @@ final class IndirectEdges {
       return List.of();
     }
     List<String[]> templates = templates(handlers);
+    // Tests send the same few requests again and again; each is matched once.
+    Map<String, List<Symbol>> matched = new HashMap<>();
     for (Entry entry : index.entries()) {
       if (!testTypes.contains(entry.type().symbol()) && !entry.isTestFile()) {
         continue;
@@ -119,22 +122,21 @@ final class IndirectEdges {
         List<Reference> refs = member.references();
         for (int i = 0; i < refs.size(); i++) {
           Reference ref = refs.get(i);
-          if (ref.kind() != ReferenceKind.CALL || ref.stringArguments().isEmpty()) {
+          if (ref.kind() != ReferenceKind.CALL
+              || ref.stringArguments().isEmpty()
+              || !(VERBS.containsKey(ref.name()) || METHOD_ELSEWHERE.contains(ref.name()))) {
             continue;
           }
           String path = requestPath(ref.stringArguments().get(0));
           if (path == null) {
             continue;
           }
-          String method;
-          if (VERBS.containsKey(ref.name())) {
-            method = VERBS.get(ref.name());
-          } else if (METHOD_ELSEWHERE.contains(ref.name())) {
-            method = methodNearby(refs, i);
-          } else {
-            continue;
-          }
-          for (Symbol handler : match(handlers, templates, method, path)) {
+          String method =
+              VERBS.containsKey(ref.name()) ? VERBS.get(ref.name()) : methodNearby(refs, i);
+          List<Symbol> targets =
+              matched.computeIfAbsent(
+                  method + " " + path, k -> match(handlers, templates, method, path));
+          for (Symbol handler : targets) {
             Edge edge =
                 new Edge(member.symbol(), handler, REQUEST_PATH, Confidence.MEDIUM, ref.line());
             if (!edge.from().equals(edge.to())) {

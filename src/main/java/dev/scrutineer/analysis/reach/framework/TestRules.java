@@ -102,13 +102,12 @@ final class TestRules {
         continue;
       }
       List<AnnotationFact> annotations = index.expand(member.annotations(), entry);
-      boolean annotated =
-          annotations.stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.simpleName()));
+      boolean annotated = hasAny(annotations, TEST_ANNOTATIONS);
       boolean byClass =
           classLevel
               && member.modifiers().contains("public")
               && !member.modifiers().contains("static")
-              && annotations.stream().noneMatch(a -> NOT_TESTS.contains(a.simpleName()));
+              && !hasAny(annotations, NOT_TESTS);
       if (annotated || byClass) {
         out.add(member);
       }
@@ -116,20 +115,40 @@ final class TestRules {
     return out;
   }
 
+  /** A loop, not a stream: this runs for every method of the index. */
+  private static boolean hasAny(List<AnnotationFact> annotations, Set<String> simpleNames) {
+    for (AnnotationFact a : annotations) {
+      if (simpleNames.contains(a.simpleName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Overridden in the class or in a supertype nearer to it than {@code declaring}. */
   private static boolean isOverridden(
       TypeIndex index, Entry entry, Entry declaring, MemberFact method) {
-    List<Entry> chain = new ArrayList<>();
-    chain.add(entry);
+    if (overrides(entry, method)) {
+      return true;
+    }
     for (Entry ancestor : index.ancestors(entry)) {
       if (ancestor.equals(declaring)) {
-        break;
+        return false;
       }
-      chain.add(ancestor);
+      if (overrides(ancestor, method)) {
+        return true;
+      }
     }
-    return chain.stream()
-        .flatMap(e -> e.type().members().stream())
-        .anyMatch(m -> TypeIndex.sameSignature(m, method));
+    return false;
+  }
+
+  private static boolean overrides(Entry entry, MemberFact method) {
+    for (MemberFact m : entry.methodsNamed(method.name())) {
+      if (TypeIndex.sameSignature(m, method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Set<Symbol> tests() {

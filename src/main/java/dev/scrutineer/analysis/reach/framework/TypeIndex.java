@@ -33,10 +33,19 @@ final class TypeIndex {
   static final class Entry {
     private final TypeFact type;
     private final FileFacts file;
+    private final Scope scope;
+    private final int hash;
+    // Worked out on first use, kept here rather than in maps keyed by entry: the rules ask for
+    // them for every member, and a field costs no lookup.
+    private Map<String, Optional<Entry>> resolved;
+    private List<Entry> ancestors;
+    private Map<String, List<MemberFact>> methodsByName;
 
-    Entry(TypeFact type, FileFacts file) {
+    Entry(TypeFact type, FileFacts file, Scope scope, int hash) {
       this.type = type;
       this.file = file;
+      this.scope = scope;
+      this.hash = hash;
     }
 
     TypeFact type() {
@@ -65,6 +74,33 @@ final class TypeIndex {
       return false;
     }
 
+    /**
+     * The methods named {@code name}, in declaration order. Looking up overrides by name instead of
+     * comparing every member of every supertype keeps that cost linear in the members.
+     */
+    List<MemberFact> methodsNamed(String name) {
+      if (methodsByName == null) {
+        methodsByName = new HashMap<>();
+        for (MemberFact m : type.members()) {
+          if (m.kind() == DeclarationKind.METHOD) {
+            methodsByName.computeIfAbsent(m.name(), k -> new ArrayList<>(1)).add(m);
+          }
+        }
+      }
+      return methodsByName.getOrDefault(name, List.of());
+    }
+
+    /** Its position in the index: as unique as identity, and cheaper than an identity hash. */
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
+    }
+
     @Override
     public String toString() {
       return type.symbol().toString();
@@ -77,12 +113,12 @@ final class TypeIndex {
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, Entry> byQualified = new HashMap<>();
   private final Map<String, List<Entry>> bySimple = new HashMap<>();
-  private final Map<Entry, List<Entry>> ancestors = new HashMap<>();
 
   TypeIndex(Collection<FileFacts> files) {
     for (FileFacts file : files) {
+      Scope scope = new Scope(file);
       for (TypeFact type : file.types()) {
-        Entry entry = new Entry(type, file);
+        Entry entry = new Entry(type, file, scope, entries.size());
         entries.add(entry);
         String name = type.symbol().name();
         if (name.indexOf('#') < 0) {
@@ -110,15 +146,27 @@ final class TypeIndex {
    * outside the index resolves to nothing.
    */
   Optional<Entry> resolve(String written, Entry context) {
+    // Every way of resolving ends at a type whose simple name is the name's: most names written
+    // (Override, String, List) name no type of the index, and are answered at once, for any file.
+    Boolean indexed = mayNameIndexed.get(written);
+    if (indexed == null) {
+      indexed = bySimple.containsKey(simpleName(typeName(written)));
+      mayNameIndexed.put(written, indexed);
+    }
+    if (!indexed) {
+      return Optional.empty();
+    }
     // The rules resolve the same few names (annotations, supertypes) in each type again and again.
-    return resolved
-        .computeIfAbsent(context, k -> new HashMap<>())
-        .computeIfAbsent(written, w -> find(w, context));
+    if (context.resolved == null) {
+      context.resolved = new HashMap<>();
+    }
+    return context.resolved.computeIfAbsent(written, w -> find(typeName(w), context));
   }
 
-  private final Map<Entry, Map<String, Optional<Entry>>> resolved = new HashMap<>();
+  private final Map<String, Boolean> mayNameIndexed = new HashMap<>();
 
-  private Optional<Entry> find(String written, Entry context) {
+  /** The type a name as written stands for: {@code List} for {@code List<String>[]}. */
+  private static String typeName(String written) {
     String name = written.trim();
     if (name.endsWith(".class")) {
       name = name.substring(0, name.length() - ".class".length());
@@ -130,33 +178,41 @@ final class TypeIndex {
     while (name.endsWith("[]")) {
       name = name.substring(0, name.length() - 2);
     }
-    if (name.isEmpty()) {
+    return name;
+  }
+
+  private Optional<Entry> find(String name, Entry context) {
+    List<Entry> candidates = bySimple.get(simpleName(name));
+    if (name.isEmpty() || candidates == null) {
       return Optional.empty();
     }
-    FileFacts file = context.file();
-    String pkg = file.packageName().isEmpty() ? "" : file.packageName() + ".";
+    Scope scope = context.scope;
     String contextName = context.type().symbol().name();
     if (contextName.indexOf('#') < 0) {
       for (String outer = contextName; !outer.isEmpty(); outer = outerOf(outer)) {
-        Entry nested = byQualified.get(pkg + outer + "." + name);
+        Entry nested = byQualified.get(scope.pkg + outer + "." + name);
         if (nested != null) {
           return Optional.of(nested);
         }
       }
     }
+    // The rest depends on the file only: its types (and their local classes) share the answer.
+    return scope.resolved.computeIfAbsent(name, k -> findInFile(k, scope, candidates));
+  }
+
+  private Optional<Entry> findInFile(String name, Scope scope, List<Entry> candidates) {
     int dot = name.indexOf('.');
     String first = dot < 0 ? name : name.substring(0, dot);
-    String rest = dot < 0 ? "" : name.substring(dot);
-    for (ImportFact imp : file.imports()) {
-      if (!imp.isStatic() && !imp.onDemand() && simpleName(imp.name()).equals(first)) {
-        return Optional.ofNullable(byQualified.get(imp.name() + rest));
-      }
+    String imported = scope.singleImports().get(first);
+    if (imported != null) {
+      return Optional.ofNullable(
+          byQualified.get(dot < 0 ? imported : imported + name.substring(dot)));
     }
-    Entry samePackage = byQualified.get(pkg + name);
+    Entry samePackage = byQualified.get(scope.pkg + name);
     if (samePackage != null) {
       return Optional.of(samePackage);
     }
-    for (ImportFact imp : file.imports()) {
+    for (ImportFact imp : scope.file.imports()) {
       if (!imp.isStatic() && imp.onDemand()) {
         Entry found = byQualified.get(imp.name() + "." + name);
         if (found != null) {
@@ -168,8 +224,33 @@ final class TypeIndex {
     if (qualified != null) {
       return Optional.of(qualified);
     }
-    List<Entry> candidates = bySimple.getOrDefault(simpleName(name), List.of());
     return candidates.size() == 1 && dot < 0 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  /** A file's package and imports, shared by the types it declares. */
+  private static final class Scope {
+    private final FileFacts file;
+    private final String pkg;
+    private final Map<String, Optional<Entry>> resolved = new HashMap<>();
+    private Map<String, String> singleImports;
+
+    Scope(FileFacts file) {
+      this.file = file;
+      this.pkg = file.packageName().isEmpty() ? "" : file.packageName() + ".";
+    }
+
+    /** Single-type imports by simple name; the first import of a name is the one that binds. */
+    Map<String, String> singleImports() {
+      if (singleImports == null) {
+        singleImports = new HashMap<>();
+        for (ImportFact imp : file.imports()) {
+          if (!imp.isStatic() && !imp.onDemand()) {
+            singleImports.putIfAbsent(simpleName(imp.name()), imp.name());
+          }
+        }
+      }
+      return singleImports;
+    }
   }
 
   private static String outerOf(String name) {
@@ -179,10 +260,16 @@ final class TypeIndex {
 
   /** Every supertype of {@code entry} that the index declares, nearest first. */
   List<Entry> ancestors(Entry entry) {
-    return ancestors.computeIfAbsent(entry, this::findAncestors);
+    if (entry.ancestors == null) {
+      entry.ancestors = findAncestors(entry);
+    }
+    return entry.ancestors;
   }
 
   private List<Entry> findAncestors(Entry entry) {
+    if (entry.type().supertypes().isEmpty()) {
+      return List.of();
+    }
     List<Entry> out = new ArrayList<>();
     Set<Entry> seen = new HashSet<>();
     seen.add(entry);
@@ -226,33 +313,64 @@ final class TypeIndex {
    * the attributes the use site sets, as {@code @AliasFor} usually makes it do.
    */
   List<AnnotationFact> expand(List<AnnotationFact> annotations, Entry context) {
-    if (annotations.isEmpty()) {
-      return annotations; // most members: nothing to copy
-    }
-    List<AnnotationFact> out = new ArrayList<>(annotations);
+    List<AnnotationFact> out = null;
     for (AnnotationFact annotation : annotations) {
-      addMeta(annotation, annotation.values(), context, META_DEPTH, out, new HashSet<>());
+      List<AnnotationFact> meta = metaAnnotations(annotation, context);
+      if (!meta.isEmpty()) {
+        if (out == null) {
+          out = new ArrayList<>(annotations);
+        }
+        out.addAll(meta);
+      }
     }
-    return out;
+    return out == null ? annotations : out; // most annotations stand for nothing more: no copy
   }
 
+  /**
+   * What one annotation stands for. It depends only on the annotation type it resolves to and the
+   * attributes the use site sets, so it is worked out once for each such pair: the same few
+   * annotations ({@code Nullable}, {@code Test}) are on most members.
+   */
+  private List<AnnotationFact> metaAnnotations(AnnotationFact annotation, Entry context) {
+    Entry declared = resolve(annotation.name(), context).orElse(null);
+    if (declared == null || declared.type().kind() != DeclarationKind.ANNOTATION_TYPE) {
+      return List.of();
+    }
+    return metaAnnotations.computeIfAbsent(
+        new MetaKey(declared, annotation.values()),
+        key -> {
+          List<AnnotationFact> out = new ArrayList<>();
+          addMeta(key.declared(), key.useSite(), META_DEPTH, out, new HashSet<>());
+          return List.copyOf(out);
+        });
+  }
+
+  /** An annotation type with the attributes its use site sets. */
+  private record MetaKey(Entry declared, Map<String, List<String>> useSite) {
+    // Written out, as in Symbol: a record's generated methods dispatch through method handles.
+    @Override
+    public int hashCode() {
+      return 31 * declared.hashCode() + useSite.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof MetaKey k && declared == k.declared && useSite.equals(k.useSite);
+    }
+  }
+
+  private final Map<MetaKey, List<AnnotationFact>> metaAnnotations = new HashMap<>();
+
   private void addMeta(
-      AnnotationFact annotation,
+      Entry declared,
       Map<String, List<String>> useSite,
-      Entry context,
       int depth,
       List<AnnotationFact> out,
       Set<Entry> seen) {
-    if (depth == 0) {
+    if (!seen.add(declared)) {
       return;
     }
-    Optional<Entry> declared = resolve(annotation.name(), context);
-    if (declared.isEmpty()
-        || declared.get().type().kind() != DeclarationKind.ANNOTATION_TYPE
-        || !seen.add(declared.get())) {
-      return;
-    }
-    for (AnnotationFact meta : declared.get().type().annotations()) {
+    for (AnnotationFact meta : declared.type().annotations()) {
       if (meta.name().startsWith("java.lang.annotation.")
           || JAVA_META.contains(meta.simpleName())) {
         continue;
@@ -260,7 +378,11 @@ final class TypeIndex {
       Map<String, List<String>> merged = new LinkedHashMap<>(meta.values());
       merged.putAll(useSite);
       out.add(new AnnotationFact(meta.name(), merged));
-      addMeta(meta, merged, declared.get(), depth - 1, out, seen);
+      if (depth > 1) {
+        resolve(meta.name(), declared)
+            .filter(type -> type.type().kind() == DeclarationKind.ANNOTATION_TYPE)
+            .ifPresent(type -> addMeta(type, merged, depth - 1, out, seen));
+      }
     }
   }
 
@@ -270,7 +392,7 @@ final class TypeIndex {
   /** The nearest supertype method, in the index, that {@code method} overrides. */
   Optional<MemberFact> overridden(Entry entry, MemberFact method) {
     for (Entry ancestor : ancestors(entry)) {
-      for (MemberFact candidate : ancestor.type().members()) {
+      for (MemberFact candidate : ancestor.methodsNamed(method.name())) {
         if (sameSignature(candidate, method)) {
           return Optional.of(candidate);
         }
