@@ -84,6 +84,9 @@ final class IndirectEdges {
       int line,
       Set<Edge> edges) {
     for (AnnotationFact annotation : annotations) {
+      if (annotation.values().isEmpty()) {
+        continue; // most annotations (Override, Test, Nullable): no values to walk
+      }
       for (List<String> values : annotation.values().values()) {
         for (String value : values) {
           if (!value.endsWith(".class")) {

@@ -8,10 +8,8 @@ import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,11 +55,12 @@ final class TestRules {
 
   static TestRules scan(TypeIndex index) {
     TestRules rules = new TestRules();
-    // Each type's own test methods, found once: the second pass asks again for every ancestor.
-    Map<Entry, List<MemberFact>> ownTests = new HashMap<>();
+    // Each type's own test methods, found once, by position in the index: the second pass asks
+    // again for every ancestor.
+    List<List<MemberFact>> ownTests = new ArrayList<>(index.entries().size());
     for (Entry entry : index.entries()) {
       List<MemberFact> own = testMethods(index, entry);
-      ownTests.put(entry, own);
+      ownTests.add(own);
       own.forEach(m -> rules.tests.add(m.symbol()));
       if (!own.isEmpty() || entry.isTestFile()) {
         rules.testTypes.add(entry.type().symbol());
@@ -73,7 +72,7 @@ final class TestRules {
         continue;
       }
       for (Entry ancestor : index.ancestors(entry)) {
-        for (MemberFact inherited : ownTests.get(ancestor)) {
+        for (MemberFact inherited : ownTests.get(ancestor.position())) {
           if (isOverridden(index, entry, ancestor, inherited)) {
             continue;
           }
@@ -96,7 +95,7 @@ final class TestRules {
     boolean classLevel =
         EntryPoints.has(entry.type().annotations(), "Test")
             && entry.type().kind() == DeclarationKind.CLASS;
-    List<MemberFact> out = new ArrayList<>();
+    List<MemberFact> out = List.of(); // most types: no test method, no list
     for (MemberFact member : entry.type().members()) {
       if (member.kind() != DeclarationKind.METHOD) {
         continue;
@@ -109,6 +108,9 @@ final class TestRules {
               && !member.modifiers().contains("static")
               && !hasAny(annotations, NOT_TESTS);
       if (annotated || byClass) {
+        if (out.isEmpty()) {
+          out = new ArrayList<>();
+        }
         out.add(member);
       }
     }

@@ -34,18 +34,20 @@ final class TypeIndex {
     private final TypeFact type;
     private final FileFacts file;
     private final Scope scope;
-    private final int hash;
+    private final String qualified;
+    private final int position;
     // Worked out on first use, kept here rather than in maps keyed by entry: the rules ask for
     // them for every member, and a field costs no lookup.
     private Map<String, Optional<Entry>> resolved;
     private List<Entry> ancestors;
     private Map<String, List<MemberFact>> methodsByName;
 
-    Entry(TypeFact type, FileFacts file, Scope scope, int hash) {
+    Entry(TypeFact type, FileFacts file, Scope scope, int position) {
       this.type = type;
       this.file = file;
       this.scope = scope;
-      this.hash = hash;
+      this.qualified = type.symbol().qualified();
+      this.position = position;
     }
 
     TypeFact type() {
@@ -90,10 +92,15 @@ final class TypeIndex {
       return methodsByName.getOrDefault(name, List.of());
     }
 
-    /** Its position in the index: as unique as identity, and cheaper than an identity hash. */
+    /** Where it stands in {@link #entries()}. */
+    int position() {
+      return position;
+    }
+
+    /** Its position: as unique as identity, and cheaper than an identity hash. */
     @Override
     public int hashCode() {
-      return hash;
+      return position;
     }
 
     @Override
@@ -122,7 +129,7 @@ final class TypeIndex {
         entries.add(entry);
         String name = type.symbol().name();
         if (name.indexOf('#') < 0) {
-          byQualified.putIfAbsent(type.symbol().qualified(), entry);
+          byQualified.putIfAbsent(entry.qualified, entry);
           bySimple.computeIfAbsent(simpleName(name), k -> new ArrayList<>()).add(entry);
         }
       }
@@ -133,10 +140,17 @@ final class TypeIndex {
     return entries;
   }
 
+  /** What follows the last {@code .}, {@code $} or {@code #}: one scan, not one per separator. */
   static String simpleName(String name) {
-    int cut =
-        Math.max(name.lastIndexOf('.'), Math.max(name.lastIndexOf('$'), name.lastIndexOf('#')));
+    int cut = name.length() - 1;
+    while (cut >= 0 && !isSeparator(name.charAt(cut))) {
+      cut--;
+    }
     return name.substring(cut + 1);
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '.' || c == '$' || c == '#';
   }
 
   /**
@@ -146,24 +160,38 @@ final class TypeIndex {
    * outside the index resolves to nothing.
    */
   Optional<Entry> resolve(String written, Entry context) {
-    // Every way of resolving ends at a type whose simple name is the name's: most names written
-    // (Override, String, List) name no type of the index, and are answered at once, for any file.
-    Boolean indexed = mayNameIndexed.get(written);
-    if (indexed == null) {
-      indexed = bySimple.containsKey(simpleName(typeName(written)));
-      mayNameIndexed.put(written, indexed);
+    Written name = writtenNames.get(written);
+    if (name == null) {
+      String typeName = typeName(written);
+      List<Entry> candidates = bySimple.get(simpleName(typeName));
+      name = candidates == null ? UNINDEXED : new Written(typeName, candidates);
+      writtenNames.put(written, name);
     }
-    if (!indexed) {
+    if (name == UNINDEXED) {
       return Optional.empty();
     }
     // The rules resolve the same few names (annotations, supertypes) in each type again and again.
     if (context.resolved == null) {
       context.resolved = new HashMap<>();
     }
-    return context.resolved.computeIfAbsent(written, w -> find(typeName(w), context));
+    Optional<Entry> found = context.resolved.get(written);
+    if (found == null) {
+      found = find(name, context);
+      context.resolved.put(written, found);
+    }
+    return found;
   }
 
-  private final Map<String, Boolean> mayNameIndexed = new HashMap<>();
+  /**
+   * A name as written, read once for every file: the type name it stands for and the types of the
+   * index with that simple name. Every way of resolving ends at one of those types, so most names
+   * written ({@code Override}, {@code String}, {@code List}) are answered at once: no type of the
+   * index has their simple name.
+   */
+  private record Written(String name, List<Entry> candidates) {}
+
+  private static final Written UNINDEXED = new Written("", List.of());
+  private final Map<String, Written> writtenNames = new HashMap<>();
 
   /** The type a name as written stands for: {@code List} for {@code List<String>[]}. */
   private static String typeName(String written) {
@@ -181,23 +209,42 @@ final class TypeIndex {
     return name;
   }
 
-  private Optional<Entry> find(String name, Entry context) {
-    List<Entry> candidates = bySimple.get(simpleName(name));
-    if (name.isEmpty() || candidates == null) {
-      return Optional.empty();
-    }
+  private Optional<Entry> find(Written written, Entry context) {
+    String name = written.name();
     Scope scope = context.scope;
     String contextName = context.type().symbol().name();
     if (contextName.indexOf('#') < 0) {
-      for (String outer = contextName; !outer.isEmpty(); outer = outerOf(outer)) {
-        Entry nested = byQualified.get(scope.pkg + outer + "." + name);
+      // A nested type of the context or of an outer type: pkg.Outer.Inner.name.
+      for (int end = contextName.length(); end > 0; end = contextName.lastIndexOf('.', end - 1)) {
+        Entry nested = named(written.candidates(), scope.pkg, contextName, end, name);
         if (nested != null) {
           return Optional.of(nested);
         }
       }
     }
     // The rest depends on the file only: its types (and their local classes) share the answer.
-    return scope.resolved.computeIfAbsent(name, k -> findInFile(k, scope, candidates));
+    return scope.resolved.computeIfAbsent(name, k -> findInFile(k, scope, written.candidates()));
+  }
+
+  /**
+   * The type {@code byQualified} holds for {@code pkg + outer.substring(0, end) + "." + name},
+   * found among the types with its simple name instead of building that string: the first of them,
+   * as {@code byQualified} keeps the first type of a name.
+   */
+  private static Entry named(
+      List<Entry> candidates, String pkg, String outer, int end, String name) {
+    int length = pkg.length() + end + 1 + name.length();
+    for (Entry candidate : candidates) {
+      String q = candidate.qualified;
+      if (q.length() == length
+          && q.startsWith(pkg)
+          && q.regionMatches(pkg.length(), outer, 0, end)
+          && q.charAt(pkg.length() + end) == '.'
+          && q.endsWith(name)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private Optional<Entry> findInFile(String name, Scope scope, List<Entry> candidates) {
@@ -242,7 +289,7 @@ final class TypeIndex {
     /** Single-type imports by simple name; the first import of a name is the one that binds. */
     Map<String, String> singleImports() {
       if (singleImports == null) {
-        singleImports = new HashMap<>();
+        singleImports = new HashMap<>(2 * file.imports().size());
         for (ImportFact imp : file.imports()) {
           if (!imp.isStatic() && !imp.onDemand()) {
             singleImports.putIfAbsent(simpleName(imp.name()), imp.name());
@@ -251,11 +298,6 @@ final class TypeIndex {
       }
       return singleImports;
     }
-  }
-
-  private static String outerOf(String name) {
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(0, dot);
   }
 
   /** Every supertype of {@code entry} that the index declares, nearest first. */
