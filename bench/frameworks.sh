@@ -23,7 +23,7 @@ cpfile="$work/cp"
 # Compiles the checkout in $1 and prints the class path of its main and test classes.
 classes() {
   (cd "$1" && mvn -B -q -Dstyle.color=never -Dspotless.check.skip=true test-compile \
-    && mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null)
+    && mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$cpfile") >&2
   mkdir -p "$2"
   # A copy of the classes, so another build in that checkout cannot pull them away mid-run.
   cp -r "$1/target/classes" "$1/target/test-classes" "$2/"

@@ -160,16 +160,19 @@ final class BuildModules {
       return;
     }
     for (String path : paths) {
-      String name = path.substring(path.lastIndexOf('/') + 1);
-      if (name.equals("pom.xml")
-          || GRADLE_BUILDS.contains(name)
-          || GRADLE_SETTINGS.contains(name)) {
+      if (isBuildFile(path)) {
         String dir = parent(path);
         if (examined.add(dir)) {
           examine(dir);
         }
       }
     }
+  }
+
+  /** A method of its own, called for every path of the tree, so that the JIT compiles it early. */
+  private static boolean isBuildFile(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.equals("pom.xml") || GRADLE_BUILDS.contains(name) || GRADLE_SETTINGS.contains(name);
   }
 
   private void fromAncestors(String path) {

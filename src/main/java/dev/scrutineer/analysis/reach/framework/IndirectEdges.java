@@ -122,34 +122,46 @@ final class IndirectEdges {
         continue;
       }
       for (MemberFact member : entry.type().members()) {
-        List<Reference> refs = member.references();
-        for (int i = 0; i < refs.size(); i++) {
-          Reference ref = refs.get(i);
-          if (ref.kind() != ReferenceKind.CALL
-              || ref.stringArguments().isEmpty()
-              || !(VERBS.containsKey(ref.name()) || METHOD_ELSEWHERE.contains(ref.name()))) {
-            continue;
-          }
-          String path = requestPath(ref.stringArguments().get(0));
-          if (path == null) {
-            continue;
-          }
-          String method =
-              VERBS.containsKey(ref.name()) ? VERBS.get(ref.name()) : methodNearby(refs, i);
-          List<Symbol> targets =
-              matched.computeIfAbsent(
-                  method + " " + path, k -> match(handlers, templates, method, path));
-          for (Symbol handler : targets) {
-            Edge edge =
-                new Edge(member.symbol(), handler, REQUEST_PATH, Confidence.MEDIUM, ref.line());
-            if (!edge.from().equals(edge.to())) {
-              edges.add(edge);
-            }
-          }
-        }
+        addRequestPaths(member, handlers, templates, matched, edges);
       }
     }
     return List.copyOf(edges);
+  }
+
+  /**
+   * The requests one member sends. A method of its own, called once per member, so that the JIT
+   * compiles it early: a loop over every reference inside one long call runs interpreted until
+   * on-stack replacement.
+   */
+  private static void addRequestPaths(
+      MemberFact member,
+      List<Handler> handlers,
+      List<String[]> templates,
+      Map<String, List<Symbol>> matched,
+      Set<Edge> edges) {
+    List<Reference> refs = member.references();
+    for (int i = 0; i < refs.size(); i++) {
+      Reference ref = refs.get(i);
+      if (ref.kind() != ReferenceKind.CALL
+          || ref.stringArguments().isEmpty()
+          || !(VERBS.containsKey(ref.name()) || METHOD_ELSEWHERE.contains(ref.name()))) {
+        continue;
+      }
+      String path = requestPath(ref.stringArguments().get(0));
+      if (path == null) {
+        continue;
+      }
+      String method = VERBS.containsKey(ref.name()) ? VERBS.get(ref.name()) : methodNearby(refs, i);
+      List<Symbol> targets =
+          matched.computeIfAbsent(
+              method + " " + path, k -> match(handlers, templates, method, path));
+      for (Symbol handler : targets) {
+        Edge edge = new Edge(member.symbol(), handler, REQUEST_PATH, Confidence.MEDIUM, ref.line());
+        if (!edge.from().equals(edge.to())) {
+          edges.add(edge);
+        }
+      }
+    }
   }
 
   /**
@@ -301,31 +313,37 @@ final class IndirectEdges {
     handlers.forEach(h -> handlerSymbols.add(h.symbol()));
     Set<Edge> edges = new LinkedHashSet<>();
     for (Entry entry : index.entries()) {
-      for (MemberFact member : entry.type().members()) {
-        if (!handlerSymbols.contains(member.symbol())) {
-          continue;
-        }
-        List<String> types = new ArrayList<>();
-        types.add(member.type());
-        for (int i = 0; i < member.parameterTypes().size(); i++) {
-          List<AnnotationFact> annotations =
-              i < member.parameterAnnotations().size()
-                  ? member.parameterAnnotations().get(i)
-                  : List.of();
-          if (annotations.isEmpty()
-              || annotations.stream().anyMatch(a -> BINDING.contains(a.simpleName()))) {
-            types.add(member.parameterTypes().get(i));
-          }
-        }
-        Set<Entry> seen = new java.util.HashSet<>();
-        for (String type : types) {
-          index
-              .resolve(type, entry)
-              .ifPresent(t -> addProperties(index, member, t, PROPERTY_DEPTH, seen, edges));
-        }
-      }
+      addBindings(index, entry, handlerSymbols, edges);
     }
     return List.copyOf(edges);
+  }
+
+  /** The bindings of one type's handlers; a method of its own for the JIT, as above. */
+  private static void addBindings(
+      TypeIndex index, Entry entry, Set<Symbol> handlerSymbols, Set<Edge> edges) {
+    for (MemberFact member : entry.type().members()) {
+      if (!handlerSymbols.contains(member.symbol())) {
+        continue;
+      }
+      List<String> types = new ArrayList<>();
+      types.add(member.type());
+      for (int i = 0; i < member.parameterTypes().size(); i++) {
+        List<AnnotationFact> annotations =
+            i < member.parameterAnnotations().size()
+                ? member.parameterAnnotations().get(i)
+                : List.of();
+        if (annotations.isEmpty()
+            || annotations.stream().anyMatch(a -> BINDING.contains(a.simpleName()))) {
+          types.add(member.parameterTypes().get(i));
+        }
+      }
+      Set<Entry> seen = new java.util.HashSet<>();
+      for (String type : types) {
+        index
+            .resolve(type, entry)
+            .ifPresent(t -> addProperties(index, member, t, PROPERTY_DEPTH, seen, edges));
+      }
+    }
   }
 
   private static void addProperties(

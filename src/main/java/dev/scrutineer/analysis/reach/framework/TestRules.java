@@ -67,27 +67,31 @@ final class TestRules {
       }
     }
     for (Entry entry : index.entries()) {
-      if (entry.type().kind() != DeclarationKind.CLASS
-          || entry.type().modifiers().contains("abstract")) {
-        continue;
-      }
-      for (Entry ancestor : index.ancestors(entry)) {
-        for (MemberFact inherited : ownTests.get(ancestor.position())) {
-          if (isOverridden(index, entry, ancestor, inherited)) {
-            continue;
-          }
-          rules.edges.add(
-              new Edge(
-                  entry.type().symbol(),
-                  inherited.symbol(),
-                  INHERITED_TEST,
-                  Confidence.MEDIUM,
-                  entry.type().line()));
-          rules.testTypes.add(entry.type().symbol());
-        }
+      if (entry.type().kind() == DeclarationKind.CLASS
+          && !entry.type().modifiers().contains("abstract")) {
+        rules.inherit(index, entry, ownTests);
       }
     }
     return rules;
+  }
+
+  /** The test methods a concrete class inherits and does not override. */
+  private void inherit(TypeIndex index, Entry entry, List<List<MemberFact>> ownTests) {
+    for (Entry ancestor : index.ancestors(entry)) {
+      for (MemberFact inherited : ownTests.get(ancestor.position())) {
+        if (isOverridden(index, entry, ancestor, inherited)) {
+          continue;
+        }
+        edges.add(
+            new Edge(
+                entry.type().symbol(),
+                inherited.symbol(),
+                INHERITED_TEST,
+                Confidence.MEDIUM,
+                entry.type().line()));
+        testTypes.add(entry.type().symbol());
+      }
+    }
   }
 
   /** Own test methods only; TestNG's class-level {@code @Test} makes every public method one. */

@@ -123,15 +123,24 @@ final class TypeIndex {
 
   TypeIndex(Collection<FileFacts> files) {
     for (FileFacts file : files) {
-      Scope scope = new Scope(file);
-      for (TypeFact type : file.types()) {
-        Entry entry = new Entry(type, file, scope, entries.size());
-        entries.add(entry);
-        String name = type.symbol().name();
-        if (name.indexOf('#') < 0) {
-          byQualified.putIfAbsent(entry.qualified, entry);
-          bySimple.computeIfAbsent(simpleName(name), k -> new ArrayList<>()).add(entry);
-        }
+      add(file);
+    }
+  }
+
+  /**
+   * One file's types. The rules do their work in a method called once per file, type or member,
+   * never in one loop over the whole index: the JIT compiles a method after a few hundred calls,
+   * while a long loop inside a single call runs interpreted until on-stack replacement.
+   */
+  private void add(FileFacts file) {
+    Scope scope = new Scope(file);
+    for (TypeFact type : file.types()) {
+      Entry entry = new Entry(type, file, scope, entries.size());
+      entries.add(entry);
+      String name = type.symbol().name();
+      if (name.indexOf('#') < 0) {
+        byQualified.putIfAbsent(entry.qualified, entry);
+        bySimple.computeIfAbsent(simpleName(name), k -> new ArrayList<>()).add(entry);
       }
     }
   }
