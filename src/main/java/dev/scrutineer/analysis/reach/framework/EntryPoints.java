@@ -72,8 +72,12 @@ final class EntryPoints {
   private final Map<Symbol, List<EntryPointSpec>> found = new LinkedHashMap<>();
   private final Set<Handler> handlers = new LinkedHashSet<>();
 
+  /** Whether a type has methods with mappings of their own, by position; null until asked. */
+  private final Boolean[] webTypes;
+
   private EntryPoints(TypeIndex index) {
     this.index = index;
+    this.webTypes = new Boolean[index.entries().size()];
   }
 
   static EntryPoints scan(TypeIndex index) {
@@ -98,13 +102,14 @@ final class EntryPoints {
             && entry.type().kind() != DeclarationKind.ANNOTATION_TYPE;
     List<AnnotationFact> typeAnnotations = index.expand(entry.type().annotations(), entry);
     String grpcService = grpcService(entry);
+    boolean inheritsWebMethods = concrete && inheritsWebMethods(entry);
     for (MemberFact member : entry.type().members()) {
       if (member.kind() != DeclarationKind.METHOD) {
         continue;
       }
       List<AnnotationFact> annotations = index.expand(member.annotations(), entry);
       if (concrete && !member.modifiers().contains("abstract")) {
-        web(entry, typeAnnotations, member, annotations);
+        web(entry, typeAnnotations, inheritsWebMethods, member, annotations);
         servlet(entry, typeAnnotations, member);
       }
       main(entry, member);
@@ -139,10 +144,14 @@ final class EntryPoints {
   private void web(
       Entry entry,
       List<AnnotationFact> typeAnnotations,
+      boolean inheritsWebMethods,
       MemberFact member,
       List<AnnotationFact> annotations) {
     List<AnnotationFact> methodAnnotations = annotations;
     if (!isWebMethod(methodAnnotations)) {
+      if (!inheritsWebMethods) {
+        return; // most methods: no supertype has a mapping to inherit, no override to look for
+      }
       Optional<MemberFact> overridden = index.overridden(entry, member);
       if (overridden.isEmpty()) {
         return;
@@ -232,6 +241,32 @@ final class EntryPoints {
       emitHttp(
           symbol, methods, paths(first(classAnnotations, "RouteBase"), "path", "value"), paths);
     }
+  }
+
+  private boolean inheritsWebMethods(Entry entry) {
+    for (Entry ancestor : index.ancestors(entry)) {
+      if (hasWebMethod(ancestor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any method of the type has a mapping of its own; worked out once per type. */
+  private boolean hasWebMethod(Entry entry) {
+    Boolean known = webTypes[entry.position()];
+    if (known == null) {
+      known = false;
+      for (MemberFact member : entry.type().members()) {
+        if (member.kind() == DeclarationKind.METHOD
+            && isWebMethod(index.expand(member.annotations(), entry))) {
+          known = true;
+          break;
+        }
+      }
+      webTypes[entry.position()] = known;
+    }
+    return known;
   }
 
   private static boolean isWebMethod(List<AnnotationFact> annotations) {

@@ -6,10 +6,8 @@ import dev.scrutineer.analysis.reach.index.ImportFact;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.DeclarationKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,8 +61,7 @@ final class TypeIndex {
     }
 
     boolean isTestFile() {
-      String path = file.path();
-      return path.startsWith("src/test/") || path.contains("/src/test/");
+      return scope.testFile;
     }
 
     boolean declares(MemberFact member) {
@@ -283,16 +280,19 @@ final class TypeIndex {
     return candidates.size() == 1 && dot < 0 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
-  /** A file's package and imports, shared by the types it declares. */
+  /** A file's package, imports and kind, shared by the types it declares. */
   private static final class Scope {
     private final FileFacts file;
     private final String pkg;
+    private final boolean testFile;
     private final Map<String, Optional<Entry>> resolved = new HashMap<>();
     private Map<String, String> singleImports;
 
     Scope(FileFacts file) {
       this.file = file;
       this.pkg = file.packageName().isEmpty() ? "" : file.packageName() + ".";
+      String path = file.path();
+      this.testFile = path.startsWith("src/test/") || path.contains("/src/test/");
     }
 
     /** Single-type imports by simple name; the first import of a name is the one that binds. */
@@ -321,23 +321,19 @@ final class TypeIndex {
     if (entry.type().supertypes().isEmpty()) {
       return List.of();
     }
+    // Breadth first, with the list found so far as the queue: few types have more than a handful
+    // of ancestors, so neither a queue nor a set pays for itself.
     List<Entry> out = new ArrayList<>();
-    Set<Entry> seen = new HashSet<>();
-    seen.add(entry);
-    Deque<Entry> queue = new ArrayDeque<>(List.of(entry));
-    while (!queue.isEmpty()) {
-      Entry current = queue.removeFirst();
+    Entry current = entry;
+    for (int next = 0; current != null; current = next < out.size() ? out.get(next++) : null) {
       for (String written : current.type().supertypes()) {
-        resolve(written, current)
-            .filter(seen::add)
-            .ifPresent(
-                found -> {
-                  out.add(found);
-                  queue.addLast(found);
-                });
+        Entry found = resolve(written, current).orElse(null);
+        if (found != null && found != entry && !out.contains(found)) {
+          out.add(found);
+        }
       }
     }
-    return List.copyOf(out);
+    return out.isEmpty() ? List.of() : List.copyOf(out);
   }
 
   /**
