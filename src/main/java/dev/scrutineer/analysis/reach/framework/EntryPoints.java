@@ -113,8 +113,10 @@ final class EntryPoints {
         servlet(entry, typeAnnotations, member);
       }
       main(entry, member);
-      scheduled(entry, member, annotations);
-      listeners(entry, typeAnnotations, member, annotations);
+      if (!annotations.isEmpty()) { // most methods: nothing scheduled, nothing listening
+        scheduled(entry, member, annotations);
+        listeners(entry, typeAnnotations, member, annotations);
+      }
       if (grpcService != null && concrete) {
         grpc(grpcService, member);
       }
@@ -270,8 +272,8 @@ final class EntryPoints {
   }
 
   private static boolean isWebMethod(List<AnnotationFact> annotations) {
-    for (AnnotationFact a : annotations) {
-      String n = a.simpleName();
+    for (int i = 0; i < annotations.size(); i++) {
+      String n = annotations.get(i).simpleName();
       if (SPRING_MAPPINGS.containsKey(n)
           || JAXRS_METHODS.contains(n)
           || MICRONAUT_METHODS.containsKey(n)
@@ -525,9 +527,10 @@ final class EntryPoints {
     return Optional.ofNullable(find(annotations, simpleName));
   }
 
-  /** A loop, not a stream: this runs for every annotation of every member of the index. */
+  /** An indexed loop, as in {@link TypeIndex#expand}: this runs for every member of the index. */
   private static AnnotationFact find(List<AnnotationFact> annotations, String simpleName) {
-    for (AnnotationFact a : annotations) {
+    for (int i = 0; i < annotations.size(); i++) {
+      AnnotationFact a = annotations.get(i);
       if (a.simpleName().equals(simpleName)) {
         return a;
       }

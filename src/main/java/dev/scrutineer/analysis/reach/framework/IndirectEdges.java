@@ -118,7 +118,7 @@ final class IndirectEdges {
     // Tests send the same few requests again and again; each is matched once.
     Map<String, List<Symbol>> matched = new HashMap<>();
     for (Entry entry : index.entries()) {
-      if (!testTypes.contains(entry.type().symbol()) && !entry.isTestFile()) {
+      if (!entry.isTestFile() && !testTypes.contains(entry.type().symbol())) {
         continue;
       }
       for (MemberFact member : entry.type().members()) {

@@ -240,7 +240,8 @@ final class TypeIndex {
   private static Entry named(
       List<Entry> candidates, String pkg, String outer, int end, String name) {
     int length = pkg.length() + end + 1 + name.length();
-    for (Entry candidate : candidates) {
+    for (int i = 0; i < candidates.size(); i++) {
+      Entry candidate = candidates.get(i);
       String q = candidate.qualified;
       if (q.length() == length
           && q.startsWith(pkg)
@@ -361,7 +362,10 @@ final class TypeIndex {
    */
   List<AnnotationFact> expand(List<AnnotationFact> annotations, Entry context) {
     List<AnnotationFact> out = null;
-    for (AnnotationFact annotation : annotations) {
+    // Indexed loops here and in the rules' checks of annotations: they run for every member, and
+    // the quick JIT tier allocates an iterator for each for-each loop.
+    for (int i = 0; i < annotations.size(); i++) {
+      AnnotationFact annotation = annotations.get(i);
       List<AnnotationFact> meta = metaAnnotations(annotation, context);
       if (!meta.isEmpty()) {
         if (out == null) {
