@@ -84,22 +84,34 @@ final class BuildModules {
     modules.names.forEach((dir, name) -> found.add(new Module(name, dir, false)));
     found.sort(Comparator.comparing(Module::directory));
     Set<String> services = new HashSet<>();
-    // Reading an application class means reading every reference of every member: do it only for
-    // the types of files whose module is not yet known to be a service.
     Map<String, Optional<Module>> byDirectory = new HashMap<>();
     for (Entry entry : index.entries()) {
-      String path = entry.file().path();
-      Optional<Module> module =
-          byDirectory.computeIfAbsent(parent(path), dir -> nearest(found, path));
-      if (module.isPresent()
-          && !services.contains(module.get().directory())
-          && isApplication(entry)) {
-        services.add(module.get().directory());
-      }
+      addService(entry, found, byDirectory, services);
     }
     return found.stream()
         .map(m -> new Module(m.name(), m.directory(), services.contains(m.directory())))
         .toList();
+  }
+
+  /**
+   * Marks the entry's module a service when the entry is an application class. Reading one means
+   * reading every reference of every member: it is done only for types of files whose module is not
+   * yet known to be a service. A method of its own for the JIT, as {@link TypeIndex}'s constructor
+   * says.
+   */
+  private static void addService(
+      Entry entry,
+      List<Module> modules,
+      Map<String, Optional<Module>> byDirectory,
+      Set<String> services) {
+    String path = entry.file().path();
+    Optional<Module> module =
+        byDirectory.computeIfAbsent(parent(path), dir -> nearest(modules, path));
+    if (module.isPresent()
+        && !services.contains(module.get().directory())
+        && isApplication(entry)) {
+      services.add(module.get().directory());
+    }
   }
 
   /** The module whose directory is the longest one that contains {@code path}. */

@@ -67,13 +67,20 @@ final class IndirectEdges {
   static List<Edge> classLiterals(TypeIndex index) {
     Set<Edge> edges = new LinkedHashSet<>();
     for (Entry entry : index.entries()) {
-      Symbol type = entry.type().symbol();
-      addClassLiterals(index, entry, type, entry.type().annotations(), entry.type().line(), edges);
-      for (MemberFact member : entry.type().members()) {
+      addClassLiterals(index, entry, edges);
+    }
+    return List.copyOf(edges);
+  }
+
+  /** One type's; a method of its own for the JIT, as {@link TypeIndex}'s constructor says. */
+  private static void addClassLiterals(TypeIndex index, Entry entry, Set<Edge> edges) {
+    Symbol type = entry.type().symbol();
+    addClassLiterals(index, entry, type, entry.type().annotations(), entry.type().line(), edges);
+    for (MemberFact member : entry.type().members()) {
+      if (!member.annotations().isEmpty()) {
         addClassLiterals(index, entry, member.symbol(), member.annotations(), member.line(), edges);
       }
     }
-    return List.copyOf(edges);
   }
 
   private static void addClassLiterals(
@@ -118,11 +125,10 @@ final class IndirectEdges {
     // Tests send the same few requests again and again; each is matched once.
     Map<String, List<Symbol>> matched = new HashMap<>();
     for (Entry entry : index.entries()) {
-      if (!entry.isTestFile() && !testTypes.contains(entry.type().symbol())) {
-        continue;
-      }
-      for (MemberFact member : entry.type().members()) {
-        addRequestPaths(member, handlers, templates, matched, edges);
+      if (entry.isTestFile() || testTypes.contains(entry.type().symbol())) {
+        for (MemberFact member : entry.type().members()) {
+          addRequestPaths(member, handlers, templates, matched, edges);
+        }
       }
     }
     return List.copyOf(edges);

@@ -59,12 +59,7 @@ final class TestRules {
     // again for every ancestor.
     List<List<MemberFact>> ownTests = new ArrayList<>(index.entries().size());
     for (Entry entry : index.entries()) {
-      List<MemberFact> own = testMethods(index, entry);
-      ownTests.add(own);
-      own.forEach(m -> rules.tests.add(m.symbol()));
-      if (!own.isEmpty() || entry.isTestFile()) {
-        rules.testTypes.add(entry.type().symbol());
-      }
+      ownTests.add(rules.own(index, entry));
     }
     for (Entry entry : index.entries()) {
       if (entry.type().kind() == DeclarationKind.CLASS
@@ -73,6 +68,21 @@ final class TestRules {
       }
     }
     return rules;
+  }
+
+  /**
+   * The type's own test methods, recorded; a method of its own for the JIT, as {@link TypeIndex}'s
+   * constructor says.
+   */
+  private List<MemberFact> own(TypeIndex index, Entry entry) {
+    List<MemberFact> own = testMethods(index, entry);
+    for (MemberFact m : own) {
+      tests.add(m.symbol());
+    }
+    if (!own.isEmpty() || entry.isTestFile()) {
+      testTypes.add(entry.type().symbol());
+    }
+    return own;
   }
 
   /** The test methods a concrete class inherits and does not override. */
