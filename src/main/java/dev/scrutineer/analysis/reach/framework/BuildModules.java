@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ final class BuildModules {
   private final List<Diagnostic> diagnostics;
   private final Map<String, String> names = new LinkedHashMap<>();
   private final Set<String> examined = new HashSet<>();
+  private final Set<String> walked = new HashSet<>();
 
   private BuildModules(SourceTree tree, List<Diagnostic> diagnostics) {
     this.tree = tree;
@@ -82,14 +84,34 @@ final class BuildModules {
     modules.names.forEach((dir, name) -> found.add(new Module(name, dir, false)));
     found.sort(Comparator.comparing(Module::directory));
     Set<String> services = new HashSet<>();
+    Map<String, Optional<Module>> byDirectory = new HashMap<>();
     for (Entry entry : index.entries()) {
-      if (isApplication(entry)) {
-        nearest(found, entry.file().path()).ifPresent(m -> services.add(m.directory()));
-      }
+      addService(entry, found, byDirectory, services);
     }
     return found.stream()
         .map(m -> new Module(m.name(), m.directory(), services.contains(m.directory())))
         .toList();
+  }
+
+  /**
+   * Marks the entry's module a service when the entry is an application class. Reading one means
+   * reading every reference of every member: it is done only for types of files whose module is not
+   * yet known to be a service. A method of its own for the JIT, as {@link TypeIndex}'s constructor
+   * says.
+   */
+  private static void addService(
+      Entry entry,
+      List<Module> modules,
+      Map<String, Optional<Module>> byDirectory,
+      Set<String> services) {
+    String path = entry.file().path();
+    Optional<Module> module =
+        byDirectory.computeIfAbsent(parent(path), dir -> nearest(modules, path));
+    if (module.isPresent()
+        && !services.contains(module.get().directory())
+        && isApplication(entry)) {
+      services.add(module.get().directory());
+    }
   }
 
   /** The module whose directory is the longest one that contains {@code path}. */
@@ -117,7 +139,9 @@ final class BuildModules {
       if (main && EntryPoints.isMain(member)) {
         return true;
       }
-      for (Reference ref : member.references()) {
+      List<Reference> refs = member.references();
+      for (int i = 0; i < refs.size(); i++) { // no iterator per member: this reads every reference
+        Reference ref = refs.get(i);
         if (ref.kind() == Reference.ReferenceKind.CALL
             && ref.name().equals("run")
             && ref.receiverType().map(t -> t.endsWith("Micronaut")).orElse(false)) {
@@ -148,10 +172,7 @@ final class BuildModules {
       return;
     }
     for (String path : paths) {
-      String name = path.substring(path.lastIndexOf('/') + 1);
-      if (name.equals("pom.xml")
-          || GRADLE_BUILDS.contains(name)
-          || GRADLE_SETTINGS.contains(name)) {
+      if (isBuildFile(path)) {
         String dir = parent(path);
         if (examined.add(dir)) {
           examine(dir);
@@ -160,9 +181,15 @@ final class BuildModules {
     }
   }
 
+  /** A method of its own, called for every path of the tree, so that the JIT compiles it early. */
+  private static boolean isBuildFile(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.equals("pom.xml") || GRADLE_BUILDS.contains(name) || GRADLE_SETTINGS.contains(name);
+  }
+
   private void fromAncestors(String path) {
     String dir = parent(path);
-    while (true) {
+    while (walked.add(dir)) { // a directory walked before had all its ancestors walked too
       if (examined.add(dir)) {
         for (String child : examine(dir)) {
           if (examined.add(child)) {

@@ -7,6 +7,7 @@ import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,10 +70,14 @@ final class EntryPoints {
 
   private final TypeIndex index;
   private final Map<Symbol, List<EntryPointSpec>> found = new LinkedHashMap<>();
-  private final List<Handler> handlers = new ArrayList<>();
+  private final Set<Handler> handlers = new LinkedHashSet<>();
+
+  /** Whether a type has methods with mappings of their own, by position; null until asked. */
+  private final Boolean[] webTypes;
 
   private EntryPoints(TypeIndex index) {
     this.index = index;
+    this.webTypes = new Boolean[index.entries().size()];
   }
 
   static EntryPoints scan(TypeIndex index) {
@@ -88,7 +93,7 @@ final class EntryPoints {
   }
 
   List<Handler> handlers() {
-    return handlers;
+    return List.copyOf(handlers);
   }
 
   private void scanType(Entry entry) {
@@ -96,20 +101,22 @@ final class EntryPoints {
         entry.type().kind() != DeclarationKind.INTERFACE
             && entry.type().kind() != DeclarationKind.ANNOTATION_TYPE;
     List<AnnotationFact> typeAnnotations = index.expand(entry.type().annotations(), entry);
-    Set<String> supertypes = index.ancestorNames(entry);
-    String grpcService = grpcService(supertypes);
+    String grpcService = grpcService(entry);
+    boolean inheritsWebMethods = concrete && inheritsWebMethods(entry);
     for (MemberFact member : entry.type().members()) {
       if (member.kind() != DeclarationKind.METHOD) {
         continue;
       }
       List<AnnotationFact> annotations = index.expand(member.annotations(), entry);
       if (concrete && !member.modifiers().contains("abstract")) {
-        web(entry, typeAnnotations, member, annotations);
-        servlet(entry, typeAnnotations, supertypes, member);
+        web(entry, typeAnnotations, inheritsWebMethods, member, annotations);
+        servlet(entry, typeAnnotations, member);
       }
       main(entry, member);
-      scheduled(entry, member, annotations);
-      listeners(entry, typeAnnotations, member, annotations);
+      if (!annotations.isEmpty()) { // most methods: nothing scheduled, nothing listening
+        scheduled(entry, member, annotations);
+        listeners(entry, typeAnnotations, member, annotations);
+      }
       if (grpcService != null && concrete) {
         grpc(grpcService, member);
       }
@@ -126,10 +133,7 @@ final class EntryPoints {
 
   private void http(Symbol symbol, String method, String path) {
     add(symbol, HTTP, method + " " + path);
-    Handler handler = new Handler(method, path, symbol);
-    if (!handlers.contains(handler)) {
-      handlers.add(handler);
-    }
+    handlers.add(new Handler(method, path, symbol));
   }
 
   // ---- Spring MVC / WebFlux, JAX-RS (and Quarkus RESTEasy), Micronaut, Quarkus @Route
@@ -142,10 +146,14 @@ final class EntryPoints {
   private void web(
       Entry entry,
       List<AnnotationFact> typeAnnotations,
+      boolean inheritsWebMethods,
       MemberFact member,
       List<AnnotationFact> annotations) {
     List<AnnotationFact> methodAnnotations = annotations;
     if (!isWebMethod(methodAnnotations)) {
+      if (!inheritsWebMethods) {
+        return; // most methods: no supertype has a mapping to inherit, no override to look for
+      }
       Optional<MemberFact> overridden = index.overridden(entry, member);
       if (overridden.isEmpty()) {
         return;
@@ -237,9 +245,35 @@ final class EntryPoints {
     }
   }
 
+  private boolean inheritsWebMethods(Entry entry) {
+    for (Entry ancestor : index.ancestors(entry)) {
+      if (hasWebMethod(ancestor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any method of the type has a mapping of its own; worked out once per type. */
+  private boolean hasWebMethod(Entry entry) {
+    Boolean known = webTypes[entry.position()];
+    if (known == null) {
+      known = false;
+      for (MemberFact member : entry.type().members()) {
+        if (member.kind() == DeclarationKind.METHOD
+            && isWebMethod(index.expand(member.annotations(), entry))) {
+          known = true;
+          break;
+        }
+      }
+      webTypes[entry.position()] = known;
+    }
+    return known;
+  }
+
   private static boolean isWebMethod(List<AnnotationFact> annotations) {
-    for (AnnotationFact a : annotations) {
-      String n = a.simpleName();
+    for (int i = 0; i < annotations.size(); i++) {
+      String n = annotations.get(i).simpleName();
       if (SPRING_MAPPINGS.containsKey(n)
           || JAXRS_METHODS.contains(n)
           || MICRONAUT_METHODS.containsKey(n)
@@ -285,13 +319,15 @@ final class EntryPoints {
 
   // ---- Servlets and filters
 
-  private void servlet(
-      Entry entry,
-      List<AnnotationFact> typeAnnotations,
-      Set<String> supertypes,
-      MemberFact member) {
-    String className = entry.type().symbol().name();
+  private void servlet(Entry entry, List<AnnotationFact> typeAnnotations, MemberFact member) {
     String name = member.name();
+    if (!SERVLET_METHODS.containsKey(name)
+        && !FILTER_METHODS.contains(name)
+        && !name.equals("filter")) {
+      return; // most methods: no need for the supertypes' names
+    }
+    String className = entry.type().symbol().name();
+    Set<String> supertypes = index.ancestorNames(entry);
     if (SERVLET_METHODS.containsKey(name)
         && supertypes.stream().anyMatch(SERVLET_TYPES::contains)) {
       add(member.symbol(), SERVLET, "servlet " + className);
@@ -384,13 +420,16 @@ final class EntryPoints {
       MemberFact member,
       List<AnnotationFact> annotations) {
     Symbol symbol = member.symbol();
-    List<AnnotationFact> own = new ArrayList<>(annotations);
+    List<AnnotationFact> own = annotations;
     // A class-level listener dispatches to its @KafkaHandler / @RabbitHandler methods.
-    if (has(annotations, "KafkaHandler")) {
-      first(typeAnnotations, "KafkaListener").ifPresent(own::add);
-    }
-    if (has(annotations, "RabbitHandler")) {
-      first(typeAnnotations, "RabbitListener").ifPresent(own::add);
+    if (has(annotations, "KafkaHandler") || has(annotations, "RabbitHandler")) {
+      own = new ArrayList<>(annotations);
+      if (has(annotations, "KafkaHandler")) {
+        first(typeAnnotations, "KafkaListener").ifPresent(own::add);
+      }
+      if (has(annotations, "RabbitHandler")) {
+        first(typeAnnotations, "RabbitListener").ifPresent(own::add);
+      }
     }
     for (AnnotationFact a : own) {
       switch (a.simpleName()) {
@@ -434,12 +473,29 @@ final class EntryPoints {
 
   // ---- gRPC
 
-  /** {@code Greeter} for a type that extends {@code GreeterGrpc.GreeterImplBase}, else null. */
-  private static String grpcService(Set<String> supertypes) {
+  /**
+   * {@code Greeter} for a type that extends {@code GreeterGrpc.GreeterImplBase}, else null: the
+   * first such name among the type's and its ancestors' supertypes, in {@link
+   * TypeIndex#ancestorNames} order, read without building that set for every type.
+   */
+  private String grpcService(Entry entry) {
+    String found = grpcService(entry.type().supertypes());
+    for (Entry ancestor : index.ancestors(entry)) {
+      if (found != null) {
+        return found;
+      }
+      found = grpcService(ancestor.type().supertypes());
+    }
+    return found;
+  }
+
+  private static String grpcService(List<String> supertypes) {
     for (String name : supertypes) {
-      String simple = TypeIndex.simpleName(name);
-      if (simple.endsWith("ImplBase") && simple.length() > "ImplBase".length()) {
-        return simple.substring(0, simple.length() - "ImplBase".length());
+      if (name.endsWith("ImplBase")) {
+        String simple = TypeIndex.simpleName(name);
+        if (simple.length() > "ImplBase".length()) {
+          return simple.substring(0, simple.length() - "ImplBase".length());
+        }
       }
     }
     return null;
@@ -471,9 +527,10 @@ final class EntryPoints {
     return Optional.ofNullable(find(annotations, simpleName));
   }
 
-  /** A loop, not a stream: this runs for every annotation of every member of the index. */
+  /** An indexed loop, as in {@link TypeIndex#expand}: this runs for every member of the index. */
   private static AnnotationFact find(List<AnnotationFact> annotations, String simpleName) {
-    for (AnnotationFact a : annotations) {
+    for (int i = 0; i < annotations.size(); i++) {
+      AnnotationFact a = annotations.get(i);
       if (a.simpleName().equals(simpleName)) {
         return a;
       }

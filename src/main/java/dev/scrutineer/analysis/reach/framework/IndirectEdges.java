@@ -11,6 +11,7 @@ import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,13 +67,20 @@ final class IndirectEdges {
   static List<Edge> classLiterals(TypeIndex index) {
     Set<Edge> edges = new LinkedHashSet<>();
     for (Entry entry : index.entries()) {
-      Symbol type = entry.type().symbol();
-      addClassLiterals(index, entry, type, entry.type().annotations(), entry.type().line(), edges);
-      for (MemberFact member : entry.type().members()) {
+      addClassLiterals(index, entry, edges);
+    }
+    return List.copyOf(edges);
+  }
+
+  /** One type's; a method of its own for the JIT, as {@link TypeIndex}'s constructor says. */
+  private static void addClassLiterals(TypeIndex index, Entry entry, Set<Edge> edges) {
+    Symbol type = entry.type().symbol();
+    addClassLiterals(index, entry, type, entry.type().annotations(), entry.type().line(), edges);
+    for (MemberFact member : entry.type().members()) {
+      if (!member.annotations().isEmpty()) {
         addClassLiterals(index, entry, member.symbol(), member.annotations(), member.line(), edges);
       }
     }
-    return List.copyOf(edges);
   }
 
   private static void addClassLiterals(
@@ -83,6 +91,9 @@ final class IndirectEdges {
       int line,
       Set<Edge> edges) {
     for (AnnotationFact annotation : annotations) {
+      if (annotation.values().isEmpty()) {
+        continue; // most annotations (Override, Test, Nullable): no values to walk
+      }
       for (List<String> values : annotation.values().values()) {
         for (String value : values) {
           if (!value.endsWith(".class")) {
@@ -111,40 +122,52 @@ final class IndirectEdges {
       return List.of();
     }
     List<String[]> templates = templates(handlers);
+    // Tests send the same few requests again and again; each is matched once.
+    Map<String, List<Symbol>> matched = new HashMap<>();
     for (Entry entry : index.entries()) {
-      if (!testTypes.contains(entry.type().symbol()) && !entry.isTestFile()) {
-        continue;
-      }
-      for (MemberFact member : entry.type().members()) {
-        List<Reference> refs = member.references();
-        for (int i = 0; i < refs.size(); i++) {
-          Reference ref = refs.get(i);
-          if (ref.kind() != ReferenceKind.CALL || ref.stringArguments().isEmpty()) {
-            continue;
-          }
-          String path = requestPath(ref.stringArguments().get(0));
-          if (path == null) {
-            continue;
-          }
-          String method;
-          if (VERBS.containsKey(ref.name())) {
-            method = VERBS.get(ref.name());
-          } else if (METHOD_ELSEWHERE.contains(ref.name())) {
-            method = methodNearby(refs, i);
-          } else {
-            continue;
-          }
-          for (Symbol handler : match(handlers, templates, method, path)) {
-            Edge edge =
-                new Edge(member.symbol(), handler, REQUEST_PATH, Confidence.MEDIUM, ref.line());
-            if (!edge.from().equals(edge.to())) {
-              edges.add(edge);
-            }
-          }
+      if (entry.isTestFile() || testTypes.contains(entry.type().symbol())) {
+        for (MemberFact member : entry.type().members()) {
+          addRequestPaths(member, handlers, templates, matched, edges);
         }
       }
     }
     return List.copyOf(edges);
+  }
+
+  /**
+   * The requests one member sends. A method of its own, called once per member, so that the JIT
+   * compiles it early: a loop over every reference inside one long call runs interpreted until
+   * on-stack replacement.
+   */
+  private static void addRequestPaths(
+      MemberFact member,
+      List<Handler> handlers,
+      List<String[]> templates,
+      Map<String, List<Symbol>> matched,
+      Set<Edge> edges) {
+    List<Reference> refs = member.references();
+    for (int i = 0; i < refs.size(); i++) {
+      Reference ref = refs.get(i);
+      if (ref.kind() != ReferenceKind.CALL
+          || ref.stringArguments().isEmpty()
+          || !(VERBS.containsKey(ref.name()) || METHOD_ELSEWHERE.contains(ref.name()))) {
+        continue;
+      }
+      String path = requestPath(ref.stringArguments().get(0));
+      if (path == null) {
+        continue;
+      }
+      String method = VERBS.containsKey(ref.name()) ? VERBS.get(ref.name()) : methodNearby(refs, i);
+      List<Symbol> targets =
+          matched.computeIfAbsent(
+              method + " " + path, k -> match(handlers, templates, method, path));
+      for (Symbol handler : targets) {
+        Edge edge = new Edge(member.symbol(), handler, REQUEST_PATH, Confidence.MEDIUM, ref.line());
+        if (!edge.from().equals(edge.to())) {
+          edges.add(edge);
+        }
+      }
+    }
   }
 
   /**
@@ -296,31 +319,37 @@ final class IndirectEdges {
     handlers.forEach(h -> handlerSymbols.add(h.symbol()));
     Set<Edge> edges = new LinkedHashSet<>();
     for (Entry entry : index.entries()) {
-      for (MemberFact member : entry.type().members()) {
-        if (!handlerSymbols.contains(member.symbol())) {
-          continue;
-        }
-        List<String> types = new ArrayList<>();
-        types.add(member.type());
-        for (int i = 0; i < member.parameterTypes().size(); i++) {
-          List<AnnotationFact> annotations =
-              i < member.parameterAnnotations().size()
-                  ? member.parameterAnnotations().get(i)
-                  : List.of();
-          if (annotations.isEmpty()
-              || annotations.stream().anyMatch(a -> BINDING.contains(a.simpleName()))) {
-            types.add(member.parameterTypes().get(i));
-          }
-        }
-        Set<Entry> seen = new java.util.HashSet<>();
-        for (String type : types) {
-          index
-              .resolve(type, entry)
-              .ifPresent(t -> addProperties(index, member, t, PROPERTY_DEPTH, seen, edges));
-        }
-      }
+      addBindings(index, entry, handlerSymbols, edges);
     }
     return List.copyOf(edges);
+  }
+
+  /** The bindings of one type's handlers; a method of its own for the JIT, as above. */
+  private static void addBindings(
+      TypeIndex index, Entry entry, Set<Symbol> handlerSymbols, Set<Edge> edges) {
+    for (MemberFact member : entry.type().members()) {
+      if (!handlerSymbols.contains(member.symbol())) {
+        continue;
+      }
+      List<String> types = new ArrayList<>();
+      types.add(member.type());
+      for (int i = 0; i < member.parameterTypes().size(); i++) {
+        List<AnnotationFact> annotations =
+            i < member.parameterAnnotations().size()
+                ? member.parameterAnnotations().get(i)
+                : List.of();
+        if (annotations.isEmpty()
+            || annotations.stream().anyMatch(a -> BINDING.contains(a.simpleName()))) {
+          types.add(member.parameterTypes().get(i));
+        }
+      }
+      Set<Entry> seen = new java.util.HashSet<>();
+      for (String type : types) {
+        index
+            .resolve(type, entry)
+            .ifPresent(t -> addProperties(index, member, t, PROPERTY_DEPTH, seen, edges));
+      }
+    }
   }
 
   private static void addProperties(

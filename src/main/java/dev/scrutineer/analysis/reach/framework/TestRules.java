@@ -8,10 +8,8 @@ import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,38 +55,53 @@ final class TestRules {
 
   static TestRules scan(TypeIndex index) {
     TestRules rules = new TestRules();
-    // Each type's own test methods, found once: the second pass asks again for every ancestor.
-    Map<Entry, List<MemberFact>> ownTests = new HashMap<>();
+    // Each type's own test methods, found once, by position in the index: the second pass asks
+    // again for every ancestor.
+    List<List<MemberFact>> ownTests = new ArrayList<>(index.entries().size());
     for (Entry entry : index.entries()) {
-      List<MemberFact> own = testMethods(index, entry);
-      ownTests.put(entry, own);
-      own.forEach(m -> rules.tests.add(m.symbol()));
-      if (!own.isEmpty() || entry.isTestFile()) {
-        rules.testTypes.add(entry.type().symbol());
-      }
+      ownTests.add(rules.own(index, entry));
     }
     for (Entry entry : index.entries()) {
-      if (entry.type().kind() != DeclarationKind.CLASS
-          || entry.type().modifiers().contains("abstract")) {
-        continue;
-      }
-      for (Entry ancestor : index.ancestors(entry)) {
-        for (MemberFact inherited : ownTests.get(ancestor)) {
-          if (isOverridden(index, entry, ancestor, inherited)) {
-            continue;
-          }
-          rules.edges.add(
-              new Edge(
-                  entry.type().symbol(),
-                  inherited.symbol(),
-                  INHERITED_TEST,
-                  Confidence.MEDIUM,
-                  entry.type().line()));
-          rules.testTypes.add(entry.type().symbol());
-        }
+      if (entry.type().kind() == DeclarationKind.CLASS
+          && !entry.type().modifiers().contains("abstract")) {
+        rules.inherit(index, entry, ownTests);
       }
     }
     return rules;
+  }
+
+  /**
+   * The type's own test methods, recorded; a method of its own for the JIT, as {@link TypeIndex}'s
+   * constructor says.
+   */
+  private List<MemberFact> own(TypeIndex index, Entry entry) {
+    List<MemberFact> own = testMethods(index, entry);
+    for (MemberFact m : own) {
+      tests.add(m.symbol());
+    }
+    if (!own.isEmpty() || entry.isTestFile()) {
+      testTypes.add(entry.type().symbol());
+    }
+    return own;
+  }
+
+  /** The test methods a concrete class inherits and does not override. */
+  private void inherit(TypeIndex index, Entry entry, List<List<MemberFact>> ownTests) {
+    for (Entry ancestor : index.ancestors(entry)) {
+      for (MemberFact inherited : ownTests.get(ancestor.position())) {
+        if (isOverridden(index, entry, ancestor, inherited)) {
+          continue;
+        }
+        edges.add(
+            new Edge(
+                entry.type().symbol(),
+                inherited.symbol(),
+                INHERITED_TEST,
+                Confidence.MEDIUM,
+                entry.type().line()));
+        testTypes.add(entry.type().symbol());
+      }
+    }
   }
 
   /** Own test methods only; TestNG's class-level {@code @Test} makes every public method one. */
@@ -96,40 +109,62 @@ final class TestRules {
     boolean classLevel =
         EntryPoints.has(entry.type().annotations(), "Test")
             && entry.type().kind() == DeclarationKind.CLASS;
-    List<MemberFact> out = new ArrayList<>();
+    List<MemberFact> out = List.of(); // most types: no test method, no list
     for (MemberFact member : entry.type().members()) {
       if (member.kind() != DeclarationKind.METHOD) {
         continue;
       }
       List<AnnotationFact> annotations = index.expand(member.annotations(), entry);
-      boolean annotated =
-          annotations.stream().anyMatch(a -> TEST_ANNOTATIONS.contains(a.simpleName()));
+      boolean annotated = hasAny(annotations, TEST_ANNOTATIONS);
       boolean byClass =
           classLevel
               && member.modifiers().contains("public")
               && !member.modifiers().contains("static")
-              && annotations.stream().noneMatch(a -> NOT_TESTS.contains(a.simpleName()));
+              && !hasAny(annotations, NOT_TESTS);
       if (annotated || byClass) {
+        if (out.isEmpty()) {
+          out = new ArrayList<>();
+        }
         out.add(member);
       }
     }
     return out;
   }
 
+  /** An indexed loop, as in {@link TypeIndex#expand}: this runs for every method of the index. */
+  private static boolean hasAny(List<AnnotationFact> annotations, Set<String> simpleNames) {
+    for (int i = 0; i < annotations.size(); i++) {
+      if (simpleNames.contains(annotations.get(i).simpleName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Overridden in the class or in a supertype nearer to it than {@code declaring}. */
   private static boolean isOverridden(
       TypeIndex index, Entry entry, Entry declaring, MemberFact method) {
-    List<Entry> chain = new ArrayList<>();
-    chain.add(entry);
+    if (overrides(entry, method)) {
+      return true;
+    }
     for (Entry ancestor : index.ancestors(entry)) {
       if (ancestor.equals(declaring)) {
-        break;
+        return false;
       }
-      chain.add(ancestor);
+      if (overrides(ancestor, method)) {
+        return true;
+      }
     }
-    return chain.stream()
-        .flatMap(e -> e.type().members().stream())
-        .anyMatch(m -> TypeIndex.sameSignature(m, method));
+    return false;
+  }
+
+  private static boolean overrides(Entry entry, MemberFact method) {
+    for (MemberFact m : entry.methodsNamed(method.name())) {
+      if (TypeIndex.sameSignature(m, method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Set<Symbol> tests() {

@@ -6,10 +6,8 @@ import dev.scrutineer.analysis.reach.index.ImportFact;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.DeclarationKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,10 +31,21 @@ final class TypeIndex {
   static final class Entry {
     private final TypeFact type;
     private final FileFacts file;
+    private final Scope scope;
+    private final String qualified;
+    private final int position;
+    // Worked out on first use, kept here rather than in maps keyed by entry: the rules ask for
+    // them for every member, and a field costs no lookup.
+    private Map<String, Optional<Entry>> resolved;
+    private List<Entry> ancestors;
+    private Map<String, List<MemberFact>> methodsByName;
 
-    Entry(TypeFact type, FileFacts file) {
+    Entry(TypeFact type, FileFacts file, Scope scope, int position) {
       this.type = type;
       this.file = file;
+      this.scope = scope;
+      this.qualified = type.symbol().qualified();
+      this.position = position;
     }
 
     TypeFact type() {
@@ -52,8 +61,7 @@ final class TypeIndex {
     }
 
     boolean isTestFile() {
-      String path = file.path();
-      return path.startsWith("src/test/") || path.contains("/src/test/");
+      return scope.testFile;
     }
 
     boolean declares(MemberFact member) {
@@ -63,6 +71,38 @@ final class TypeIndex {
         }
       }
       return false;
+    }
+
+    /**
+     * The methods named {@code name}, in declaration order. Looking up overrides by name instead of
+     * comparing every member of every supertype keeps that cost linear in the members.
+     */
+    List<MemberFact> methodsNamed(String name) {
+      if (methodsByName == null) {
+        methodsByName = new HashMap<>();
+        for (MemberFact m : type.members()) {
+          if (m.kind() == DeclarationKind.METHOD) {
+            methodsByName.computeIfAbsent(m.name(), k -> new ArrayList<>(1)).add(m);
+          }
+        }
+      }
+      return methodsByName.getOrDefault(name, List.of());
+    }
+
+    /** Where it stands in {@link #entries()}. */
+    int position() {
+      return position;
+    }
+
+    /** Its position: as unique as identity, and cheaper than an identity hash. */
+    @Override
+    public int hashCode() {
+      return position;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
     }
 
     @Override
@@ -77,18 +117,27 @@ final class TypeIndex {
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, Entry> byQualified = new HashMap<>();
   private final Map<String, List<Entry>> bySimple = new HashMap<>();
-  private final Map<Entry, List<Entry>> ancestors = new HashMap<>();
 
   TypeIndex(Collection<FileFacts> files) {
     for (FileFacts file : files) {
-      for (TypeFact type : file.types()) {
-        Entry entry = new Entry(type, file);
-        entries.add(entry);
-        String name = type.symbol().name();
-        if (name.indexOf('#') < 0) {
-          byQualified.putIfAbsent(type.symbol().qualified(), entry);
-          bySimple.computeIfAbsent(simpleName(name), k -> new ArrayList<>()).add(entry);
-        }
+      add(file);
+    }
+  }
+
+  /**
+   * One file's types. The rules do their work in a method called once per file, type or member,
+   * never in one loop over the whole index: the JIT compiles a method after a few hundred calls,
+   * while a long loop inside a single call runs interpreted until on-stack replacement.
+   */
+  private void add(FileFacts file) {
+    Scope scope = new Scope(file);
+    for (TypeFact type : file.types()) {
+      Entry entry = new Entry(type, file, scope, entries.size());
+      entries.add(entry);
+      String name = type.symbol().name();
+      if (name.indexOf('#') < 0) {
+        byQualified.putIfAbsent(entry.qualified, entry);
+        bySimple.computeIfAbsent(simpleName(name), k -> new ArrayList<>()).add(entry);
       }
     }
   }
@@ -97,10 +146,17 @@ final class TypeIndex {
     return entries;
   }
 
+  /** What follows the last {@code .}, {@code $} or {@code #}: one scan, not one per separator. */
   static String simpleName(String name) {
-    int cut =
-        Math.max(name.lastIndexOf('.'), Math.max(name.lastIndexOf('$'), name.lastIndexOf('#')));
+    int cut = name.length() - 1;
+    while (cut >= 0 && !isSeparator(name.charAt(cut))) {
+      cut--;
+    }
     return name.substring(cut + 1);
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '.' || c == '$' || c == '#';
   }
 
   /**
@@ -110,15 +166,41 @@ final class TypeIndex {
    * outside the index resolves to nothing.
    */
   Optional<Entry> resolve(String written, Entry context) {
+    Written name = writtenNames.get(written);
+    if (name == null) {
+      String typeName = typeName(written);
+      List<Entry> candidates = bySimple.get(simpleName(typeName));
+      name = candidates == null ? UNINDEXED : new Written(typeName, candidates);
+      writtenNames.put(written, name);
+    }
+    if (name == UNINDEXED) {
+      return Optional.empty();
+    }
     // The rules resolve the same few names (annotations, supertypes) in each type again and again.
-    return resolved
-        .computeIfAbsent(context, k -> new HashMap<>())
-        .computeIfAbsent(written, w -> find(w, context));
+    if (context.resolved == null) {
+      context.resolved = new HashMap<>();
+    }
+    Optional<Entry> found = context.resolved.get(written);
+    if (found == null) {
+      found = find(name, context);
+      context.resolved.put(written, found);
+    }
+    return found;
   }
 
-  private final Map<Entry, Map<String, Optional<Entry>>> resolved = new HashMap<>();
+  /**
+   * A name as written, read once for every file: the type name it stands for and the types of the
+   * index with that simple name. Every way of resolving ends at one of those types, so most names
+   * written ({@code Override}, {@code String}, {@code List}) are answered at once: no type of the
+   * index has their simple name.
+   */
+  private record Written(String name, List<Entry> candidates) {}
 
-  private Optional<Entry> find(String written, Entry context) {
+  private static final Written UNINDEXED = new Written("", List.of());
+  private final Map<String, Written> writtenNames = new HashMap<>();
+
+  /** The type a name as written stands for: {@code List} for {@code List<String>[]}. */
+  private static String typeName(String written) {
     String name = written.trim();
     if (name.endsWith(".class")) {
       name = name.substring(0, name.length() - ".class".length());
@@ -130,33 +212,61 @@ final class TypeIndex {
     while (name.endsWith("[]")) {
       name = name.substring(0, name.length() - 2);
     }
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
-    FileFacts file = context.file();
-    String pkg = file.packageName().isEmpty() ? "" : file.packageName() + ".";
+    return name;
+  }
+
+  private Optional<Entry> find(Written written, Entry context) {
+    String name = written.name();
+    Scope scope = context.scope;
     String contextName = context.type().symbol().name();
     if (contextName.indexOf('#') < 0) {
-      for (String outer = contextName; !outer.isEmpty(); outer = outerOf(outer)) {
-        Entry nested = byQualified.get(pkg + outer + "." + name);
+      // A nested type of the context or of an outer type: pkg.Outer.Inner.name.
+      for (int end = contextName.length(); end > 0; end = contextName.lastIndexOf('.', end - 1)) {
+        Entry nested = named(written.candidates(), scope.pkg, contextName, end, name);
         if (nested != null) {
           return Optional.of(nested);
         }
       }
     }
-    int dot = name.indexOf('.');
-    String first = dot < 0 ? name : name.substring(0, dot);
-    String rest = dot < 0 ? "" : name.substring(dot);
-    for (ImportFact imp : file.imports()) {
-      if (!imp.isStatic() && !imp.onDemand() && simpleName(imp.name()).equals(first)) {
-        return Optional.ofNullable(byQualified.get(imp.name() + rest));
+    // The rest depends on the file only: its types (and their local classes) share the answer.
+    return scope.resolved.computeIfAbsent(name, k -> findInFile(k, scope, written.candidates()));
+  }
+
+  /**
+   * The type {@code byQualified} holds for {@code pkg + outer.substring(0, end) + "." + name},
+   * found among the types with its simple name instead of building that string: the first of them,
+   * as {@code byQualified} keeps the first type of a name.
+   */
+  private static Entry named(
+      List<Entry> candidates, String pkg, String outer, int end, String name) {
+    int length = pkg.length() + end + 1 + name.length();
+    for (int i = 0; i < candidates.size(); i++) {
+      Entry candidate = candidates.get(i);
+      String q = candidate.qualified;
+      if (q.length() == length
+          && q.startsWith(pkg)
+          && q.regionMatches(pkg.length(), outer, 0, end)
+          && q.charAt(pkg.length() + end) == '.'
+          && q.endsWith(name)) {
+        return candidate;
       }
     }
-    Entry samePackage = byQualified.get(pkg + name);
+    return null;
+  }
+
+  private Optional<Entry> findInFile(String name, Scope scope, List<Entry> candidates) {
+    int dot = name.indexOf('.');
+    String first = dot < 0 ? name : name.substring(0, dot);
+    String imported = scope.singleImports().get(first);
+    if (imported != null) {
+      return Optional.ofNullable(
+          byQualified.get(dot < 0 ? imported : imported + name.substring(dot)));
+    }
+    Entry samePackage = byQualified.get(scope.pkg + name);
     if (samePackage != null) {
       return Optional.of(samePackage);
     }
-    for (ImportFact imp : file.imports()) {
+    for (ImportFact imp : scope.file.imports()) {
       if (!imp.isStatic() && imp.onDemand()) {
         Entry found = byQualified.get(imp.name() + "." + name);
         if (found != null) {
@@ -168,38 +278,63 @@ final class TypeIndex {
     if (qualified != null) {
       return Optional.of(qualified);
     }
-    List<Entry> candidates = bySimple.getOrDefault(simpleName(name), List.of());
     return candidates.size() == 1 && dot < 0 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
-  private static String outerOf(String name) {
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(0, dot);
+  /** A file's package, imports and kind, shared by the types it declares. */
+  private static final class Scope {
+    private final FileFacts file;
+    private final String pkg;
+    private final boolean testFile;
+    private final Map<String, Optional<Entry>> resolved = new HashMap<>();
+    private Map<String, String> singleImports;
+
+    Scope(FileFacts file) {
+      this.file = file;
+      this.pkg = file.packageName().isEmpty() ? "" : file.packageName() + ".";
+      String path = file.path();
+      this.testFile = path.startsWith("src/test/") || path.contains("/src/test/");
+    }
+
+    /** Single-type imports by simple name; the first import of a name is the one that binds. */
+    Map<String, String> singleImports() {
+      if (singleImports == null) {
+        singleImports = new HashMap<>(2 * file.imports().size());
+        for (ImportFact imp : file.imports()) {
+          if (!imp.isStatic() && !imp.onDemand()) {
+            singleImports.putIfAbsent(simpleName(imp.name()), imp.name());
+          }
+        }
+      }
+      return singleImports;
+    }
   }
 
   /** Every supertype of {@code entry} that the index declares, nearest first. */
   List<Entry> ancestors(Entry entry) {
-    return ancestors.computeIfAbsent(entry, this::findAncestors);
+    if (entry.ancestors == null) {
+      entry.ancestors = findAncestors(entry);
+    }
+    return entry.ancestors;
   }
 
   private List<Entry> findAncestors(Entry entry) {
+    if (entry.type().supertypes().isEmpty()) {
+      return List.of();
+    }
+    // Breadth first, with the list found so far as the queue: few types have more than a handful
+    // of ancestors, so neither a queue nor a set pays for itself.
     List<Entry> out = new ArrayList<>();
-    Set<Entry> seen = new HashSet<>();
-    seen.add(entry);
-    Deque<Entry> queue = new ArrayDeque<>(List.of(entry));
-    while (!queue.isEmpty()) {
-      Entry current = queue.removeFirst();
+    Entry current = entry;
+    for (int next = 0; current != null; current = next < out.size() ? out.get(next++) : null) {
       for (String written : current.type().supertypes()) {
-        resolve(written, current)
-            .filter(seen::add)
-            .ifPresent(
-                found -> {
-                  out.add(found);
-                  queue.addLast(found);
-                });
+        Entry found = resolve(written, current).orElse(null);
+        if (found != null && found != entry && !out.contains(found)) {
+          out.add(found);
+        }
       }
     }
-    return List.copyOf(out);
+    return out.isEmpty() ? List.of() : List.copyOf(out);
   }
 
   /**
@@ -226,33 +361,67 @@ final class TypeIndex {
    * the attributes the use site sets, as {@code @AliasFor} usually makes it do.
    */
   List<AnnotationFact> expand(List<AnnotationFact> annotations, Entry context) {
-    if (annotations.isEmpty()) {
-      return annotations; // most members: nothing to copy
+    List<AnnotationFact> out = null;
+    // Indexed loops here and in the rules' checks of annotations: they run for every member, and
+    // the quick JIT tier allocates an iterator for each for-each loop.
+    for (int i = 0; i < annotations.size(); i++) {
+      AnnotationFact annotation = annotations.get(i);
+      List<AnnotationFact> meta = metaAnnotations(annotation, context);
+      if (!meta.isEmpty()) {
+        if (out == null) {
+          out = new ArrayList<>(annotations);
+        }
+        out.addAll(meta);
+      }
     }
-    List<AnnotationFact> out = new ArrayList<>(annotations);
-    for (AnnotationFact annotation : annotations) {
-      addMeta(annotation, annotation.values(), context, META_DEPTH, out, new HashSet<>());
-    }
-    return out;
+    return out == null ? annotations : out; // most annotations stand for nothing more: no copy
   }
 
+  /**
+   * What one annotation stands for. It depends only on the annotation type it resolves to and the
+   * attributes the use site sets, so it is worked out once for each such pair: the same few
+   * annotations ({@code Nullable}, {@code Test}) are on most members.
+   */
+  private List<AnnotationFact> metaAnnotations(AnnotationFact annotation, Entry context) {
+    Entry declared = resolve(annotation.name(), context).orElse(null);
+    if (declared == null || declared.type().kind() != DeclarationKind.ANNOTATION_TYPE) {
+      return List.of();
+    }
+    return metaAnnotations.computeIfAbsent(
+        new MetaKey(declared, annotation.values()),
+        key -> {
+          List<AnnotationFact> out = new ArrayList<>();
+          addMeta(key.declared(), key.useSite(), META_DEPTH, out, new HashSet<>());
+          return List.copyOf(out);
+        });
+  }
+
+  /** An annotation type with the attributes its use site sets. */
+  private record MetaKey(Entry declared, Map<String, List<String>> useSite) {
+    // Written out, as in Symbol: a record's generated methods dispatch through method handles.
+    @Override
+    public int hashCode() {
+      return 31 * declared.hashCode() + useSite.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof MetaKey k && declared == k.declared && useSite.equals(k.useSite);
+    }
+  }
+
+  private final Map<MetaKey, List<AnnotationFact>> metaAnnotations = new HashMap<>();
+
   private void addMeta(
-      AnnotationFact annotation,
+      Entry declared,
       Map<String, List<String>> useSite,
-      Entry context,
       int depth,
       List<AnnotationFact> out,
       Set<Entry> seen) {
-    if (depth == 0) {
+    if (!seen.add(declared)) {
       return;
     }
-    Optional<Entry> declared = resolve(annotation.name(), context);
-    if (declared.isEmpty()
-        || declared.get().type().kind() != DeclarationKind.ANNOTATION_TYPE
-        || !seen.add(declared.get())) {
-      return;
-    }
-    for (AnnotationFact meta : declared.get().type().annotations()) {
+    for (AnnotationFact meta : declared.type().annotations()) {
       if (meta.name().startsWith("java.lang.annotation.")
           || JAVA_META.contains(meta.simpleName())) {
         continue;
@@ -260,7 +429,11 @@ final class TypeIndex {
       Map<String, List<String>> merged = new LinkedHashMap<>(meta.values());
       merged.putAll(useSite);
       out.add(new AnnotationFact(meta.name(), merged));
-      addMeta(meta, merged, declared.get(), depth - 1, out, seen);
+      if (depth > 1) {
+        resolve(meta.name(), declared)
+            .filter(type -> type.type().kind() == DeclarationKind.ANNOTATION_TYPE)
+            .ifPresent(type -> addMeta(type, merged, depth - 1, out, seen));
+      }
     }
   }
 
@@ -270,7 +443,7 @@ final class TypeIndex {
   /** The nearest supertype method, in the index, that {@code method} overrides. */
   Optional<MemberFact> overridden(Entry entry, MemberFact method) {
     for (Entry ancestor : ancestors(entry)) {
-      for (MemberFact candidate : ancestor.type().members()) {
+      for (MemberFact candidate : ancestor.methodsNamed(method.name())) {
         if (sameSignature(candidate, method)) {
           return Optional.of(candidate);
         }
