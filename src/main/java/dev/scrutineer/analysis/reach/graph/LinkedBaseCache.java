@@ -51,7 +51,7 @@ public final class LinkedBaseCache {
     Path file = directory.get().resolve(key + SUFFIX);
     try {
       LinkedBase base = LinkedBase.decode(Files.readAllBytes(file));
-      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+      touch(file);
       return Optional.of(base);
     } catch (NoSuchFileException e) {
       return Optional.empty();
@@ -132,6 +132,15 @@ public final class LinkedBaseCache {
           .filter(f -> f.getFileName().toString().endsWith(SUFFIX))
           .sorted(Comparator.comparing(LinkedBaseCache::modified).reversed())
           .toList();
+    }
+  }
+
+  /** Marks a graph as used now, so the oldest used goes first; a read-only cache stays as it is. */
+  private static void touch(Path file) {
+    try {
+      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      // the graph was read; only the order in which graphs are dropped is affected
     }
   }
 
