@@ -137,16 +137,9 @@ class ReachEndToEndTest {
         .commit("Find owners strictly, again");
 
     ObjectNode derived = (ObjectNode) analyze(repo, "--format", "json").path("reach");
-    Cli fresh =
-        Cli.run(
-            "analyze",
-            "--repo",
-            repo.dir().toString(),
-            "--cache",
-            temp.resolve("fresh-cache").toString(),
-            "--format",
-            "json");
-    ObjectNode linkedInFull = (ObjectNode) JSON.readTree(fresh.out()).path("reach");
+    ObjectNode linkedInFull =
+        (ObjectNode)
+            analyzeWith(temp.resolve("fresh-cache"), repo, "--format", "json").path("reach");
 
     int files = derived.path("index").path("javaFiles").asInt();
     // The new file on the merge-base, then the changed service: not the merge-base in full.
@@ -191,14 +184,14 @@ class ReachEndToEndTest {
   }
 
   private JsonNode analyze(TestRepo repo, String... options) throws IOException {
+    return analyzeWith(temp.resolve("cache"), repo, options);
+  }
+
+  private static JsonNode analyzeWith(Path cache, TestRepo repo, String... options)
+      throws IOException {
     List<String> args =
         new ArrayList<>(
-            List.of(
-                "analyze",
-                "--repo",
-                repo.dir().toString(),
-                "--cache",
-                temp.resolve("cache").toString()));
+            List.of("analyze", "--repo", repo.dir().toString(), "--cache", cache.toString()));
     args.addAll(List.of(options));
     Cli cli = Cli.run(args.toArray(String[]::new));
     assertThat(cli.exitCode()).as(cli.err()).isZero();
