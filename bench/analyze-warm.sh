@@ -3,9 +3,11 @@
 # linked merge-base, history), then the same change is analysed RUNS times, through the
 # `scrutineer` launcher (its JVM options and class archive) and as plain `java -jar`, and RUNS
 # times more with warm facts but the merge-base's linked graph removed first (a change on a new
-# merge-base). Baseline in the same run: `git diff --numstat -M` of the change, which reads the
-# same blobs. Also prints how many files each kind of run linked, the peak heap (from the GC log)
-# and peak RSS of one warm run of each, and the load average before and after.
+# merge-base), and RUNS times with the graph of the merge-base's parent stored instead (a
+# merge-base that moved by one commit, as in CI; that graph is only stored when the parent's
+# commit changes Java files). Baseline in the same run: `git diff --numstat -M` of the change,
+# which reads the same blobs. Also prints how many files each kind of run linked, the peak heap
+# (from the GC log) and peak RSS of one warm run of each, and the load average before and after.
 #
 #   bench/analyze-warm.sh REPO [FILES] [RUNS]
 #
@@ -65,4 +67,17 @@ printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, new merge-base" \
   "$(printf '%s\n' "${new_base[@]}" | median)" "${new_base[*]}"
 rm -rf "$cache/graphs"
 echo "  files linked on a new merge-base: $(linked) (the merge-base in full, then the change)"
+# As in CI, where the merge-base moves: the graph of the commit before the merge-base is stored,
+# and the merge-base's is derived from it.
+derived=()
+for ((r = 0; r < runs; r++)); do
+  rm -rf "$cache/graphs"
+  env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base~1" --head "$base" --format json >/dev/null 2>&1
+  derived+=("$(time_once env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base" --format json)")
+done
+printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, merge-base moved" \
+  "$(printf '%s\n' "${derived[@]}" | median)" "${derived[*]}"
+rm -rf "$cache/graphs"
+env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base~1" --head "$base" --format json >/dev/null 2>&1
+echo "  files linked when the merge-base moved by one commit: $(linked) (the merge-base's graph derived, then the change)"
 echo "load after: $(uptime | sed 's/.*load average: //')"
