@@ -122,7 +122,7 @@ class ReachEndToEndTest {
   }
 
   @Test
-  void aNewMergeBaseGetsItsGraphFromTheLastOneByRelinkingWhatDiffers() throws IOException {
+  void aChangeOnAMovedMergeBaseIsRelinkedFromTheLastStoredGraph() throws IOException {
     TestRepo repo = ownerServiceMadeStricter();
     analyze(repo, "--format", "json"); // stores the graph of the first merge-base
     repo.checkout("main");
@@ -142,8 +142,12 @@ class ReachEndToEndTest {
             analyzeWith(temp.resolve("fresh-cache"), repo, "--format", "json").path("reach");
 
     int files = derived.path("index").path("javaFiles").asInt();
-    // The new file on the merge-base, then the changed service: not the merge-base in full.
+    // The new file on the merge-base and the changed service: not the merge-base in full, and the
+    // merge-base, one file away from the stored graph, gets no graph of its own.
     assertThat(derived.path("index").path("linked").asInt()).isEqualTo(2);
+    try (Stream<Path> stored = Files.list(temp.resolve("cache").resolve("graphs"))) {
+      assertThat(stored.toList()).hasSize(1);
+    }
     assertThat(linkedInFull.path("index").path("linked").asInt()).isEqualTo(files + 1);
     derived.remove("index");
     linkedInFull.remove("index");

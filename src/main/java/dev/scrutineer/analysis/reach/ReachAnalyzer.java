@@ -11,6 +11,7 @@ import dev.scrutineer.analysis.reach.graph.ReverseReach;
 import dev.scrutineer.analysis.reach.index.CodeIndex;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.reach.index.FactsExtractor;
+import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangeType;
@@ -59,6 +60,19 @@ import java.util.stream.Stream;
 public final class ReachAnalyzer {
   /** Changed declarations whose reach is walked one by one: each walk is a pass over the graph. */
   static final int MAX_DECLARATION_WALKS = 50;
+
+  /**
+   * The share of files in which a stored graph may differ from the merge-base and still be linked
+   * from straight, without storing the merge-base's own: beyond it, the names those files declare
+   * would send most changes' relinking across much of the repository.
+   */
+  static final double MAX_DRIFT = 0.02;
+
+  /**
+   * Small repositories link from a stored graph that differs in this many files, whatever the
+   * share.
+   */
+  static final int MIN_DRIFT = 50;
 
   private final FactsCache cache;
   private final LinkedBaseCache graphs;
@@ -138,10 +152,10 @@ public final class ReachAnalyzer {
   private record Linked(CodeGraph graph, int files, Optional<String> unfit) {}
 
   /**
-   * Links the head from the stored graph of the base. When none is stored, the base's graph is
-   * derived from the most recent stored graph (another merge-base, relinking the files that differ
-   * and those they can affect), or linked in full when there is none, and stored: the next change
-   * on the same base then links only what it can alter.
+   * Links the head from a stored graph: the merge-base's when it is stored; else the most recent
+   * stored graph, straight, when its files differ from the merge-base's in at most {@link
+   * #MAX_DRIFT} of them (as in CI, where the merge-base moves with every merge); else the
+   * merge-base's graph, derived from that one or linked in full, and stored for the next change.
    */
   private Linked link(
       CodeIndex base,
@@ -149,31 +163,44 @@ public final class ReachAnalyzer {
       ChangeSet change,
       Supplier<? extends Collection<Edge>> extraEdges) {
     Map<String, String> contentIds = base.contentIds();
-    Optional<LinkedBase> stored = graphs.load(LinkedBase.key(contentIds, FactsExtractor.VERSION));
-    LinkedBase linkedBase;
-    if (stored.isPresent()) {
-      linkedBase = stored.get();
-    } else {
-      linkedBase =
-          graphs
-              .newest(FactsExtractor.VERSION)
-              .flatMap(
-                  other ->
-                      base.factsOf(other.contentIds())
-                          .map(own -> other.derive(own, base.files(), contentIds)))
-              .orElseGet(() -> LinkedBase.link(base.files(), contentIds, FactsExtractor.VERSION));
-      graphs.store(linkedBase);
-    }
-    int linkedFiles = linkedBase.linkedFiles();
     Set<String> touched = new HashSet<>();
     for (FileChange file : change.files()) {
       file.oldPath().ifPresent(touched::add);
       file.newPath().ifPresent(touched::add);
     }
     touched.removeIf(path -> !path.endsWith(".java"));
-    CodeGraph graph = CodeGraph.relink(head.files(), extraEdges, linkedBase, base.files(), touched);
+    Optional<LinkedBase> stored = graphs.load(LinkedBase.key(contentIds, FactsExtractor.VERSION));
+    if (stored.isPresent()) {
+      return relink(head, extraEdges, stored.get(), base.files(), touched, 0);
+    }
+    Optional<LinkedBase> other = graphs.newest(FactsExtractor.VERSION);
+    Optional<List<FileFacts>> otherFiles = other.flatMap(o -> base.factsOf(o.contentIds()));
+    LinkedBase linkedBase;
+    if (otherFiles.isPresent()) {
+      Set<String> drift = other.get().differing(contentIds);
+      if (drift.size() <= Math.max(MIN_DRIFT, contentIds.size() * MAX_DRIFT)) {
+        drift.addAll(touched);
+        return relink(head, extraEdges, other.get(), otherFiles.get(), drift, 0);
+      }
+      linkedBase = other.get().derive(otherFiles.get(), base.files(), contentIds);
+    } else {
+      linkedBase = LinkedBase.link(base.files(), contentIds, FactsExtractor.VERSION);
+    }
+    graphs.store(linkedBase);
+    return relink(head, extraEdges, linkedBase, base.files(), touched, linkedBase.linkedFiles());
+  }
+
+  /** The head relinked from {@code from}, whose own facts are {@code fromFiles}. */
+  private static Linked relink(
+      CodeIndex head,
+      Supplier<? extends Collection<Edge>> extraEdges,
+      LinkedBase from,
+      Collection<FileFacts> fromFiles,
+      Set<String> changed,
+      int linkedBefore) {
+    CodeGraph graph = CodeGraph.relink(head.files(), extraEdges, from, fromFiles, changed);
     return new Linked(
-        graph, linkedFiles + graph.linkedFiles(), linkedBase.unfitBase().or(graph::unfitBase));
+        graph, linkedBefore + graph.linkedFiles(), from.unfitBase().or(graph::unfitBase));
   }
 
   private static <V> V join(FutureTask<V> task) {

@@ -160,14 +160,7 @@ public final class LinkedBase {
    */
   public LinkedBase derive(
       Collection<FileFacts> ownFiles, Collection<FileFacts> files, Map<String, String> contentIds) {
-    Set<String> changed = new HashSet<>();
-    contentIds.forEach(
-        (path, id) -> {
-          if (!id.equals(this.contentIds.get(path))) {
-            changed.add(path);
-          }
-        });
-    this.contentIds.keySet().stream().filter(p -> !contentIds.containsKey(p)).forEach(changed::add);
+    Set<String> changed = differing(contentIds);
     Linker linker = new Linker();
     try {
       linker.link(files, List::of, new Relink(this, ownFiles, changed));
@@ -188,6 +181,21 @@ public final class LinkedBase {
         linker.linkedFiles,
         Optional.empty(),
         Mentions.of(files));
+  }
+
+  /**
+   * The paths whose content differs between the files it was linked from and {@code contentIds}.
+   */
+  public Set<String> differing(Map<String, String> contentIds) {
+    Set<String> changed = new HashSet<>();
+    contentIds.forEach(
+        (path, id) -> {
+          if (!id.equals(this.contentIds.get(path))) {
+            changed.add(path);
+          }
+        });
+    this.contentIds.keySet().stream().filter(p -> !contentIds.containsKey(p)).forEach(changed::add);
+    return changed;
   }
 
   /** The key this graph is stored under: {@link #key(Map, int)} of what it was linked from. */
