@@ -79,5 +79,5 @@ printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, merge-base moved" \
   "$(printf '%s\n' "${derived[@]}" | median)" "${derived[*]}"
 rm -rf "$cache/graphs"
 env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base~1" --head "$base" --format json >/dev/null 2>&1
-echo "  files linked when the merge-base moved by one commit: $(linked) (the merge-base's graph derived, then the change)"
+echo "  files linked when the merge-base moved by one commit: $(linked) (relinked from the parent's stored graph)"
 echo "load after: $(uptime | sed 's/.*load average: //')"
