@@ -52,7 +52,8 @@ final class BaseHistory {
     try (reader;
         HistoryCache cache = HistoryCache.open(Optional.of(cacheDirectory))) {
       History history =
-          History.of(reader.read(mergeBase, cache, Progress.NONE), reader.mailmap(mergeBase));
+          History.forOneChange(
+              reader.read(mergeBase, cache, Progress.NONE), reader.mailmap(mergeBase));
       diagnostics.addAll(cache.diagnostics());
       return new Loaded(Optional.of(history), diagnostics);
     } catch (InputException | UncheckedIOException e) {

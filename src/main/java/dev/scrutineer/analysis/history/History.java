@@ -33,8 +33,10 @@ public final class History {
   private final int[][] subsystemIds;
 
   private final Map<String, Integer> subsystems = new HashMap<>();
-  private final boolean[] fixes;
-  private final String[] reverted;
+
+  /** Each commit's message as {@link FixCommits} reads it; null until first asked. */
+  private final Classified[] classified;
+
   private final long[] seconds;
 
   /** Per commit, the file ids of its deltas, in the order of {@link HistoryCommit#files()}. */
@@ -47,7 +49,10 @@ public final class History {
   private final List<int[]> authorCommits = new ArrayList<>();
   private final Mailmap mailmap;
 
-  private History(List<HistoryCommit> mined, Mailmap mailmap) {
+  /** Whether a commit is a fix, and the commit it reverts. Immutable, so threads may share it. */
+  private record Classified(boolean fix, String reverted) {}
+
+  private History(List<HistoryCommit> mined, Mailmap mailmap, boolean classifyAll) {
     this.mailmap = mailmap;
     List<Integer> order = new ArrayList<>(IntStream.range(0, mined.size()).boxed().toList());
     order.sort(Comparator.comparing(i -> mined.get(i).commitTime()));
@@ -56,19 +61,13 @@ public final class History {
     authors = new String[n];
     authorIds = new int[n];
     subsystemIds = new int[n][];
-    fixes = new boolean[n];
-    reverted = new String[n];
+    classified = new Classified[n];
     seconds = new long[n];
     fileIds = new int[n][];
-    // Reading every message with the fix patterns is the costly part; each commit is independent.
-    IntStream.range(0, n)
-        .parallel()
-        .forEach(
-            i -> {
-              String message = commits.get(i).message();
-              fixes[i] = FixCommits.isFix(message);
-              reverted[i] = fixes[i] ? FixCommits.revertedId(message).orElse(null) : null;
-            });
+    if (classifyAll) {
+      // Reading every message with the fix patterns is the costly part; each is independent.
+      IntStream.range(0, n).parallel().forEach(this::classified);
+    }
     for (int i = 0; i < n; i++) {
       HistoryCommit commit = commits.get(i);
       positions.put(commit.id(), i);
@@ -100,11 +99,31 @@ public final class History {
   }
 
   /**
-   * Indexes mined commits; {@code mailmap} is the text of the repository's {@code .mailmap}, which
-   * maps authors' addresses to one identity.
+   * Indexes mined commits, for questions about all of them (labels, backtests): every message is
+   * classified up front, on every processor. {@code mailmap} is the text of the repository's {@code
+   * .mailmap}, which maps authors' addresses to one identity.
    */
   public static History of(List<HistoryCommit> commits, Optional<String> mailmap) {
-    return new History(commits, mailmap.map(Mailmap::parse).orElseGet(Mailmap::none));
+    return new History(commits, mailmap.map(Mailmap::parse).orElseGet(Mailmap::none), true);
+  }
+
+  /**
+   * As {@link #of}, for the features of one change: a message is classified when first asked about,
+   * as those features read only the commits that touched the change's files.
+   */
+  public static History forOneChange(List<HistoryCommit> commits, Optional<String> mailmap) {
+    return new History(commits, mailmap.map(Mailmap::parse).orElseGet(Mailmap::none), false);
+  }
+
+  private Classified classified(int position) {
+    Classified known = classified[position];
+    if (known == null) {
+      String message = commits.get(position).message();
+      boolean fix = FixCommits.isFix(message);
+      known = new Classified(fix, fix ? FixCommits.revertedId(message).orElse(null) : null);
+      classified[position] = known; // a race computes the same value twice, nothing worse
+    }
+    return known;
   }
 
   /** Every commit, by commit time. */
@@ -123,12 +142,12 @@ public final class History {
 
   /** The commit the commit at {@code position} reverts, as its message names it, if any. */
   Optional<String> revertedId(int position) {
-    return Optional.ofNullable(reverted[position]);
+    return Optional.ofNullable(classified(position).reverted());
   }
 
   /** Whether {@link FixCommits} calls the commit with this id a fix. */
   public boolean isFix(String id) {
-    return position(id).stream().anyMatch(i -> fixes[i]);
+    return position(id).stream().anyMatch(this::fix);
   }
 
   java.util.OptionalInt position(String id) {
@@ -181,7 +200,7 @@ public final class History {
   }
 
   boolean fix(int position) {
-    return fixes[position];
+    return classified(position).fix();
   }
 
   long seconds(int position) {
