@@ -1,6 +1,7 @@
 package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.model.Symbol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -35,7 +36,7 @@ import java.util.zip.CRC32;
  */
 public final class LinkedBase {
   private static final int MAGIC = 0x53475248; // "SGRH"
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   /** A fingerprint of the linking rules: a stored graph from other rules is never reused. */
   static final String RULES = rulesFingerprint();
@@ -44,6 +45,9 @@ public final class LinkedBase {
 
   /** {@link Nodes#hash} of the nodes linked. */
   final int nodesHash;
+
+  /** The symbols the linker found declared again, which {@link Nodes#of} needs. */
+  final Symbol[] redeclared;
 
   /** Each node's resolved supertypes (types only): {@code supers[superOffsets[n]..[n+1])}. */
   final int[] superOffsets;
@@ -81,6 +85,7 @@ public final class LinkedBase {
   LinkedBase(
       int nodeCount,
       int nodesHash,
+      Symbol[] redeclared,
       int[] superOffsets,
       int[] supers,
       int[] edgeOffsets,
@@ -91,6 +96,7 @@ public final class LinkedBase {
       Linker.Skipped[] skipped) {
     this.nodeCount = nodeCount;
     this.nodesHash = nodesHash;
+    this.redeclared = redeclared;
     this.superOffsets = superOffsets;
     this.supers = supers;
     this.edgeOffsets = edgeOffsets;
@@ -116,6 +122,7 @@ public final class LinkedBase {
       Mentions mentions) {
     this.nodeCount = graph.nodeCount;
     this.nodesHash = graph.nodesHash;
+    this.redeclared = graph.redeclared;
     this.superOffsets = graph.superOffsets;
     this.supers = graph.supers;
     this.edgeOffsets = graph.edgeOffsets;
@@ -264,6 +271,11 @@ public final class LinkedBase {
       contentNames[c++] = intern(e.getValue(), names, nameIds);
     }
     int rules = intern(RULES, names, nameIds);
+    int[] redeclaredNames = new int[2 * redeclared.length];
+    for (int i = 0; i < redeclared.length; i++) {
+      redeclaredNames[2 * i] = intern(redeclared[i].packageName(), names, nameIds);
+      redeclaredNames[2 * i + 1] = intern(redeclared[i].name(), names, nameIds);
+    }
     int[] mentionPaths = new int[mentions.paths.length];
     for (int i = 0; i < mentionPaths.length; i++) {
       mentionPaths[i] = intern(mentions.paths[i], names, nameIds);
@@ -282,7 +294,8 @@ public final class LinkedBase {
       skippedNames[i] = intern(skipped[i].name(), names, nameIds);
     }
     byte[][] utf8 = new byte[names.size()][];
-    long size = 4L * 13 + 4L * contentNames.length + 4L * mentionPaths.length;
+    long size = 4L * 14 + 4L * contentNames.length + 4L * mentionPaths.length;
+    size += 4L * redeclaredNames.length;
     size += 4L * mentioned.size();
     for (int i = 0; i < utf8.length; i++) {
       utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
@@ -299,11 +312,12 @@ public final class LinkedBase {
     out.putInt(utf8.length).putInt(nodeCount).putInt(supers.length);
     out.putInt(to.length).putInt(skipped.length).putInt(nodesHash);
     out.putInt(rules).putInt(factsVersion).putInt(contentIds.size());
-    out.putInt(mentionPaths.length).putInt(mentioned.size());
+    out.putInt(mentionPaths.length).putInt(mentioned.size()).putInt(redeclared.length);
     for (byte[] name : utf8) {
       out.putInt(name.length).put(name);
     }
     putInts(out, contentNames);
+    putInts(out, redeclaredNames);
     putInts(out, mentionPaths);
     putInts(out, Arrays.copyOf(mentioned.array(), mentioned.size()));
     putInts(out, superOffsets);
@@ -332,7 +346,7 @@ public final class LinkedBase {
   public static LinkedBase decode(byte[] bytes) throws IOException {
     try {
       ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (bytes.length < 60 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
+      if (bytes.length < 64 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
         throw new IOException("not a stored graph of format " + FORMAT);
       }
       CRC32 crc = new CRC32();
@@ -351,6 +365,7 @@ public final class LinkedBase {
       int files = in.getInt();
       int mentionFiles = in.getInt();
       int mentionInts = in.getInt();
+      int redeclaredCount = in.getInt();
       String[] names = new String[nameCount];
       for (int i = 0; i < nameCount; i++) {
         int length = in.getInt();
@@ -364,6 +379,12 @@ public final class LinkedBase {
       Map<String, String> contentIds = new HashMap<>();
       for (int i = 0; i < files; i++) {
         contentIds.put(names[contentNames[2 * i]], names[contentNames[2 * i + 1]]);
+      }
+      int[] redeclaredNames = getInts(in, 2 * redeclaredCount);
+      Symbol[] redeclared = new Symbol[redeclaredCount];
+      for (int i = 0; i < redeclaredCount; i++) {
+        redeclared[i] =
+            new Symbol(names[redeclaredNames[2 * i]], names[redeclaredNames[2 * i + 1]]);
       }
       int[] mentionPaths = getInts(in, mentionFiles);
       String[] paths = new String[mentionFiles];
@@ -397,6 +418,7 @@ public final class LinkedBase {
           new LinkedBase(
               n,
               nodesHash,
+              redeclared,
               superOffsets,
               supers,
               edgeOffsets,

@@ -208,6 +208,9 @@ final class Linker {
   final List<DeclarationKind> kinds = new ArrayList<>();
   Map<Symbol, Integer> ids = new HashMap<>();
 
+  /** Symbols declared again after their node was made; few, and kept with a linked base. */
+  final Set<Symbol> redeclared = new HashSet<>();
+
   // Edges, as parallel columns; CodeGraph sorts and deduplicates them.
   final IntList edgeFrom = new IntList();
   final IntList edgeTo = new IntList();
@@ -349,6 +352,7 @@ final class Linker {
     return new LinkedBase(
         n,
         Nodes.hash(symbols, owners.array()),
+        redeclared.toArray(new Symbol[0]),
         superOffsets,
         supers,
         edgeOffsets,
@@ -365,6 +369,7 @@ final class Linker {
     int id = symbols.size();
     Integer known = ids.putIfAbsent(symbol, id); // one hash lookup per node, not two
     if (known != null) {
+      redeclared.add(symbol);
       return known; // the same symbol declared twice (a copied file): one node
     }
     symbols.add(symbol);

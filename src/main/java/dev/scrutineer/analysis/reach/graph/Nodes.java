@@ -7,39 +7,44 @@ import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The nodes the linker gives the declarations of some files, numbered as it numbers them: each
  * type, then its members, file after file; a symbol declared again keeps its first node, and a type
  * declared again brings no members. The symbols are the facts' own objects.
  */
-record Nodes(Symbol[] symbols, String[] paths, int[] owners, Map<Symbol, Integer> ids) {
+record Nodes(Symbol[] symbols, String[] paths, int[] owners) {
 
-  static Nodes of(Collection<FileFacts> files) {
+  /**
+   * Numbers {@code files} as the linker did; {@code redeclared} are the symbols it found declared
+   * again, the only ones this needs to remember (a handful, against hundreds of thousands of
+   * declarations).
+   */
+  static Nodes of(Collection<FileFacts> files, Set<Symbol> redeclared) {
     int declarations = 0;
     for (FileFacts file : files) {
       for (TypeFact type : file.types()) {
         declarations += 1 + type.members().size();
       }
     }
-    Map<Symbol, Integer> ids = new HashMap<>(Math.max(16, declarations * 4 / 3 + 1));
+    Set<Symbol> seen = new HashSet<>();
     List<Symbol> symbols = new ArrayList<>(declarations);
     List<String> paths = new ArrayList<>(declarations);
     IntList owners = new IntList();
     for (FileFacts file : files) {
       for (TypeFact type : file.types()) {
         int id = symbols.size();
-        if (ids.putIfAbsent(type.symbol(), id) != null) {
+        if (again(type.symbol(), redeclared, seen)) {
           continue;
         }
         symbols.add(type.symbol());
         paths.add(file.path());
         owners.add(-1);
         for (MemberFact member : type.members()) {
-          if (ids.putIfAbsent(member.symbol(), symbols.size()) == null) {
+          if (!again(member.symbol(), redeclared, seen)) {
             symbols.add(member.symbol());
             paths.add(file.path());
             owners.add(id);
@@ -50,8 +55,12 @@ record Nodes(Symbol[] symbols, String[] paths, int[] owners, Map<Symbol, Integer
     return new Nodes(
         symbols.toArray(new Symbol[0]),
         paths.toArray(new String[0]),
-        Arrays.copyOf(owners.array(), owners.size()),
-        ids);
+        Arrays.copyOf(owners.array(), owners.size()));
+  }
+
+  /** {@code symbol} was numbered before: only a redeclared one can have been. */
+  private static boolean again(Symbol symbol, Set<Symbol> redeclared, Set<Symbol> seen) {
+    return redeclared.contains(symbol) && !seen.add(symbol);
   }
 
   /** A hash of the symbols and owners of nodes, to check that two numberings agree. */

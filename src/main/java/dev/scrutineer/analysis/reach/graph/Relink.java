@@ -78,7 +78,7 @@ final class Relink {
    */
   Relink(LinkedBase base, Collection<FileFacts> baseFiles, Set<String> changedPaths) {
     this.base = Objects.requireNonNull(base, "base");
-    this.nodes = Nodes.of(baseFiles);
+    this.nodes = Nodes.of(baseFiles, Set.of(base.redeclared));
     if (nodes.symbols().length != base.nodeCount || nodes.hash() != base.nodesHash) {
       throw new Stale("the base's declarations are not those it was linked with");
     }
