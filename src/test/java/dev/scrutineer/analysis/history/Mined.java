@@ -21,6 +21,14 @@ final class Mined {
     }
   }
 
+  /** As {@link #history}, classifying messages only when asked, as {@code analyze} does. */
+  static History historyForOneChange(TestRepo repo) {
+    try (HistoryReader reader = HistoryReader.open(repo.dir())) {
+      return History.forOneChange(
+          reader.read("HEAD", HistoryCache.none(), Progress.NONE), reader.mailmap("HEAD"));
+    }
+  }
+
   static List<BugInducing> szz(TestRepo repo, Optional<Instant> fixesBefore) {
     try (HistoryReader reader = HistoryReader.open(repo.dir())) {
       List<HistoryCommit> commits = reader.read("HEAD", HistoryCache.none(), Progress.NONE);
