@@ -159,7 +159,7 @@ public final class LinkedBase {
 
   /**
    * The graph of {@code files}, linked from this one: only the files whose content differs, and
-   * those whose lookups that can alter, are linked (see {@link CodeGraph#relink}).
+   * those whose lookups that difference can change, are linked (see {@link CodeGraph#relink}).
    *
    * @param ownFiles the facts this graph was linked from, in the order they were linked
    * @param files the facts to link, sorted by path
