@@ -155,6 +155,32 @@ class ReachEndToEndTest {
   }
 
   @Test
+  void aStoredGraphOfAnotherRepositoryInTheSameCacheIsNotLinkedFrom() throws IOException {
+    analyze(ownerServiceMadeStricter(), "--format", "json"); // stores petclinic's merge-base
+    TestRepo other = TestRepo.init(temp.resolve("other"));
+    other
+        .write(
+            "src/main/java/a/Clock.java",
+            "package a;\n\nclass Clock {\n  long now() {\n" + "    return 0;\n  }\n}\n")
+        .write(
+            "src/main/java/a/Timer.java",
+            "package a;\n\nclass Timer {\n  long start(Clock c) {\n"
+                + "    return c.now();\n  }\n}\n")
+        .commit("Add a clock");
+    other.branch("feature").checkout("feature");
+    other
+        .write(
+            "src/main/java/a/Clock.java",
+            "package a;\n\nclass Clock {\n  long now() {\n" + "    return 1;\n  }\n}\n")
+        .commit("Tick");
+
+    JsonNode index = analyze(other, "--format", "json").path("reach").path("index");
+
+    // Its two files linked in full (petclinic's graph shares none), then the changed one.
+    assertThat(index.path("linked").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void aDamagedLinkedBaseIsLinkedAgainWithAWarning() throws IOException {
     TestRepo repo = ownerServiceMadeStricter();
     ObjectNode first = (ObjectNode) analyze(repo, "--format", "json");

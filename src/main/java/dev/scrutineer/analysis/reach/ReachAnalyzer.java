@@ -155,7 +155,8 @@ public final class ReachAnalyzer {
    * Links the head from a stored graph: the merge-base's when it is stored; else the most recent
    * stored graph, straight, when its files differ from the merge-base's in at most {@link
    * #MAX_DRIFT} of them (as in CI, where the merge-base moves with every merge); else the
-   * merge-base's graph, derived from that one or linked in full, and stored for the next change.
+   * merge-base's graph, derived from that one (when it shares at least half the files) or linked in
+   * full, and stored for the next change.
    */
   private Linked link(
       CodeIndex base,
@@ -173,7 +174,11 @@ public final class ReachAnalyzer {
     if (stored.isPresent()) {
       return relink(head, extraEdges, stored.get(), base.files(), touched, 0);
     }
-    Optional<LinkedBase> other = graphs.newest(FactsExtractor.VERSION);
+    // The newest graph may be of another repository sharing the cache: then it is of no use.
+    Optional<LinkedBase> other =
+        graphs
+            .newest(FactsExtractor.VERSION)
+            .filter(o -> o.differing(contentIds).size() <= contentIds.size() / 2);
     Optional<List<FileFacts>> otherFiles = other.flatMap(o -> base.factsOf(o.contentIds()));
     LinkedBase linkedBase;
     if (otherFiles.isPresent()) {

@@ -269,7 +269,10 @@ final class Linker {
       t.ownScopeCache.clear();
     }
     Set<String> scope = relink == null ? null : relink.scope(this);
-    linkedFiles = scope == null ? files.size() : scope.size();
+    linkedFiles =
+        scope == null
+            ? files.size()
+            : (int) files.stream().filter(f -> scope.contains(f.path())).count();
     for (T t : allTypes) {
       if (scope == null || scope.contains(t.file.path())) {
         linkType(t);
