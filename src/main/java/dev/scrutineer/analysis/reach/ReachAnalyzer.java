@@ -174,18 +174,19 @@ public final class ReachAnalyzer {
     if (stored.isPresent()) {
       return relink(head, extraEdges, stored.get(), base.files(), touched, 0);
     }
+    Optional<LinkedBase> other = graphs.newest(FactsExtractor.VERSION);
+    Set<String> drift = other.map(o -> o.differing(contentIds)).orElseGet(Set::of);
     // The newest graph may be of another repository sharing the cache: then it is of no use.
-    Optional<LinkedBase> other =
-        graphs
-            .newest(FactsExtractor.VERSION)
-            .filter(o -> o.differing(contentIds).size() <= contentIds.size() / 2);
-    Optional<List<FileFacts>> otherFiles = other.flatMap(o -> base.factsOf(o.contentIds()));
+    Optional<List<FileFacts>> otherFiles =
+        other
+            .filter(o -> drift.size() <= contentIds.size() / 2)
+            .flatMap(o -> base.factsOf(o.contentIds()));
     LinkedBase linkedBase;
     if (otherFiles.isPresent()) {
-      Set<String> drift = other.get().differing(contentIds);
       if (drift.size() <= Math.max(MIN_DRIFT, contentIds.size() * MAX_DRIFT)) {
-        drift.addAll(touched);
-        return relink(head, extraEdges, other.get(), otherFiles.get(), drift, 0);
+        Set<String> changed = new HashSet<>(drift);
+        changed.addAll(touched);
+        return relink(head, extraEdges, other.get(), otherFiles.get(), changed, 0);
       }
       linkedBase = other.get().derive(otherFiles.get(), base.files(), contentIds);
     } else {

@@ -134,9 +134,7 @@ final class Linker {
       this.file = file;
       this.id = id;
       this.qualified = fact.symbol().qualified();
-      String name = fact.symbol().name();
-      int cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
-      this.simpleName = name.substring(cut + 1);
+      this.simpleName = simpleName(fact.symbol());
       this.memberNodes = new M[fact.members().size()];
     }
 
@@ -521,6 +519,12 @@ final class Linker {
   }
 
   // ---------------------------------------------------------------- type names
+
+  /** {@code Inner} of {@code Outer.Inner}, {@code Helper} of {@code Outer#run()$Helper}. */
+  static String simpleName(Symbol type) {
+    String name = type.name();
+    return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
+  }
 
   /**
    * Strips generics, array brackets and varargs dots: {@code Map.Entry<K,V>[]} → {@code Map.Entry}.

@@ -68,8 +68,7 @@ final class Mentions {
       segments(imp.name(), names);
     }
     for (TypeFact type : file.types()) {
-      String name = type.symbol().name();
-      names.add(name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1));
+      names.add(Linker.simpleName(type.symbol()));
       annotations(type.annotations(), names);
       type.supertypes().forEach(s -> segments(s, names));
       for (MemberFact m : type.members()) {

@@ -180,12 +180,12 @@ final class Relink {
       }
     }
     if (b >= 0) {
-      names.add(simpleName(nodes.symbols()[b]));
+      names.add(Linker.simpleName(nodes.symbols()[b]));
       for (int s : baseClosure(b, false)) {
         baseMemberNames(s, names);
       }
       for (int s : baseClosure(b, true)) {
-        names.add(simpleName(nodes.symbols()[s]));
+        names.add(Linker.simpleName(nodes.symbols()[s]));
         baseMemberNames(s, names);
       }
     }
@@ -221,7 +221,7 @@ final class Relink {
         names.add(s.simpleName);
       }
       for (int s : baseClosure(b, true)) {
-        names.add(simpleName(nodes.symbols()[s]));
+        names.add(Linker.simpleName(nodes.symbols()[s]));
       }
     }
   }
@@ -292,12 +292,6 @@ final class Relink {
       }
     }
     return baseSubs;
-  }
-
-  /** {@code Inner} of {@code Outer.Inner}, {@code Helper} of {@code Outer#run()$Helper}. */
-  private static String simpleName(Symbol type) {
-    String name = type.name();
-    return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
   }
 
   /** {@code find} of {@code Outer#find(long)}. */
