@@ -187,34 +187,13 @@ class SzzTest {
         sides.put(side, repo.commit("Add S" + side));
         repo.checkout("main");
       }
-      GitCli.run(
-          dir,
-          "-c",
-          "user.name=Ada",
-          "-c",
-          "user.email=ada@example.com",
-          "merge",
-          "--quiet",
-          "--no-edit",
-          "x",
-          "y",
-          "z");
+      merge("x", "y", "z");
       repo.orphan("other");
       GitCli.run(dir, "rm", "-rqf", ".");
       repo.write("o.txt", "other\n");
       String root = repo.commit("Add other");
       repo.checkout("main");
-      GitCli.run(
-          dir,
-          "-c",
-          "user.name=Ada",
-          "-c",
-          "user.email=ada@example.com",
-          "merge",
-          "--quiet",
-          "--no-edit",
-          "--allow-unrelated-histories",
-          "other");
+      merge("--allow-unrelated-histories", "other");
       repo.write("src/Sy.java", "class Sy {\n  int v = 2;\n}\n");
       repo.write("o.txt", "another\n");
       String fix = repo.commit("Fix the value");
@@ -251,5 +230,21 @@ class SzzTest {
       assertThat(tasksPerRun.get(0)).contains("blaming fixes");
       assertThat(tasksPerRun.get(1)).isEmpty();
     }
+  }
+
+  /** A merge by git itself, as Ada, into the current branch. */
+  private void merge(String... arguments) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-c",
+                "user.name=Ada",
+                "-c",
+                "user.email=ada@example.com",
+                "merge",
+                "--quiet",
+                "--no-edit"));
+    args.addAll(List.of(arguments));
+    GitCli.run(dir, args.toArray(String[]::new));
   }
 }
