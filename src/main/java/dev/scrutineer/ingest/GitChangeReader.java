@@ -10,12 +10,7 @@ import dev.scrutineer.model.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -159,7 +154,7 @@ public final class GitChangeReader {
     walk.markUninteresting(walk.parseCommit(mergeBase));
     List<RevCommit> newestFirst = new ArrayList<>();
     walk.forEach(newestFirst::add);
-    List<RevCommit> revs = parentsFirst(newestFirst);
+    List<RevCommit> revs = CommitOrder.parentsFirst(newestFirst);
     boolean measure = revs.size() <= MAX_MEASURED_COMMITS;
     if (!measure) {
       out.add(
@@ -174,43 +169,5 @@ public final class GitChangeReader {
       commits.add(commitReader.read(rev, measure));
     }
     return commits;
-  }
-
-  /**
-   * The change's commits with every commit after its parents, otherwise oldest first: the order of
-   * JGit's topological sort, reversed. Sorting here rather than in the walk matters: the walk's
-   * topological sort explores history far beyond the merge-base before it yields the first commit.
-   *
-   * @param newestFirst the commits, as a plain walk yields them (by commit time, newest first)
-   */
-  static List<RevCommit> parentsFirst(List<RevCommit> newestFirst) {
-    Map<RevCommit, Integer> rank = new HashMap<>();
-    for (RevCommit commit : newestFirst) {
-      rank.put(commit, rank.size());
-    }
-    // Children first (a commit waits until all of its children in the change are out), newest
-    // first among those ready; then reversed.
-    Map<RevCommit, Integer> children = new HashMap<>();
-    for (RevCommit commit : newestFirst) {
-      for (RevCommit parent : commit.getParents()) {
-        if (rank.containsKey(parent)) {
-          children.merge(parent, 1, Integer::sum);
-        }
-      }
-    }
-    PriorityQueue<RevCommit> ready = new PriorityQueue<>(Comparator.comparing(rank::get));
-    newestFirst.stream().filter(c -> !children.containsKey(c)).forEach(ready::add);
-    List<RevCommit> ordered = new ArrayList<>(newestFirst.size());
-    while (!ready.isEmpty()) {
-      RevCommit commit = ready.poll();
-      ordered.add(commit);
-      for (RevCommit parent : commit.getParents()) {
-        if (rank.containsKey(parent) && children.merge(parent, -1, Integer::sum) == 0) {
-          ready.add(parent);
-        }
-      }
-    }
-    Collections.reverse(ordered);
-    return ordered;
   }
 }

@@ -25,8 +25,8 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * A change's commits come in the order JGit's topological sort gives them, reversed, for random
- * histories with branches, merges and clocks that disagree with the parent order.
+ * Commits come in the order JGit's topological sort gives them, reversed, for random histories with
+ * branches, merges and clocks that disagree with the parent order.
  */
 class CommitOrderProperties {
   /** One commit of a random history: its parents (earlier commits) and its commit time. */
@@ -74,7 +74,7 @@ class CommitOrderProperties {
         walk.forEach(plain::add);
       }
 
-      assertThat(GitChangeReader.parentsFirst(plain))
+      assertThat(CommitOrder.parentsFirst(plain))
           .extracting(RevCommit::name)
           .containsExactlyElementsOf(expected.stream().map(RevCommit::name).toList());
     }
