@@ -43,6 +43,8 @@ class ArchitectureTest {
         .definedBy("dev.scrutineer.ingest..")
         .layer("model")
         .definedBy("dev.scrutineer.model..")
+        .layer("store")
+        .definedBy("dev.scrutineer.store..")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("demo")
@@ -65,6 +67,8 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("analysis", "policy", "engine")
         .whereLayer("ingest")
         .mayOnlyBeAccessedByLayers("engine", "demo", "cli")
+        .whereLayer("store")
+        .mayOnlyBeAccessedByLayers("ingest", "analysis")
         .because(
             "data flows one way: ingest -> model -> analysis -> risk -> policy -> report, behind"
                 + " the engine")

@@ -8,6 +8,7 @@ import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.FileDelta;
 import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.Person;
+import dev.scrutineer.store.KeyedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -28,9 +29,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -54,8 +57,22 @@ public final class HistoryCache implements AutoCloseable {
   private Connection connection;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
+  /** Histories kept whole; each is tens of megabytes for a large repository. */
+  static final int HISTORIES_KEPT = 3;
+
+  /** Whole histories, beside the database, in {@code histories/}. */
+  private final Optional<KeyedFiles> histories;
+
   private HistoryCache(Path file) {
     this.file = file;
+    this.histories =
+        Optional.ofNullable(file)
+            .map(
+                f ->
+                    new KeyedFiles(
+                        f.toAbsolutePath().getParent().resolve("histories"),
+                        ".history",
+                        HISTORIES_KEPT));
   }
 
   /** No cache: everything is mined every time. */
@@ -115,8 +132,64 @@ public final class HistoryCache implements AutoCloseable {
     return List.copyOf(diagnostics);
   }
 
+  /**
+   * The whole history read from {@code tip}, when it was stored by {@link #storeHistory}; empty
+   * when it was not, or cannot be read.
+   */
+  synchronized Optional<List<HistoryCommit>> history(String tip) {
+    if (histories.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<byte[]> bytes = histories.get().read(tip);
+      return bytes.isEmpty()
+          ? Optional.empty()
+          : Optional.of(StoredHistory.decode(bytes.get()).commits());
+    } catch (IOException e) {
+      return Optional.empty(); // damaged or of another version: read again, and stored again
+    }
+  }
+
+  /** Stores the whole history read from {@code tip}, dropping the least recently used. */
+  synchronized void storeHistory(String tip, List<HistoryCommit> commits) {
+    if (histories.isEmpty() || connection == null) {
+      return; // a cache that cannot be used stores nothing
+    }
+    try {
+      histories.get().write(tip, new StoredHistory(tip, commits).encode());
+    } catch (IOException | RuntimeException e) {
+      disable(e);
+    }
+  }
+
+  /**
+   * The commits with these ids: from the most recently used stored history whose tip is one of them
+   * (an ancestor: in CI, the previous merge-base), the rest from their rows.
+   */
   synchronized Map<String, HistoryCommit> commits(List<String> ids) {
-    return load("commits", ids, HistoryCache::decodeCommit);
+    Map<String, HistoryCommit> found = new HashMap<>();
+    ancestorHistory(new HashSet<>(ids))
+        .ifPresent(h -> h.commits().forEach(c -> found.put(c.id(), c)));
+    List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+    found.putAll(load("commits", missing, HistoryCache::decodeCommit));
+    return found;
+  }
+
+  private Optional<StoredHistory> ancestorHistory(Set<String> ids) {
+    if (histories.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      for (Path stored : histories.get().newestFirst()) {
+        byte[] bytes = Files.readAllBytes(stored);
+        if (StoredHistory.tipOf(bytes).filter(ids::contains).isPresent()) {
+          return Optional.of(StoredHistory.decode(bytes));
+        }
+      }
+    } catch (IOException e) {
+      // damaged, or replaced meanwhile: the rows have every commit
+    }
+    return Optional.empty();
   }
 
   synchronized void storeCommits(List<HistoryCommit> commits) {

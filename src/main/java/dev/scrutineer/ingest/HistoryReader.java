@@ -89,6 +89,14 @@ public final class HistoryReader implements AutoCloseable {
    * @throws InputException when the revision is unknown or the history cannot be read
    */
   public List<HistoryCommit> read(String revision, HistoryCache cache, Progress progress) {
+    // A shallow clone's history ends where it was cut, and changes when it is deepened: only a
+    // whole history is stored.
+    boolean whole = !isShallow();
+    String tip = tip(revision);
+    Optional<List<HistoryCommit>> stored = whole ? cache.history(tip) : Optional.empty();
+    if (stored.isPresent()) {
+      return stored.get();
+    }
     List<RevCommit> commits = walk(revision);
     List<String> ids = commits.stream().map(RevCommit::name).toList();
     Map<String, HistoryCommit> known = cache.commits(ids);
@@ -108,7 +116,11 @@ public final class HistoryReader implements AutoCloseable {
     }
     cache.storeCommits(mined.values().stream().map(Mined::commit).toList());
     cache.storeEdits(mined.values().stream().map(Mined::edits).toList());
-    return List.of(read);
+    List<HistoryCommit> history = List.of(read);
+    if (whole) {
+      cache.storeHistory(tip, history);
+    }
+    return history;
   }
 
   /**
@@ -164,6 +176,12 @@ public final class HistoryReader implements AutoCloseable {
    */
   public Blamer blamer(List<HistoryCommit> commits, HistoryCache cache) {
     return new EditReplayBlamer(this, commits, cache);
+  }
+
+  private String tip(String revision) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      return new Revisions(repository, walk).commit(revision).name();
+    }
   }
 
   private List<RevCommit> walk(String revision) {

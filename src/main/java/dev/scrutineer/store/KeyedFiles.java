@@ -1,0 +1,109 @@
+package dev.scrutineer.store;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Files named by key in one directory, {@code <key><suffix>}: each written to a temporary file and
+ * renamed, so a reader sees a whole file or none; after each write only the {@code kept} most
+ * recently used remain. Reading a file marks it used (a read-only directory is read as it is).
+ */
+public final class KeyedFiles {
+  private final Path directory;
+  private final String suffix;
+  private final int kept;
+
+  /**
+   * @param directory created when first written
+   * @param suffix ends every name, and tells these files from others in the directory
+   * @param kept how many files survive a write
+   */
+  public KeyedFiles(Path directory, String suffix, int kept) {
+    if (kept < 1) {
+      throw new IllegalArgumentException("kept must be at least 1: " + kept);
+    }
+    this.directory = directory;
+    this.suffix = suffix;
+    this.kept = kept;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The file of {@code key}, marked used; empty when there is none. */
+  public Optional<byte[]> read(String key) throws IOException {
+    Path file = directory.resolve(key + suffix);
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      touch(file);
+      return Optional.of(bytes);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Every file, most recently used first (files gone meanwhile are left out); none when the
+   * directory does not exist.
+   */
+  public List<Path> newestFirst() throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(suffix))
+          .sorted(Comparator.comparing(KeyedFiles::modified).reversed())
+          .toList();
+    }
+  }
+
+  /** Writes the file of {@code key}, whole or not at all, and drops the least recently used. */
+  public void write(String key, byte[] bytes) throws IOException {
+    Files.createDirectories(directory);
+    Path partial = Files.createTempFile(directory, key, ".partial");
+    try {
+      Files.write(partial, bytes);
+      Path file = directory.resolve(key + suffix);
+      try {
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    List<Path> files = new ArrayList<>(newestFirst());
+    for (Path old : files.subList(Math.min(kept, files.size()), files.size())) {
+      Files.deleteIfExists(old);
+    }
+  }
+
+  /** Marks a file as used now, so the least recently used goes first. */
+  private static void touch(Path file) {
+    try {
+      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      // a read-only cache: only the order in which files are dropped is affected
+    }
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0); // gone meanwhile: first to drop
+    }
+  }
+}
