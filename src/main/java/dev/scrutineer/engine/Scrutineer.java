@@ -212,13 +212,15 @@ public final class Scrutineer {
     if (request.model().isPresent()) {
       return ModelStore.require(request.model().get());
     }
+    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
+    if (!ModelStore.anySaved(cache)) {
+      return DefaultModel.get();
+    }
     Optional<String> root = session.rootCommitId();
     if (root.isEmpty()) {
       return DefaultModel.get();
     }
-    Path saved =
-        ModelStore.defaultPath(
-            CacheDirectory.resolve(request.cacheDirectory(), System.getenv()), root.get());
+    Path saved = ModelStore.defaultPath(cache, root.get());
     Optional<RiskModel> calibrated = ModelStore.load(saved);
     calibrated.ifPresent(
         m -> diagnostics.add(Diagnostic.info("risk model " + m.provenance() + ", from " + saved)));

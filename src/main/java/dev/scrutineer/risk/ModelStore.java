@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Calibrated models as JSON files, at {@code <cache>/models/<root commit id>.json}: keyed by the
@@ -26,6 +27,18 @@ public final class ModelStore {
 
   public static Path defaultPath(Path cacheDirectory, String rootCommitId) {
     return cacheDirectory.resolve("models").resolve(rootCommitId + ".json");
+  }
+
+  /**
+   * Whether any repository's calibration is saved in {@code cacheDirectory}: when none is, there is
+   * no need to find this one's root commit (a walk over every first parent) to look for it.
+   */
+  public static boolean anySaved(Path cacheDirectory) {
+    try (Stream<Path> files = Files.list(cacheDirectory.resolve("models"))) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".json"));
+    } catch (IOException e) {
+      return false; // no models directory: nothing was ever saved
+    }
   }
 
   public static void save(RiskModel model, Path file) {

@@ -45,7 +45,9 @@ class RiskModelTest {
   @Test
   void savedModelsReadBackEqual(@TempDir Path dir) {
     Path file = ModelStore.defaultPath(dir, "abc");
+    assertThat(ModelStore.anySaved(dir)).isFalse();
     ModelStore.save(DefaultModel.get(), file);
+    assertThat(ModelStore.anySaved(dir)).isTrue();
     assertThat(ModelStore.load(file)).contains(DefaultModel.get());
     assertThat(ModelStore.load(dir.resolve("none.json"))).isEmpty();
   }

@@ -4,6 +4,7 @@ import dev.scrutineer.model.FileDelta;
 import dev.scrutineer.model.HistoryCommit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -81,11 +82,7 @@ public final class History {
                 return commitsByAuthorId.size() - 1;
               });
       commitsByAuthorId.get(authorIds[i]).add(i);
-      subsystemIds[i] =
-          commit.files().stream()
-              .mapToInt(d -> subsystem(HistoryFeatures.subsystem(d.path())))
-              .distinct()
-              .toArray();
+      subsystemIds[i] = subsystemIds(commit.files());
       fileIds[i] = new int[commit.files().size()];
       for (int f = 0; f < commit.files().size(); f++) {
         FileDelta delta = commit.files().get(f);
@@ -246,6 +243,30 @@ public final class History {
 
   int fileCount() {
     return touches.size();
+  }
+
+  /**
+   * The distinct subsystems of a commit's files, in order. A commit's files share one or two top
+   * directories: each is compared in place, and spelt out once per commit, not once per file.
+   */
+  private int[] subsystemIds(List<FileDelta> files) {
+    int[] ids = new int[files.size()];
+    String[] names = new String[files.size()];
+    int distinct = 0;
+    next:
+    for (FileDelta file : files) {
+      String path = file.path();
+      int length = Math.max(path.indexOf('/'), 0); // as HistoryFeatures.subsystem spells it
+      for (int k = 0; k < distinct; k++) {
+        if (names[k].length() == length && path.startsWith(names[k])) {
+          continue next;
+        }
+      }
+      names[distinct] = path.substring(0, length);
+      ids[distinct] = subsystem(names[distinct]);
+      distinct++;
+    }
+    return Arrays.copyOf(ids, distinct);
   }
 
   private int subsystem(String name) {
