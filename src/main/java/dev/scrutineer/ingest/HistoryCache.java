@@ -158,7 +158,21 @@ public final class HistoryCache implements AutoCloseable {
     try {
       histories.get().write(tip, new StoredHistory(tip, commits).encode());
     } catch (IOException | RuntimeException e) {
-      disable(e);
+      // The rows are stored: the next run reads them, only more slowly.
+      if (diagnostics.isEmpty()) {
+        diagnostics.add(
+            Diagnostic.warning(
+                "the history of "
+                    + tip
+                    + " could not be stored in "
+                    + histories.get().directory()
+                    + " ("
+                    + e.getMessage()
+                    + "), so the next run reads it from "
+                    + file
+                    + " again, more slowly; make the directory writable, or set SCRUTINEER_CACHE"
+                    + " to a writable directory"));
+      }
     }
   }
 

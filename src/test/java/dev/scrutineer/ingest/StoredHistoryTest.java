@@ -137,6 +137,31 @@ class StoredHistoryTest {
   }
 
   @Test
+  void aHistoryThatCannotBeStoredIsReadFromTheRowsWithAWarning() throws IOException {
+    Path cacheFile = dir.resolve("cache/history.db");
+    Files.createDirectories(cacheFile.getParent());
+    Files.writeString(
+        cacheFile.getParent().resolve("histories"), "a file where the directory goes");
+    try (TestRepo repo = sample();
+        HistoryReader reader = HistoryReader.open(repo.dir())) {
+      List<HistoryCommit> first;
+      try (HistoryCache cache = HistoryCache.openFile(cacheFile)) {
+        first = reader.read("HEAD", cache, Progress.NONE);
+        assertThat(cache.diagnostics())
+            .singleElement()
+            .satisfies(d -> assertThat(d.message()).contains("could not be stored"));
+      }
+
+      List<String> progress = new ArrayList<>();
+      try (HistoryCache cache = HistoryCache.openFile(cacheFile)) {
+        assertThat(reader.read("HEAD", cache, (task, done, total) -> progress.add(task + done)))
+            .isEqualTo(first);
+      }
+      assertThat(progress).containsExactly("mining history" + first.size()); // all from rows
+    }
+  }
+
+  @Test
   void aShallowClonesHistoryIsNotStored() throws IOException {
     Path cacheFile = dir.resolve("cache/history.db");
     try (TestRepo repo = sample()) {
