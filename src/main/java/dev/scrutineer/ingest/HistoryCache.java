@@ -50,15 +50,15 @@ public final class HistoryCache implements AutoCloseable {
   /** Bumped whenever mining, blaming or the encoding below changes what a row means. */
   static final int VERSION = 2;
 
+  /** Histories kept whole; each is tens of megabytes for a large repository. */
+  static final int HISTORIES_KEPT = 3;
+
   private static final int BUSY_TIMEOUT_MILLIS = 30_000;
   private static final int LOOKUP_CHUNK = 500;
 
   private final Path file;
   private Connection connection;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-
-  /** Histories kept whole; each is tens of megabytes for a large repository. */
-  static final int HISTORIES_KEPT = 3;
 
   /** Whole histories, beside the database, in {@code histories/}. */
   private final Optional<KeyedFiles> histories;
@@ -142,9 +142,11 @@ public final class HistoryCache implements AutoCloseable {
     }
     try {
       Optional<byte[]> bytes = histories.get().read(tip);
-      return bytes.isEmpty()
-          ? Optional.empty()
-          : Optional.of(StoredHistory.decode(bytes.get()).commits());
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      StoredHistory stored = StoredHistory.decode(bytes.get());
+      return stored.tip().equals(tip) ? Optional.of(stored.commits()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty(); // damaged or of another version: read again, and stored again
     }
