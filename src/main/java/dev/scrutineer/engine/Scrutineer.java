@@ -5,6 +5,7 @@ import dev.scrutineer.analysis.history.HistoryFeatures;
 import dev.scrutineer.analysis.ownership.CodeOwners;
 import dev.scrutineer.analysis.provenance.ProvenanceDetector;
 import dev.scrutineer.analysis.reach.ChangedDeclarations;
+import dev.scrutineer.analysis.reach.DeclarationsCache;
 import dev.scrutineer.analysis.reach.ReachAnalyzer;
 import dev.scrutineer.analysis.reach.graph.LinkedBaseCache;
 import dev.scrutineer.analysis.reach.index.FactsCache;
@@ -59,6 +60,9 @@ public final class Scrutineer {
   public static final String CONFIG_FILE = "scrutineer.yml";
 
   private static final long MAX_CONFIG_BYTES = 1024 * 1024;
+
+  /** Per-file facts and declarations, in the cache directory. */
+  private static final String FACTS_FILE = "facts.db";
 
   public Analysis analyze(AnalysisRequest request) {
     // The session keeps the repository open while the analyses read files from either side.
@@ -118,17 +122,18 @@ public final class Scrutineer {
       ScrutineerConfig config,
       List<Diagnostic> diagnostics) {
     ChangeSet change = session.change();
+    Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
     Optional<BaseHistory> baseHistory =
-        session.isShallow()
-            ? Optional.empty()
-            : Optional.of(
-                BaseHistory.start(
-                    session, CacheDirectory.resolve(request.cacheDirectory(), System.getenv())));
+        session.isShallow() ? Optional.empty() : Optional.of(BaseHistory.start(session, cache));
     Optional<PullRequest> pullRequest = request.pullRequestJson().map(PullRequestReader::read);
-    ChangedDeclarations.Result declarations =
-        new ChangedDeclarations().find(change, session.base(), session.head());
+    ChangedDeclarations.Result declarations;
+    try (DeclarationsCache known = DeclarationsCache.open(cache.resolve(FACTS_FILE))) {
+      declarations = new ChangedDeclarations(known).find(change, session.base(), session.head());
+      diagnostics.addAll(known.diagnostics());
+    }
     diagnostics.addAll(declarations.diagnostics());
-    Optional<Reach> reach = reach(request, session, declarations.declarations(), diagnostics);
+    Optional<Reach> reach =
+        reach(request, session, cache, declarations.declarations(), diagnostics);
     List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
     Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
     RiskModel model = riskModel(request, session, diagnostics);
@@ -173,6 +178,7 @@ public final class Scrutineer {
   private static Optional<Reach> reach(
       AnalysisRequest request,
       ChangeSession session,
+      Path cacheDirectory,
       List<ChangedDeclaration> changed,
       List<Diagnostic> diagnostics) {
     boolean configChanged =
@@ -180,17 +186,9 @@ public final class Scrutineer {
     if (changed.isEmpty() && !configChanged && request.why().isEmpty()) {
       return Optional.empty();
     }
-    try (FactsCache cache =
-        request
-            .cacheDirectory()
-            .map(dir -> FactsCache.open(dir.resolve("facts.db")))
-            .orElseGet(FactsCache::openDefault)) {
+    try (FactsCache cache = FactsCache.open(cacheDirectory.resolve(FACTS_FILE))) {
       ReachAnalyzer.Result result =
-          new ReachAnalyzer(
-                  cache,
-                  LinkedBaseCache.in(
-                      CacheDirectory.resolve(request.cacheDirectory(), System.getenv())
-                          .resolve("graphs")))
+          new ReachAnalyzer(cache, LinkedBaseCache.in(cacheDirectory.resolve("graphs")))
               .analyze(
                   session.change(),
                   session.base(),

@@ -14,8 +14,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,14 +52,25 @@ public final class ChangedDeclarations {
 
   private final long stackBytes;
   private final Supplier<Optional<SourceParser>> parsers;
+  private final Optional<DeclarationsCache> cache;
 
+  /** Parses every changed file. */
   public ChangedDeclarations() {
-    this(STACK_BYTES, ChangedDeclarations::javac);
+    this(STACK_BYTES, ChangedDeclarations::javac, Optional.empty());
   }
 
-  ChangedDeclarations(long stackBytes, Supplier<Optional<SourceParser>> parsers) {
+  /** Parses only the contents {@code cache} does not know, and keeps what it parsed there. */
+  public ChangedDeclarations(DeclarationsCache cache) {
+    this(STACK_BYTES, ChangedDeclarations::javac, Optional.of(cache));
+  }
+
+  ChangedDeclarations(
+      long stackBytes,
+      Supplier<Optional<SourceParser>> parsers,
+      Optional<DeclarationsCache> cache) {
     this.stackBytes = stackBytes;
     this.parsers = Objects.requireNonNull(parsers, "parsers");
+    this.cache = Objects.requireNonNull(cache, "cache");
   }
 
   /**
@@ -65,47 +78,37 @@ public final class ChangedDeclarations {
    * head}.
    */
   public Result find(ChangeSet change, SourceTree base, SourceTree head) {
-    List<FileChange> javaFiles =
-        change.files().stream().filter(ChangedDeclarations::isJava).toList();
-    if (javaFiles.isEmpty()) {
-      return new Result(List.of(), List.of());
+    List<Work> work = read(change, base, head);
+    List<Text> texts = new ArrayList<>();
+    for (Work w : work) {
+      for (Side side : List.of(w.before(), w.after())) {
+        if (side instanceof Text text) {
+          texts.add(text);
+        }
+      }
     }
-    Optional<SourceParser> parser = parsers.get();
-    if (parser.isEmpty()) {
-      return new Result(
-          javaFiles.stream().map(f -> ChangedDeclaration.unknownFile(f.path())).toList(),
-          List.of(
-              Diagnostic.warning(
-                  "this Java runtime has no compiler (a JRE?), so changed declarations were not"
-                      + " found; run Scrutineer on a JDK 17 or later")));
+    Map<Text, SourceParser.Parse> parses = cached(texts);
+    List<Text> unknown = texts.stream().filter(t -> !parses.containsKey(t)).toList();
+    if (!unknown.isEmpty()) {
+      Optional<SourceParser> parser = parsers.get();
+      if (parser.isEmpty()) {
+        return new Result(
+            work.stream().map(w -> ChangedDeclaration.unknownFile(w.file().path())).toList(),
+            List.of(
+                Diagnostic.warning(
+                    "this Java runtime has no compiler (a JRE?), so changed declarations were not"
+                        + " found; run Scrutineer on a JDK 17 or later")));
+      }
+      parses.putAll(parse(parser.get(), unknown));
     }
-    return LargeStack.run(
-        "scrutineer-declarations",
-        stackBytes,
-        () -> {
-          try (SourceParser javac = parser.get()) {
-            return find(javaFiles, javac, base, head);
-          }
-        });
+    return compare(work, parses);
   }
 
-  /** One changed file: what each side holds, read before anything is parsed. */
-  private record Work(FileChange file, Side before, Side after) {}
-
-  /** One side of a file: no Java file there, its text to parse, or why it cannot be read. */
-  private sealed interface Side {}
-
-  private record Absent() implements Side {}
-
-  private record Text(SourceParser.Source source) implements Side {}
-
-  private record Problem(String reason) implements Side {}
-
-  private static Result find(
-      List<FileChange> files, SourceParser javac, SourceTree base, SourceTree head) {
+  /** Both sides of every changed Java file whose content changed. */
+  private static List<Work> read(ChangeSet change, SourceTree base, SourceTree head) {
     List<Work> work = new ArrayList<>();
-    for (FileChange file : files) {
-      if (sameContent(file)) {
+    for (FileChange file : change.files()) {
+      if (!isJava(file) || sameContent(file)) {
         continue;
       }
       // A copy leaves its source in place: all of it is new code.
@@ -117,24 +120,80 @@ public final class ChangedDeclarations {
               hasBase ? read(base, file.oldPath().orElseThrow()) : new Absent(),
               hasHead ? read(head, file.newPath().orElseThrow()) : new Absent()));
     }
-    // Parse every text in one go: the parser is far faster on many files than on one at a time.
-    List<SourceParser.Source> sources = new ArrayList<>();
-    for (Work w : work) {
-      for (Side side : List.of(w.before(), w.after())) {
-        if (side instanceof Text text) {
-          sources.add(text.source());
-        }
+    return work;
+  }
+
+  /** The texts whose declarations the cache knows, as parses. */
+  private Map<Text, SourceParser.Parse> cached(List<Text> texts) {
+    Map<Text, SourceParser.Parse> parses = new IdentityHashMap<>();
+    if (cache.isEmpty()) {
+      return parses;
+    }
+    Map<String, List<Declaration>> known =
+        cache.get().load(texts.stream().filter(Text::cacheable).map(Text::blobId).toList());
+    for (Text text : texts) {
+      List<Declaration> declarations = text.cacheable() ? known.get(text.blobId()) : null;
+      if (declarations != null) {
+        parses.put(text, new SourceParser.Parsed(declarations));
       }
     }
-    Iterator<SourceParser.Parse> parsed = javac.parse(sources).iterator();
+    return parses;
+  }
 
+  /** One changed file: what each side holds, read before anything is parsed. */
+  private record Work(FileChange file, Side before, Side after) {}
+
+  /** One side of a file: no Java file there, its text to parse, or why it cannot be read. */
+  private sealed interface Side {}
+
+  private record Absent() implements Side {}
+
+  /** A text and its git blob id, by which its declarations are cached. */
+  private record Text(SourceParser.Source source, String blobId) implements Side {
+    /** Only the names of these two files change how they parse: any other name would do. */
+    boolean cacheable() {
+      return !source.fileName().equals("module-info.java")
+          && !source.fileName().equals("package-info.java");
+    }
+  }
+
+  private record Problem(String reason) implements Side {}
+
+  /**
+   * Parses {@code texts} in one go (the parser is far faster on many files than on one at a time),
+   * on a thread with a large stack, and keeps what parsed in the cache.
+   */
+  private Map<Text, SourceParser.Parse> parse(SourceParser parser, List<Text> texts) {
+    List<SourceParser.Parse> parsed =
+        LargeStack.run(
+            "scrutineer-declarations",
+            stackBytes,
+            () -> {
+              try (parser) {
+                return parser.parse(texts.stream().map(Text::source).toList());
+              }
+            });
+    Map<Text, SourceParser.Parse> byText = new IdentityHashMap<>();
+    Map<String, List<Declaration>> learnt = new HashMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      Text text = texts.get(i);
+      byText.put(text, parsed.get(i));
+      if (parsed.get(i) instanceof SourceParser.Parsed ok && text.cacheable()) {
+        learnt.put(text.blobId(), ok.declarations());
+      }
+    }
+    cache.ifPresent(c -> c.store(learnt));
+    return byText;
+  }
+
+  private static Result compare(List<Work> work, Map<Text, SourceParser.Parse> parses) {
     List<ChangedDeclaration> declarations = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (Work w : work) {
       Optional<List<Declaration>> before =
-          declarations(w.file(), w.before(), parsed, "base", diagnostics);
+          declarations(w.file(), w.before(), parses, "base", diagnostics);
       Optional<List<Declaration>> after =
-          declarations(w.file(), w.after(), parsed, "head", diagnostics);
+          declarations(w.file(), w.after(), parses, "head", diagnostics);
       if (before.isPresent() && after.isPresent()) {
         declarations.addAll(
             DeclarationMatcher.compare(
@@ -160,7 +219,11 @@ public final class ChangedDeclarations {
         return new Problem("is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
       }
       return tree.read(path)
-          .<Side>map(bytes -> new Text(new SourceParser.Source(fileName(path), decode(bytes))))
+          .<Side>map(
+              bytes ->
+                  new Text(
+                      new SourceParser.Source(fileName(path), decode(bytes)),
+                      SourceTree.gitBlobId(bytes)))
           .orElseGet(() -> new Problem("could not be found"));
     } catch (UncheckedIOException e) {
       return new Problem("could not be read (" + e.getMessage() + ")");
@@ -174,7 +237,7 @@ public final class ChangedDeclarations {
   private static Optional<List<Declaration>> declarations(
       FileChange file,
       Side side,
-      Iterator<SourceParser.Parse> parsed,
+      Map<Text, SourceParser.Parse> parses,
       String sideName,
       List<Diagnostic> diagnostics) {
     String problem;
@@ -183,7 +246,7 @@ public final class ChangedDeclarations {
     } else if (side instanceof Problem unreadable) {
       problem = unreadable.reason();
     } else {
-      SourceParser.Parse parse = parsed.next();
+      SourceParser.Parse parse = parses.get((Text) side);
       if (parse instanceof SourceParser.Parsed ok) {
         return Optional.of(ok.declarations());
       }

@@ -46,6 +46,13 @@ import javax.tools.Diagnostic;
  * declaration gets.
  */
 public final class DeclarationExtractor {
+  /**
+   * Changes whenever what is extracted from the same source changes (naming, normalisation, which
+   * declarations are listed), so that cached declarations of an older extractor are never compared
+   * with new ones.
+   */
+  public static final int VERSION = 1;
+
   private final CompilationUnitTree unit;
   private final String text;
   private final SourcePositions positions;

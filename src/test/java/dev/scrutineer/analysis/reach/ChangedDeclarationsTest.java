@@ -811,7 +811,7 @@ class ChangedDeclarationsTest {
           .commit("deep");
 
       ChangedDeclarations.Result result =
-          find(repo, base, new ChangedDeclarations(256 * 1024, Javac::open));
+          find(repo, base, new ChangedDeclarations(256 * 1024, Javac::open, Optional.empty()));
 
       assertThat(describe(result.declarations()))
           .containsExactly("added class Fine", "added method Fine#ok()", "unknown file " + PATH);
@@ -871,7 +871,11 @@ class ChangedDeclarationsTest {
       Supplier<Optional<SourceParser>> noCompiler = Optional::empty;
 
       ChangedDeclarations.Result result =
-          find(repo, base, new ChangedDeclarations(ChangedDeclarations.STACK_BYTES, noCompiler));
+          find(
+              repo,
+              base,
+              new ChangedDeclarations(
+                  ChangedDeclarations.STACK_BYTES, noCompiler, Optional.empty()));
 
       assertThat(result.declarations()).containsExactly(ChangedDeclaration.unknownFile(PATH));
       assertThat(result.diagnostics())
@@ -879,6 +883,132 @@ class ChangedDeclarationsTest {
           .containsExactly(
               "this Java runtime has no compiler (a JRE?), so changed declarations were not"
                   + " found; run Scrutineer on a JDK 17 or later");
+    }
+  }
+
+  @Nested
+  class Cache {
+    @Test
+    void aSecondFindOfTheSameContentParsesNothingAndFindsTheSame() {
+      TestRepo repo = repo();
+      String base =
+          repo.write(PATH, "class Shop { int a() { return 1; } }")
+              .write("src/Gone.java", "class Gone {}")
+              .commit("base");
+      repo.write(PATH, "class Shop { int a() { return 2; } void b() {} }")
+          .delete("src/Gone.java")
+          .write("src/New.java", "class New { /* a comment */ }")
+          .commit("change");
+      Path db = temp.resolve("cache/facts.db");
+      ChangedDeclarations.Result first;
+      try (DeclarationsCache cache = DeclarationsCache.open(db)) {
+        first = find(repo, base, new ChangedDeclarations(cache));
+      }
+
+      Recording parser = new Recording();
+      ChangedDeclarations.Result second;
+      try (DeclarationsCache cache = DeclarationsCache.open(db)) {
+        second = find(repo, base, parser.declarations(cache));
+        assertThat(cache.diagnostics()).isEmpty();
+      }
+
+      assertThat(parser.parsed).isEmpty();
+      assertThat(second).isEqualTo(first);
+      assertThat(describe(second.declarations()))
+          .containsExactly(
+              "removed class Gone",
+              "added class New",
+              "body method Shop#a()",
+              "added method Shop#b()");
+    }
+
+    @Test
+    void packageAndModuleInfoParseByTheirNamesSoTheyAreParsedEveryTime() {
+      TestRepo repo = repo();
+      String base =
+          repo.write("src/a/package-info.java", "package a;")
+              .write(PATH, "class Shop {}")
+              .commit("base");
+      repo.write("src/a/package-info.java", "@Deprecated package a;")
+          .write(PATH, "class Shop { void b() {} }")
+          .commit("change");
+      Path db = temp.resolve("cache/facts.db");
+      try (DeclarationsCache cache = DeclarationsCache.open(db)) {
+        find(repo, base, new ChangedDeclarations(cache));
+      }
+
+      Recording parser = new Recording();
+      try (DeclarationsCache cache = DeclarationsCache.open(db)) {
+        find(repo, base, parser.declarations(cache));
+      }
+
+      assertThat(parser.parsed).containsExactly("package-info.java", "package-info.java");
+    }
+
+    @Test
+    void declarationsOfAnotherExtractorVersionAreParsedAgain() {
+      TestRepo repo = repo();
+      String base = repo.write(PATH, "class Shop {}").commit("base");
+      repo.write(PATH, "class Shop { void b() {} }").commit("change");
+      Path db = temp.resolve("cache/facts.db");
+      try (DeclarationsCache cache = DeclarationsCache.open(db, 1)) {
+        find(repo, base, new ChangedDeclarations(cache));
+      }
+
+      Recording parser = new Recording();
+      try (DeclarationsCache cache = DeclarationsCache.open(db, 2)) {
+        find(repo, base, parser.declarations(cache));
+      }
+
+      assertThat(parser.parsed).containsExactly("Shop.java", "Shop.java");
+    }
+
+    @Test
+    void aCacheThatCannotBeUsedLeavesTheResultAsItWasAndSaysWhy() throws IOException {
+      TestRepo repo = repo();
+      String base = repo.write(PATH, "class Shop {}").commit("base");
+      repo.write(PATH, "class Shop { void b() {} }").commit("change");
+      Path notADirectory = temp.resolve("a-file");
+      Files.writeString(notADirectory, "x");
+
+      try (DeclarationsCache cache = DeclarationsCache.open(notADirectory.resolve("facts.db"))) {
+        ChangedDeclarations.Result result = find(repo, base, new ChangedDeclarations(cache));
+
+        assertThat(describe(result.declarations())).containsExactly("added method Shop#b()");
+        assertThat(cache.diagnostics())
+            .singleElement()
+            .extracting(Diagnostic::message)
+            .asString()
+            .startsWith("the declarations cache in ")
+            .contains("cannot be used");
+      }
+    }
+  }
+
+  /** The compiler's parser, noting the name of every file it is given. */
+  private static final class Recording {
+    final List<String> parsed = new ArrayList<>();
+
+    ChangedDeclarations declarations(DeclarationsCache cache) {
+      return new ChangedDeclarations(
+          ChangedDeclarations.STACK_BYTES,
+          () ->
+              Javac.open()
+                  .map(
+                      javac ->
+                          new SourceParser() {
+                            @Override
+                            public List<Parse> parse(List<Source> sources) {
+                              sources.forEach(s -> parsed.add(s.fileName()));
+                              return javac.parse(sources);
+                            }
+
+                            @Override
+                            public void close() {
+                              javac.close();
+                            }
+                          }),
+          Optional.of(cache));
     }
   }
 

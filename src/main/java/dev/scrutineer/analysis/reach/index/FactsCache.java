@@ -2,7 +2,6 @@ package dev.scrutineer.analysis.reach.index;
 
 import dev.scrutineer.model.Diagnostic;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,33 +31,9 @@ public interface FactsCache extends AutoCloseable {
   @Override
   void close();
 
-  /**
-   * The SQLite cache at {@link #defaultFile}, or no cache (with a diagnostic) when it cannot be
-   * opened.
-   */
-  static FactsCache openDefault() {
-    return SqliteFactsCache.open(defaultFile(System.getenv()), FactsExtractor.VERSION);
-  }
-
   /** The SQLite cache in {@code file}, created when missing. */
   static FactsCache open(Path file) {
     return SqliteFactsCache.open(file, FactsExtractor.VERSION);
-  }
-
-  /**
-   * {@code facts.db} in {@code $SCRUTINEER_CACHE}, else {@code $XDG_CACHE_HOME/scrutineer}, else
-   * {@code ~/.cache/scrutineer}.
-   */
-  static Path defaultFile(Map<String, String> env) {
-    String dir = env.get("SCRUTINEER_CACHE");
-    if (dir != null && !dir.isBlank()) {
-      return Paths.get(dir).resolve("facts.db");
-    }
-    String xdg = env.get("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Paths.get(xdg, "scrutineer", "facts.db");
-    }
-    return Paths.get(System.getProperty("user.home"), ".cache", "scrutineer", "facts.db");
   }
 
   /** A cache in memory, for tests and one-off runs; stored facts go through the codec. */

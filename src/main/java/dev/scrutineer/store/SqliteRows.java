@@ -1,0 +1,167 @@
+package dev.scrutineer.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One table of an embedded SQLite file holding byte rows keyed by a content id and the version of
+ * the code that wrote them: {@code (blob, version, data)}. Write-ahead logging and a busy timeout
+ * let two processes share the file; rows of other versions are deleted when the table opens. Any
+ * SQLite error closes the table for the rest of the run and is kept as its {@link #problem()}:
+ * reads then find nothing and writes do nothing, so a caller goes on without the rows.
+ *
+ * <p>Safe to use from several threads.
+ */
+public final class SqliteRows implements AutoCloseable {
+  private static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
+  /** Keys looked up per statement, well under SQLite's limit on parameters. */
+  private static final int LOOKUP_CHUNK = 500;
+
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]+");
+
+  private final String table;
+  private final int version;
+  private Connection connection;
+  private String problem;
+
+  private SqliteRows(String table, int version) {
+    this.table = table;
+    this.version = version;
+  }
+
+  /**
+   * The table {@code table} of {@code file} (both created when missing), keeping only rows of
+   * {@code version}; a closed table with its problem when the file cannot be used.
+   */
+  public static SqliteRows open(Path file, String table, int version) {
+    if (!TABLE_NAME.matcher(table).matches()) {
+      throw new IllegalArgumentException("not a table name: " + table);
+    }
+    SqliteRows rows = new SqliteRows(table, version);
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      rows.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = rows.connection.createStatement()) {
+        s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA synchronous = NORMAL");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS "
+                + table
+                + " (blob TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL,"
+                + " PRIMARY KEY (blob, version)) WITHOUT ROWID");
+      }
+      try (PreparedStatement delete =
+          rows.connection.prepareStatement("DELETE FROM " + table + " WHERE version <> ?")) {
+        delete.setInt(1, version);
+        delete.executeUpdate();
+      }
+    } catch (SQLException | IOException | RuntimeException e) {
+      rows.fail(e);
+    }
+    return rows;
+  }
+
+  /** The stored rows of these keys, by key; keys without a row are left out. */
+  public synchronized Map<String, byte[]> read(Collection<String> keys) {
+    Map<String, byte[]> found = new HashMap<>();
+    if (connection == null || keys.isEmpty()) {
+      return found;
+    }
+    List<String> all = new ArrayList<>(keys);
+    try {
+      for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT blob, data FROM "
+                    + table
+                    + " WHERE version = ? AND blob IN ("
+                    + marks
+                    + ")")) {
+          select.setInt(1, version);
+          for (int i = 0; i < chunk.size(); i++) {
+            select.setString(i + 2, chunk.get(i));
+          }
+          try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+              found.put(result.getString(1), result.getBytes(2));
+            }
+          }
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      fail(e);
+      return new HashMap<>();
+    }
+    return found;
+  }
+
+  /** Stores {@code rows} by key in one transaction, replacing rows of the same keys. */
+  public synchronized void write(Map<String, byte[]> rows) {
+    if (connection == null || rows.isEmpty()) {
+      return;
+    }
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT OR REPLACE INTO " + table + " (blob, version, data) VALUES (?, ?, ?)")) {
+        for (Map.Entry<String, byte[]> row : rows.entrySet()) {
+          insert.setString(1, row.getKey());
+          insert.setInt(2, version);
+          insert.setBytes(3, row.getValue());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        connection.commit();
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  /** Why the table was closed, if an error closed it. */
+  public synchronized Optional<String> problem() {
+    return Optional.ofNullable(problem);
+  }
+
+  /** Closes the table after {@code e}, keeping the first problem. */
+  public synchronized void fail(Exception e) {
+    close();
+    if (problem == null) {
+      problem = String.valueOf(e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Closing a table that failed changes nothing for the run.
+      }
+      connection = null;
+    }
+  }
+}
