@@ -9,6 +9,7 @@ import dev.scrutineer.model.FileDelta;
 import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.Person;
 import dev.scrutineer.store.KeyedFiles;
+import dev.scrutineer.store.SqliteRows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,15 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,18 +47,19 @@ public final class HistoryCache implements AutoCloseable {
   /** Histories kept whole; each is tens of megabytes for a large repository. */
   static final int HISTORIES_KEPT = 3;
 
-  private static final int BUSY_TIMEOUT_MILLIS = 30_000;
-  private static final int LOOKUP_CHUNK = 500;
-
   private final Path file;
-  private Connection connection;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  /** The tables of commits, edits and blames; none when there is no cache. */
+  private final Optional<SqliteRows> rows;
+
+  private String storeProblem;
 
   /** Whole histories, beside the database, in {@code histories/}. */
   private final Optional<KeyedFiles> histories;
 
-  private HistoryCache(Path file) {
+  private HistoryCache(Path file, Optional<SqliteRows> rows) {
     this.file = file;
+    this.rows = rows;
     this.histories =
         Optional.ofNullable(file)
             .map(
@@ -77,7 +72,7 @@ public final class HistoryCache implements AutoCloseable {
 
   /** No cache: everything is mined every time. */
   public static HistoryCache none() {
-    return new HistoryCache(null);
+    return new HistoryCache(null, Optional.empty());
   }
 
   /**
@@ -104,32 +99,24 @@ public final class HistoryCache implements AutoCloseable {
 
   /** The cache in {@code file}, created when missing. */
   public static HistoryCache openFile(Path file) {
-    HistoryCache cache = new HistoryCache(file);
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      cache.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = cache.connection.createStatement()) {
-        s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-        s.execute("PRAGMA journal_mode = WAL");
-        s.execute("PRAGMA synchronous = NORMAL");
-        for (String table : List.of("commits", "edits", "blames")) {
-          s.execute(
-              "CREATE TABLE IF NOT EXISTS "
-                  + table
-                  + " (id TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL,"
-                  + " PRIMARY KEY (id, version)) WITHOUT ROWID");
-          s.execute("DELETE FROM " + table + " WHERE version <> " + VERSION);
-        }
-      }
-    } catch (SQLException | IOException | RuntimeException e) {
-      cache.disable(e);
-    }
-    return cache;
+    return new HistoryCache(
+        file, Optional.of(SqliteRows.open(file, VERSION, "id", "commits", "edits", "blames")));
   }
 
   /** What went wrong with the cache, at most one entry; empty while it works. */
   public synchronized List<Diagnostic> diagnostics() {
-    return List.copyOf(diagnostics);
+    Optional<String> unusable =
+        rows.flatMap(SqliteRows::problem)
+            .map(
+                problem ->
+                    "the history cache "
+                        + file
+                        + " cannot be used ("
+                        + problem
+                        + "), so all history was mined again; delete it, or set SCRUTINEER_CACHE"
+                        + " to a writable directory");
+    return unusable.or(() -> Optional.ofNullable(storeProblem)).map(Diagnostic::warning).stream()
+        .toList();
   }
 
   /**
@@ -154,26 +141,25 @@ public final class HistoryCache implements AutoCloseable {
 
   /** Stores the whole history read from {@code tip}, dropping the least recently used. */
   synchronized void storeHistory(String tip, List<HistoryCommit> commits) {
-    if (histories.isEmpty() || connection == null) {
+    if (histories.isEmpty() || rows.filter(SqliteRows::isOpen).isEmpty()) {
       return; // a cache that cannot be used stores nothing
     }
     try {
       histories.get().write(tip, new StoredHistory(tip, commits).encode());
     } catch (IOException | RuntimeException e) {
       // The rows are stored: the next run reads them, only more slowly.
-      if (diagnostics.isEmpty()) {
-        diagnostics.add(
-            Diagnostic.warning(
-                "the history of "
-                    + tip
-                    + " could not be stored in "
-                    + histories.get().directory()
-                    + " ("
-                    + e.getMessage()
-                    + "), so the next run reads it from "
-                    + file
-                    + " again, more slowly; make the directory writable, or set SCRUTINEER_CACHE"
-                    + " to a writable directory"));
+      if (storeProblem == null) {
+        storeProblem =
+            "the history of "
+                + tip
+                + " could not be stored in "
+                + histories.get().directory()
+                + " ("
+                + e.getMessage()
+                + "), so the next run reads it from "
+                + file
+                + " again, more slowly; make the directory writable, or set SCRUTINEER_CACHE to"
+                + " a writable directory";
       }
     }
   }
@@ -209,9 +195,9 @@ public final class HistoryCache implements AutoCloseable {
   }
 
   synchronized void storeCommits(List<HistoryCommit> commits) {
-    Map<String, byte[]> rows = new HashMap<>();
-    commits.forEach(c -> rows.put(c.id(), encode(c)));
-    store("commits", rows);
+    Map<String, byte[]> encoded = new HashMap<>();
+    commits.forEach(c -> encoded.put(c.id(), encode(c)));
+    store("commits", encoded);
   }
 
   synchronized Map<String, CommitEdits> edits(List<String> ids) {
@@ -219,9 +205,9 @@ public final class HistoryCache implements AutoCloseable {
   }
 
   synchronized void storeEdits(List<CommitEdits> edits) {
-    Map<String, byte[]> rows = new HashMap<>();
-    edits.forEach(e -> rows.put(e.id(), encode(e)));
-    store("edits", rows);
+    Map<String, byte[]> encoded = new HashMap<>();
+    edits.forEach(e -> encoded.put(e.id(), encode(e)));
+    store("edits", encoded);
   }
 
   synchronized Map<String, List<BlamedLine>> blames(List<String> fixIds) {
@@ -229,44 +215,13 @@ public final class HistoryCache implements AutoCloseable {
   }
 
   synchronized void storeBlames(Map<String, List<BlamedLine>> blames) {
-    Map<String, byte[]> rows = new HashMap<>();
-    blames.forEach((id, lines) -> rows.put(id, encode(lines)));
-    store("blames", rows);
+    Map<String, byte[]> encoded = new HashMap<>();
+    blames.forEach((id, lines) -> encoded.put(id, encode(lines)));
+    store("blames", encoded);
   }
 
   private <T> Map<String, T> load(String table, List<String> ids, Function<byte[], T> decode) {
-    Map<String, byte[]> rows = new HashMap<>();
-    if (connection == null) {
-      return new HashMap<>();
-    }
-    try {
-      for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-        try (PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT id, data FROM "
-                    + table
-                    + " WHERE version = "
-                    + VERSION
-                    + " AND id IN ("
-                    + marks
-                    + ")")) {
-          for (int i = 0; i < chunk.size(); i++) {
-            select.setString(i + 1, chunk.get(i));
-          }
-          try (ResultSet found = select.executeQuery()) {
-            while (found.next()) {
-              rows.put(found.getString(1), found.getBytes(2));
-            }
-          }
-        }
-      }
-    } catch (SQLException | RuntimeException e) {
-      disable(e);
-      return new HashMap<>();
-    }
-    return decodeAll(rows, decode);
+    return decodeAll(rows.map(r -> r.read(table, ids)).orElseGet(Map::of), decode);
   }
 
   /**
@@ -289,55 +244,13 @@ public final class HistoryCache implements AutoCloseable {
     return new HashMap<>(decoded);
   }
 
-  private void store(String table, Map<String, byte[]> rows) {
-    if (connection == null || rows.isEmpty()) {
-      return;
-    }
-    try {
-      connection.setAutoCommit(false);
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT OR REPLACE INTO " + table + " (id, version, data) VALUES (?, ?, ?)")) {
-        for (Map.Entry<String, byte[]> row : rows.entrySet()) {
-          insert.setString(1, row.getKey());
-          insert.setInt(2, VERSION);
-          insert.setBytes(3, row.getValue());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-        connection.commit();
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException | RuntimeException e) {
-      disable(e);
-    }
+  private void store(String table, Map<String, byte[]> encoded) {
+    rows.ifPresent(r -> r.write(table, encoded));
   }
 
   @Override
-  public synchronized void close() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        // Closing a cache that failed changes nothing for the run.
-      }
-      connection = null;
-    }
-  }
-
-  private void disable(Exception e) {
-    close();
-    if (diagnostics.isEmpty()) {
-      diagnostics.add(
-          Diagnostic.warning(
-              "the history cache "
-                  + file
-                  + " cannot be used ("
-                  + e.getMessage()
-                  + "), so all history was mined again; delete it, or set SCRUTINEER_CACHE to a"
-                  + " writable directory"));
-    }
+  public void close() {
+    rows.ifPresent(SqliteRows::close);
   }
 
   static byte[] encode(HistoryCommit commit) {

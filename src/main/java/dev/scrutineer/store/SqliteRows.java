@@ -16,14 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One table of an embedded SQLite file holding byte rows keyed by a content id and the version of
- * the code that wrote them: {@code (blob, version, data)}. Write-ahead logging and a busy timeout
- * let two processes share the file; rows of other versions are deleted when the table opens. Any
- * SQLite error closes the table for the rest of the run and is kept as its {@link #problem()}:
- * reads then find nothing and writes do nothing, so a caller goes on without the rows.
+ * Tables of an embedded SQLite file holding byte rows keyed by a content id and the version of the
+ * code that wrote them: {@code (<key>, version, data)}. Write-ahead logging and a busy timeout let
+ * two processes share the file; rows of other versions are deleted when the tables open. Any SQLite
+ * error closes the file for the rest of the run and is kept as its {@link #problem()}: reads then
+ * find nothing and writes do nothing, so a caller goes on without the rows.
  *
  * <p>Safe to use from several threads.
  */
@@ -33,27 +34,35 @@ public final class SqliteRows implements AutoCloseable {
   /** Keys looked up per statement, well under SQLite's limit on parameters. */
   private static final int LOOKUP_CHUNK = 500;
 
-  private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]+");
+  private static final Pattern NAME = Pattern.compile("[a-z_]+");
 
-  private final String table;
+  private final String key;
+  private final Set<String> tables;
   private final int version;
   private Connection connection;
   private String problem;
 
-  private SqliteRows(String table, int version) {
-    this.table = table;
+  private SqliteRows(String key, Set<String> tables, int version) {
+    for (String name : tables) {
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("not a table name: " + name);
+      }
+    }
+    if (!NAME.matcher(key).matches()) {
+      throw new IllegalArgumentException("not a column name: " + key);
+    }
+    this.key = key;
+    this.tables = tables;
     this.version = version;
   }
 
   /**
-   * The table {@code table} of {@code file} (both created when missing), keeping only rows of
-   * {@code version}; a closed table with its problem when the file cannot be used.
+   * The {@code tables} of {@code file} (all created when missing), each keyed by a column named
+   * {@code key}, keeping only rows of {@code version}; closed, with its problem, when the file
+   * cannot be used.
    */
-  public static SqliteRows open(Path file, String table, int version) {
-    if (!TABLE_NAME.matcher(table).matches()) {
-      throw new IllegalArgumentException("not a table name: " + table);
-    }
-    SqliteRows rows = new SqliteRows(table, version);
+  public static SqliteRows open(Path file, int version, String key, String... tables) {
+    SqliteRows rows = new SqliteRows(key, Set.of(tables), version);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       rows.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -61,16 +70,17 @@ public final class SqliteRows implements AutoCloseable {
         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS "
-                + table
-                + " (blob TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL,"
-                + " PRIMARY KEY (blob, version)) WITHOUT ROWID");
-      }
-      try (PreparedStatement delete =
-          rows.connection.prepareStatement("DELETE FROM " + table + " WHERE version <> ?")) {
-        delete.setInt(1, version);
-        delete.executeUpdate();
+        for (String table : tables) {
+          s.execute(
+              "CREATE TABLE IF NOT EXISTS "
+                  + table
+                  + " ("
+                  + key
+                  + " TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY ("
+                  + key
+                  + ", version)) WITHOUT ROWID");
+          s.execute("DELETE FROM " + table + " WHERE version <> " + version);
+        }
       }
     } catch (SQLException | IOException | RuntimeException e) {
       rows.fail(e);
@@ -78,8 +88,9 @@ public final class SqliteRows implements AutoCloseable {
     return rows;
   }
 
-  /** The stored rows of these keys, by key; keys without a row are left out. */
-  public synchronized Map<String, byte[]> read(Collection<String> keys) {
+  /** The stored rows of these keys in {@code table}, by key; keys without a row are left out. */
+  public synchronized Map<String, byte[]> read(String table, Collection<String> keys) {
+    requireTable(table);
     Map<String, byte[]> found = new HashMap<>();
     if (connection == null || keys.isEmpty()) {
       return found;
@@ -91,9 +102,13 @@ public final class SqliteRows implements AutoCloseable {
         String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
         try (PreparedStatement select =
             connection.prepareStatement(
-                "SELECT blob, data FROM "
+                "SELECT "
+                    + key
+                    + ", data FROM "
                     + table
-                    + " WHERE version = ? AND blob IN ("
+                    + " WHERE version = ? AND "
+                    + key
+                    + " IN ("
                     + marks
                     + ")")) {
           select.setInt(1, version);
@@ -114,8 +129,12 @@ public final class SqliteRows implements AutoCloseable {
     return found;
   }
 
-  /** Stores {@code rows} by key in one transaction, replacing rows of the same keys. */
-  public synchronized void write(Map<String, byte[]> rows) {
+  /**
+   * Stores {@code rows} by key in {@code table} in one transaction, replacing rows of the same
+   * keys.
+   */
+  public synchronized void write(String table, Map<String, byte[]> rows) {
+    requireTable(table);
     if (connection == null || rows.isEmpty()) {
       return;
     }
@@ -123,7 +142,11 @@ public final class SqliteRows implements AutoCloseable {
       connection.setAutoCommit(false);
       try (PreparedStatement insert =
           connection.prepareStatement(
-              "INSERT OR REPLACE INTO " + table + " (blob, version, data) VALUES (?, ?, ?)")) {
+              "INSERT OR REPLACE INTO "
+                  + table
+                  + " ("
+                  + key
+                  + ", version, data) VALUES (?, ?, ?)")) {
         for (Map.Entry<String, byte[]> row : rows.entrySet()) {
           insert.setString(1, row.getKey());
           insert.setInt(2, version);
@@ -140,16 +163,27 @@ public final class SqliteRows implements AutoCloseable {
     }
   }
 
-  /** Why the table was closed, if an error closed it. */
+  /** Whether the file is open: no error has closed it, nor has {@link #close}. */
+  public synchronized boolean isOpen() {
+    return connection != null;
+  }
+
+  /** Why the file was closed, if an error closed it. */
   public synchronized Optional<String> problem() {
     return Optional.ofNullable(problem);
   }
 
-  /** Closes the table after {@code e}, keeping the first problem. */
+  /** Closes the file after {@code e}, keeping the first problem. */
   public synchronized void fail(Exception e) {
     close();
     if (problem == null) {
       problem = String.valueOf(e.getMessage());
+    }
+  }
+
+  private void requireTable(String table) {
+    if (!tables.contains(table)) {
+      throw new IllegalArgumentException("no table " + table + " was opened");
     }
   }
 
@@ -159,7 +193,7 @@ public final class SqliteRows implements AutoCloseable {
       try {
         connection.close();
       } catch (SQLException e) {
-        // Closing a table that failed changes nothing for the run.
+        // Closing a file that failed changes nothing for the run.
       }
       connection = null;
     }

@@ -16,6 +16,8 @@ import java.util.Map;
  * nothing and keeps nothing, with one diagnostic.
  */
 public final class DeclarationsCache implements AutoCloseable {
+  private static final String TABLE = "declarations";
+
   private final Path file;
   private final SqliteRows rows;
 
@@ -30,13 +32,13 @@ public final class DeclarationsCache implements AutoCloseable {
   }
 
   static DeclarationsCache open(Path file, int version) {
-    return new DeclarationsCache(file, SqliteRows.open(file, "declarations", version));
+    return new DeclarationsCache(file, SqliteRows.open(file, version, "blob", TABLE));
   }
 
   /** The cached declarations of each blob id given, by blob id; blobs not cached are left out. */
   Map<String, List<Declaration>> load(Collection<String> blobIds) {
     Map<String, List<Declaration>> found = new HashMap<>();
-    rows.read(blobIds)
+    rows.read(TABLE, blobIds)
         .forEach(
             (blob, bytes) -> {
               try {
@@ -53,7 +55,7 @@ public final class DeclarationsCache implements AutoCloseable {
     Map<String, byte[]> encoded = new HashMap<>();
     declarationsByBlobId.forEach(
         (blob, declarations) -> encoded.put(blob, DeclarationCodec.encode(declarations)));
-    rows.write(encoded);
+    rows.write(TABLE, encoded);
   }
 
   /** What went wrong with the cache, at most one entry; empty while it works. */

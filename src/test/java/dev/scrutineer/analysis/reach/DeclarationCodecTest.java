@@ -61,8 +61,9 @@ class DeclarationCodecTest {
   @Test
   void aDamagedRowIsAMissAndIsReplacedByTheNextStore() {
     Path db = temp.resolve("facts.db");
-    try (SqliteRows rows = SqliteRows.open(db, "declarations", DeclarationExtractor.VERSION)) {
-      rows.write(Map.of("b1", "junk".getBytes()));
+    try (SqliteRows rows =
+        SqliteRows.open(db, DeclarationExtractor.VERSION, "blob", "declarations")) {
+      rows.write("declarations", Map.of("b1", "junk".getBytes()));
     }
     try (DeclarationsCache cache = DeclarationsCache.open(db)) {
       assertThat(cache.load(List.of("b1"))).isEmpty();

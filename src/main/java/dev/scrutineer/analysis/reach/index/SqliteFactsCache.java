@@ -14,6 +14,8 @@ import java.util.Map;
  * rest of the run, with one diagnostic, and the index goes on without it.
  */
 final class SqliteFactsCache implements FactsCache {
+  private static final String TABLE = "facts";
+
   private final Path file;
   private final SqliteRows rows;
 
@@ -24,7 +26,7 @@ final class SqliteFactsCache implements FactsCache {
 
   /** The cache in {@code file}; no cache, with a diagnostic, when it cannot be opened. */
   static FactsCache open(Path file, int version) {
-    return new SqliteFactsCache(file, SqliteRows.open(file, "facts", version));
+    return new SqliteFactsCache(file, SqliteRows.open(file, version, "blob", TABLE));
   }
 
   /**
@@ -37,7 +39,7 @@ final class SqliteFactsCache implements FactsCache {
     Map<String, List<String>> pathsByBlob = new HashMap<>();
     blobIdsByPath.forEach(
         (path, blob) -> pathsByBlob.computeIfAbsent(blob, b -> new ArrayList<>()).add(path));
-    for (Map.Entry<String, byte[]> row : rows.read(pathsByBlob.keySet()).entrySet()) {
+    for (Map.Entry<String, byte[]> row : rows.read(TABLE, pathsByBlob.keySet()).entrySet()) {
       for (String path : pathsByBlob.get(row.getKey())) {
         try {
           found.put(path, FactsCodec.decode(path, row.getValue()));
@@ -58,7 +60,7 @@ final class SqliteFactsCache implements FactsCache {
       rows.fail(e);
       return;
     }
-    rows.write(encoded);
+    rows.write(TABLE, encoded);
   }
 
   @Override

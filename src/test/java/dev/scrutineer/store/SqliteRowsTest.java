@@ -1,0 +1,79 @@
+package dev.scrutineer.store;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteRowsTest {
+  @TempDir Path temp;
+
+  @Test
+  void rowsAreFoundByKeyInTheirOwnTable() {
+    try (SqliteRows rows = SqliteRows.open(temp.resolve("sub/r.db"), 1, "id", "a", "b")) {
+      rows.write("a", Map.of("k1", bytes("one"), "k2", bytes("two")));
+      rows.write("b", Map.of("k1", bytes("other")));
+      rows.write("a", Map.of("k2", bytes("two again")));
+
+      assertThat(text(rows.read("a", List.of("k1", "k2", "k3"))))
+          .isEqualTo(Map.of("k1", "one", "k2", "two again"));
+      assertThat(text(rows.read("b", List.of("k1", "k2")))).isEqualTo(Map.of("k1", "other"));
+      assertThat(rows.problem()).isEmpty();
+      assertThatThrownBy(() -> rows.read("c", List.of("k1")))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void rowsOfAnotherVersionAreDeletedOnOpen() {
+    Path file = temp.resolve("r.db");
+    try (SqliteRows rows = SqliteRows.open(file, 1, "id", "a")) {
+      rows.write("a", Map.of("k1", bytes("one")));
+    }
+    try (SqliteRows rows = SqliteRows.open(file, 2, "id", "a")) {
+      assertThat(rows.read("a", List.of("k1"))).isEmpty();
+    }
+    try (SqliteRows rows = SqliteRows.open(file, 1, "id", "a")) {
+      assertThat(rows.read("a", List.of("k1"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aFileThatIsNotADatabaseClosesTheRowsWithItsProblem() throws IOException {
+    Path file = temp.resolve("junk.db");
+    Files.write(file, "this is not a database, just junk ".repeat(500).getBytes(UTF_8));
+    try (SqliteRows rows = SqliteRows.open(file, 1, "id", "a")) {
+      rows.write("a", Map.of("k1", bytes("one")));
+
+      assertThat(rows.read("a", List.of("k1"))).isEmpty();
+      assertThat(rows.isOpen()).isFalse();
+      assertThat(rows.problem()).isPresent();
+    }
+  }
+
+  @Test
+  void namesThatAreNotPlainWordsAreRefused() {
+    Path file = temp.resolve("r.db");
+    assertThatThrownBy(() -> SqliteRows.open(file, 1, "id", "a; DROP TABLE b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SqliteRows.open(file, 1, "id)", "a"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(UTF_8);
+  }
+
+  private static Map<String, String> text(Map<String, byte[]> rows) {
+    return rows.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> new String(e.getValue(), UTF_8)));
+  }
+}
