@@ -58,8 +58,10 @@ final class ChangeOptions {
       names = "--cache",
       paramLabel = "DIR",
       description =
-          "Where the code index keeps facts between runs (facts.db). Default: $SCRUTINEER_CACHE,"
-              + " else $XDG_CACHE_HOME/scrutineer, else ~/.cache/scrutineer.")
+          "Where what runs derive is kept for the next: file facts and declarations (facts.db),"
+              + " linked merge-bases (graphs/), mined history (history.db, histories/); safe to"
+              + " delete. Default: $SCRUTINEER_CACHE, else $XDG_CACHE_HOME/scrutineer, else"
+              + " ~/.cache/scrutineer.")
   Path cache;
 
   @Option(

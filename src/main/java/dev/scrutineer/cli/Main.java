@@ -22,6 +22,6 @@ public final class Main {
   /** Runs one command line reading standard input from {@code in}. */
   public static int run(
       String[] args, InputStream in, PrintWriter out, PrintWriter err, Terminal terminal) {
-    return ScrutineerCommand.commandLine(in, out, err, terminal).execute(args);
+    return ScrutineerCommand.commandLine(args, in, out, err, terminal).execute(args);
   }
 }
