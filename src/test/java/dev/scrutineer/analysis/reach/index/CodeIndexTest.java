@@ -2,14 +2,19 @@ package dev.scrutineer.analysis.reach.index;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scrutineer.model.SourceTree;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,8 +113,26 @@ class CodeIndexTest {
     assertThat(FactsCodec.decode("A.java", FactsCodec.encode(FileFacts.unreadable("", "x"))))
         .isEqualTo(FileFacts.unreadable("A.java", "x"));
     assertThat(cache.load(Map.of("A.java", blob))).isEmpty();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> FactsCodec.decode("A.java", new byte[] {1, 2, 3}))
+    assertThatThrownBy(() -> FactsCodec.decode("A.java", new byte[] {1, 2, 3}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void truncatedRowsAndRowsOfTheDeflatedFormatAreRefused() {
+    FileFacts facts = CodeIndex.build(tree(FILES), FactsCache.none(), 1).files().iterator().next();
+    byte[] row = FactsCodec.encode(facts);
+    for (int length = 0; length < row.length; length += Math.max(1, row.length / 50)) {
+      byte[] cut = Arrays.copyOf(row, length);
+      assertThatThrownBy(() -> FactsCodec.decode("A.java", cut))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (var out = new DeflaterOutputStream(deflated)) {
+      out.write(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThatThrownBy(() -> FactsCodec.decode("A.java", deflated.toByteArray()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -157,7 +180,7 @@ class CodeIndexTest {
         files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return SourceTree.of(files);
   }
