@@ -1,6 +1,8 @@
 package dev.scrutineer.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.scrutineer.model.Analysis;
@@ -28,7 +30,6 @@ import dev.scrutineer.model.RiskFactor;
 import dev.scrutineer.model.Trailer;
 import dev.scrutineer.model.Velocity;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -58,52 +59,61 @@ final class JsonReport {
    * 84 MB report that no one reads, and {@code --why} prints any one of them.
    */
   String render(Analysis analysis) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-      g.writeObjectFieldStart("tool");
-      g.writeStringField("name", "scrutineer");
-      g.writeStringField("version", toolVersion);
-      g.writeEndObject();
-      g.writeFieldName("change");
-      change(g, analysis.change());
-      g.writeFieldName("pullRequest");
-      if (analysis.pullRequest().isPresent()) {
-        pullRequest(g, analysis.pullRequest().get());
-      } else {
-        g.writeNull();
+    // Jackson's own writer for a string result: a StringWriter's buffer is synchronized and is
+    // copied whole each time it grows, for reports of ten megabytes.
+    SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
+    try {
+      try (JsonGenerator g = JSON.createGenerator(out)) {
+        write(g, analysis);
+        g.writeRaw('\n');
       }
-      g.writeFieldName("risk");
-      risk(g, analysis.risk());
-      g.writeFieldName("provenance");
-      provenance(g, analysis.provenance());
-      g.writeArrayFieldStart("changedDeclarations");
-      for (ChangedDeclaration d : analysis.changedDeclarations()) {
-        declaration(g, d);
-      }
-      g.writeEndArray();
-      g.writeFieldName("reach");
-      if (analysis.reach().isPresent()) {
-        reach(g, analysis.reach().get());
-      } else {
-        g.writeNull();
-      }
-      g.writeArrayFieldStart("findings");
-      for (Finding f : analysis.findings()) {
-        finding(g, f);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("diagnostics");
-      for (Diagnostic d : analysis.diagnostics()) {
-        diagnostic(g, d);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+      return out.getAndClear();
     } catch (IOException e) {
       throw new UncheckedIOException("a JSON report failed to serialise", e);
     }
-    return out.append('\n').toString();
+  }
+
+  private void write(JsonGenerator g, Analysis analysis) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    g.writeObjectFieldStart("tool");
+    g.writeStringField("name", "scrutineer");
+    g.writeStringField("version", toolVersion);
+    g.writeEndObject();
+    g.writeFieldName("change");
+    change(g, analysis.change());
+    g.writeFieldName("pullRequest");
+    if (analysis.pullRequest().isPresent()) {
+      pullRequest(g, analysis.pullRequest().get());
+    } else {
+      g.writeNull();
+    }
+    g.writeFieldName("risk");
+    risk(g, analysis.risk());
+    g.writeFieldName("provenance");
+    provenance(g, analysis.provenance());
+    g.writeArrayFieldStart("changedDeclarations");
+    for (ChangedDeclaration d : analysis.changedDeclarations()) {
+      declaration(g, d);
+    }
+    g.writeEndArray();
+    g.writeFieldName("reach");
+    if (analysis.reach().isPresent()) {
+      reach(g, analysis.reach().get());
+    } else {
+      g.writeNull();
+    }
+    g.writeArrayFieldStart("findings");
+    for (Finding f : analysis.findings()) {
+      finding(g, f);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("diagnostics");
+    for (Diagnostic d : analysis.diagnostics()) {
+      diagnostic(g, d);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void risk(JsonGenerator g, Risk risk) throws IOException {
