@@ -121,17 +121,34 @@ final class Relink {
     return relink;
   }
 
+  /**
+   * Pairs base and head nodes by symbol. Both number the files in the same order, and an unchanged
+   * file's declarations are the same objects on both sides, so the next head node is tried first
+   * (the head numbers a symbol once, so the node holding that very object is the one its lookup
+   * would give); only around changed files does a symbol need looking up.
+   */
   private void translate(Linker linker) {
     List<Symbol> symbols = linker.symbols;
     baseOf = new int[symbols.size()];
     Arrays.fill(baseOf, -1);
     headOf = new int[nodes.symbols().length];
     Map<Symbol, Integer> ids = linker.ids;
+    int next = 0;
     for (int b = 0; b < headOf.length; b++) {
-      Integer h = ids.get(nodes.symbols()[b]);
-      headOf[b] = h == null ? -1 : h;
-      if (h != null && baseOf[h] < 0) {
-        baseOf[h] = b;
+      Symbol symbol = nodes.symbols()[b];
+      int h;
+      if (next < symbols.size() && symbols.get(next) == symbol) {
+        h = next;
+      } else {
+        Integer found = ids.get(symbol);
+        h = found == null ? -1 : found;
+      }
+      headOf[b] = h;
+      if (h >= 0) {
+        next = h + 1;
+        if (baseOf[h] < 0) {
+          baseOf[h] = b;
+        }
       }
     }
   }
