@@ -65,6 +65,7 @@ public final class Scrutineer {
   private static final String FACTS_FILE = "facts.db";
 
   public Analysis analyze(AnalysisRequest request) {
+    Warmup.start();
     // The session keeps the repository open while the analyses read files from either side.
     try (ChangeSession session = GitChangeReader.open(request.change())) {
       List<Diagnostic> diagnostics = new ArrayList<>(session.change().diagnostics());
@@ -88,6 +89,7 @@ public final class Scrutineer {
    * policy come from the merge-base, like the rest of the configuration.
    */
   public Gated gate(GateRequest request) {
+    Warmup.start();
     AnalysisRequest analysisRequest = request.analysis();
     List<Review> reviews = request.reviews().map(ReviewsReader::read).orElse(List.of());
     Teams teams = request.teams().map(Teams::load).orElse(Teams.NONE);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * Tables of an embedded SQLite file holding byte rows keyed by a content id and the version of the
@@ -54,6 +55,19 @@ public final class SqliteRows implements AutoCloseable {
     this.key = key;
     this.tables = tables;
     this.version = version;
+  }
+
+  /**
+   * Loads SQLite's native library, which the first {@link #open} would otherwise load (tens of
+   * milliseconds): a caller with a processor to spare can have it done before it is needed. A
+   * library that cannot be loaded is left for {@link #open} to report.
+   */
+  public static void loadLibrary() {
+    try {
+      SQLiteJDBCLoader.initialize();
+    } catch (Exception e) {
+      // open() fails the same way, and keeps the problem
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.scrutineer.analysis.reach.index;
 
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.store.SqliteRows;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,14 @@ public interface FactsCache extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * Loads what opening a cache first needs (SQLite's native library), for a caller that can do it
+   * while it waits for something else.
+   */
+  static void prepare() {
+    SqliteRows.loadLibrary();
+  }
 
   /** The SQLite cache in {@code file}, created when missing. */
   static FactsCache open(Path file) {

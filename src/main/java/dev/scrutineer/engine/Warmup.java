@@ -1,0 +1,29 @@
+package dev.scrutineer.engine;
+
+import dev.scrutineer.analysis.reach.index.FactsCache;
+import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
+
+/**
+ * Set-up every analysis needs that depends on nothing it reads: SQLite's native library and the
+ * built-in surface rules (parsed from YAML). Done on a thread of its own while the main thread
+ * opens the repository and reads the change, when the other processor has nothing else to do; about
+ * 90 ms of a warm run on spring-framework otherwise spent on the main thread.
+ */
+final class Warmup {
+  private Warmup() {}
+
+  static void start() {
+    Thread thread = new Thread(Warmup::run, "scrutineer-warmup");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void run() {
+    try {
+      FactsCache.prepare();
+      SurfaceAnalyzer.builtinRules();
+    } catch (RuntimeException | Error e) {
+      // The analysis needs the same things, meets the same problem and reports it.
+    }
+  }
+}
