@@ -117,8 +117,8 @@ public final class ChangedDeclarations {
       work.add(
           new Work(
               file,
-              hasBase ? read(base, file.oldPath().orElseThrow()) : new Absent(),
-              hasHead ? read(head, file.newPath().orElseThrow()) : new Absent()));
+              hasBase ? read(base, file.oldPath().orElseThrow(), file.oldBlob()) : new Absent(),
+              hasHead ? read(head, file.newPath().orElseThrow(), file.newBlob()) : new Absent()));
     }
     return work;
   }
@@ -212,7 +212,11 @@ public final class ChangedDeclarations {
         && (file.type() == ChangeType.MODIFIED || file.type() == ChangeType.RENAMED);
   }
 
-  private static Side read(SourceTree tree, String path) {
+  /**
+   * One side of a file, with the blob id the diff gave it, or else (a work tree) the id its bytes
+   * hash to.
+   */
+  private static Side read(SourceTree tree, String path, Optional<String> blobId) {
     try {
       OptionalLong size = tree.size(path);
       if (size.isPresent() && size.getAsLong() > MAX_FILE_BYTES) {
@@ -223,7 +227,7 @@ public final class ChangedDeclarations {
               bytes ->
                   new Text(
                       new SourceParser.Source(fileName(path), decode(bytes)),
-                      SourceTree.gitBlobId(bytes)))
+                      blobId.orElseGet(() -> SourceTree.gitBlobId(bytes))))
           .orElseGet(() -> new Problem("could not be found"));
     } catch (UncheckedIOException e) {
       return new Problem("could not be read (" + e.getMessage() + ")");

@@ -923,6 +923,30 @@ class ChangedDeclarationsTest {
     }
 
     @Test
+    void aWorkTreeFileIsKeyedByTheIdGitGivesItOnceCommitted() throws IOException {
+      TestRepo repo = repo();
+      String base = repo.write(PATH, "class Shop { int a() { return 1; } }").commit("base");
+      Files.writeString(repo.file(PATH), "class Shop { int a() { return 2; } }");
+      Path db = temp.resolve("cache/facts.db");
+      try (DeclarationsCache cache = DeclarationsCache.open(db);
+          ChangeSession session =
+              GitChangeReader.open(
+                  new ChangeQuery(repo.dir(), Optional.empty(), Optional.empty(), true))) {
+        new ChangedDeclarations(cache).find(session.change(), session.base(), session.head());
+      }
+      repo.write(PATH, "class Shop { int a() { return 2; } }").commit("change");
+
+      Recording parser = new Recording();
+      ChangedDeclarations.Result committed;
+      try (DeclarationsCache cache = DeclarationsCache.open(db)) {
+        committed = find(repo, base, parser.declarations(cache));
+      }
+
+      assertThat(parser.parsed).isEmpty();
+      assertThat(describe(committed.declarations())).containsExactly("body method Shop#a()");
+    }
+
+    @Test
     void packageAndModuleInfoParseByTheirNamesSoTheyAreParsedEveryTime() {
       TestRepo repo = repo();
       String base =
