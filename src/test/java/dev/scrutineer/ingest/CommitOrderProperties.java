@@ -10,6 +10,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -32,9 +33,29 @@ class CommitOrderProperties {
   /** One commit of a random history: its parents (earlier commits) and its commit time. */
   record Spec(List<Integer> parents, int seconds) {}
 
-  @Property(tries = 500)
+  @Property(tries = 3000)
   void parentsFirstIsJGitsTopologicalOrderReversed(
       @ForAll("histories") List<Spec> history, @ForAll("picks") int[] picks) throws IOException {
+    assertSameOrderAsJGit(history, picks);
+  }
+
+  /**
+   * A merge whose parents come out of a plain walk in another order than their commit times: JGit
+   * hands out the ready commit with the newest commit time, not the one the walk met first.
+   */
+  @Example
+  void readyCommitsGoNewestFirstByCommitTime() throws IOException {
+    assertSameOrderAsJGit(
+        List.of(
+            new Spec(List.of(), 0),
+            new Spec(List.of(), 10),
+            new Spec(List.of(0, 1), -5),
+            new Spec(List.of(), 30),
+            new Spec(List.of(0, 3, 2), 40)),
+        new int[] {4, 3});
+  }
+
+  private static void assertSameOrderAsJGit(List<Spec> history, int[] picks) throws IOException {
     try (InMemoryRepository repository =
             new InMemoryRepository(new DfsRepositoryDescription("order"));
         ObjectInserter inserter = repository.newObjectInserter()) {
