@@ -52,7 +52,7 @@ final class ScrutineerCommand implements Runnable {
   /**
    * The command line for {@code args}. When they start with a subcommand's name only that
    * subcommand is built: picocli reads every option of every subcommand when it builds one, about
-   * 70 ms of a run that takes seconds. Anything else (help, a misspelt command) gets them all.
+   * 60 ms of a run that takes seconds. Anything else (help, a misspelt command) gets them all.
    */
   static CommandLine commandLine(
       String[] args, InputStream in, PrintWriter out, PrintWriter err, Terminal terminal) {
