@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,6 +31,23 @@ class SqliteRowsTest {
       assertThat(rows.problem()).isEmpty();
       assertThatThrownBy(() -> rows.read("c", List.of("k1")))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void moreKeysThanOneStatementTakesAreReadInChunks() {
+    Map<String, byte[]> many = new HashMap<>();
+    for (int i = 0; i < 1_234; i++) {
+      many.put("k" + i, bytes("v" + i));
+    }
+    try (SqliteRows rows = SqliteRows.open(temp.resolve("r.db"), 1, "id", "a")) {
+      rows.write("a", many);
+      List<String> keys = new ArrayList<>(many.keySet());
+      keys.add("missing");
+
+      Map<String, String> found = text(rows.read("a", keys));
+
+      assertThat(found).hasSize(1_234).containsEntry("k0", "v0").containsEntry("k1233", "v1233");
     }
   }
 
