@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * A compact binary form of {@link FileFacts} without its path (the cache is keyed by content, and
  * the same content may sit at several paths): every string once in a table, then the records as
- * variable-length integers. Not compressed: deflated, the facts took a third of the space, but
- * inflating them was two fifths of the time a warm run spends decoding the repository's facts.
+ * variable-length integers. Not compressed: deflated, the facts took half the space, but inflating
+ * them was two fifths of the time a warm run spends decoding the repository's facts.
  */
 final class FactsCodec {
   private static final int MAGIC = 0x5343_4632; // "SCF2"; "SCF1" rows were deflated
