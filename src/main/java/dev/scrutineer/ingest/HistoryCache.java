@@ -106,15 +106,7 @@ public final class HistoryCache implements AutoCloseable {
   /** What went wrong with the cache, at most one entry; empty while it works. */
   public synchronized List<Diagnostic> diagnostics() {
     Optional<String> unusable =
-        rows.flatMap(SqliteRows::problem)
-            .map(
-                problem ->
-                    "the history cache "
-                        + file
-                        + " cannot be used ("
-                        + problem
-                        + "), so all history was mined again; delete it, or set SCRUTINEER_CACHE"
-                        + " to a writable directory");
+        rows.flatMap(r -> r.unusable("the history cache", "all history was mined again"));
     return unusable.or(() -> Optional.ofNullable(storeProblem)).map(Diagnostic::warning).stream()
         .toList();
   }

@@ -37,13 +37,14 @@ public final class SqliteRows implements AutoCloseable {
 
   private static final Pattern NAME = Pattern.compile("[a-z_]+");
 
+  private final Path file;
   private final String key;
   private final Set<String> tables;
   private final int version;
   private Connection connection;
   private String problem;
 
-  private SqliteRows(String key, Set<String> tables, int version) {
+  private SqliteRows(Path file, String key, Set<String> tables, int version) {
     for (String name : tables) {
       if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("not a table name: " + name);
@@ -52,6 +53,7 @@ public final class SqliteRows implements AutoCloseable {
     if (!NAME.matcher(key).matches()) {
       throw new IllegalArgumentException("not a column name: " + key);
     }
+    this.file = file;
     this.key = key;
     this.tables = tables;
     this.version = version;
@@ -76,7 +78,7 @@ public final class SqliteRows implements AutoCloseable {
    * cannot be used.
    */
   public static SqliteRows open(Path file, int version, String key, String... tables) {
-    SqliteRows rows = new SqliteRows(key, Set.of(tables), version);
+    SqliteRows rows = new SqliteRows(file, key, Set.of(tables), version);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       rows.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -185,6 +187,24 @@ public final class SqliteRows implements AutoCloseable {
   /** Why the file was closed, if an error closed it. */
   public synchronized Optional<String> problem() {
     return Optional.ofNullable(problem);
+  }
+
+  /**
+   * The one-line warning for a file an error closed: {@code "<cache> <file> cannot be used
+   * (<problem>), so <consequence>; delete it, or set SCRUTINEER_CACHE to a writable directory"}.
+   */
+  public synchronized Optional<String> unusable(String cache, String consequence) {
+    return problem()
+        .map(
+            p ->
+                cache
+                    + " "
+                    + file
+                    + " cannot be used ("
+                    + p
+                    + "), so "
+                    + consequence
+                    + "; delete it, or set SCRUTINEER_CACHE to a writable directory");
   }
 
   /** Closes the file after {@code e}, keeping the first problem. */

@@ -18,11 +18,9 @@ import java.util.Map;
 public final class DeclarationsCache implements AutoCloseable {
   private static final String TABLE = "declarations";
 
-  private final Path file;
   private final SqliteRows rows;
 
-  private DeclarationsCache(Path file, SqliteRows rows) {
-    this.file = file;
+  private DeclarationsCache(SqliteRows rows) {
     this.rows = rows;
   }
 
@@ -32,7 +30,7 @@ public final class DeclarationsCache implements AutoCloseable {
   }
 
   static DeclarationsCache open(Path file, int version) {
-    return new DeclarationsCache(file, SqliteRows.open(file, version, "blob", TABLE));
+    return new DeclarationsCache(SqliteRows.open(file, version, "blob", TABLE));
   }
 
   /** The cached declarations of each blob id given, by blob id; blobs not cached are left out. */
@@ -60,18 +58,9 @@ public final class DeclarationsCache implements AutoCloseable {
 
   /** What went wrong with the cache, at most one entry; empty while it works. */
   public List<Diagnostic> diagnostics() {
-    return rows.problem()
-        .map(
-            problem ->
-                List.of(
-                    Diagnostic.warning(
-                        "the declarations cache in "
-                            + file
-                            + " cannot be used ("
-                            + problem
-                            + "), so changed files were parsed; delete it, or set"
-                            + " SCRUTINEER_CACHE to a writable directory")))
-        .orElse(List.of());
+    return rows.unusable("the declarations cache in", "changed files were parsed").stream()
+        .map(Diagnostic::warning)
+        .toList();
   }
 
   @Override

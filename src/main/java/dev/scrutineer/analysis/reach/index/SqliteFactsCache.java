@@ -16,17 +16,15 @@ import java.util.Map;
 final class SqliteFactsCache implements FactsCache {
   private static final String TABLE = "facts";
 
-  private final Path file;
   private final SqliteRows rows;
 
-  private SqliteFactsCache(Path file, SqliteRows rows) {
-    this.file = file;
+  private SqliteFactsCache(SqliteRows rows) {
     this.rows = rows;
   }
 
   /** The cache in {@code file}; no cache, with a diagnostic, when it cannot be opened. */
   static FactsCache open(Path file, int version) {
-    return new SqliteFactsCache(file, SqliteRows.open(file, version, "blob", TABLE));
+    return new SqliteFactsCache(SqliteRows.open(file, version, "blob", TABLE));
   }
 
   /**
@@ -65,18 +63,9 @@ final class SqliteFactsCache implements FactsCache {
 
   @Override
   public List<Diagnostic> diagnostics() {
-    return rows.problem()
-        .map(
-            problem ->
-                List.of(
-                    Diagnostic.warning(
-                        "the facts cache "
-                            + file
-                            + " cannot be used ("
-                            + problem
-                            + "), so every file was parsed; delete it, or set SCRUTINEER_CACHE to"
-                            + " a writable directory")))
-        .orElse(List.of());
+    return rows.unusable("the facts cache", "every file was parsed").stream()
+        .map(Diagnostic::warning)
+        .toList();
   }
 
   @Override
