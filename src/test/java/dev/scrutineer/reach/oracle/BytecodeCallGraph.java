@@ -163,7 +163,17 @@ final class BytecodeCallGraph {
 
   /** Reads the class files of a compiled fixture. */
   static BytecodeCallGraph of(FixtureCompiler.Compiled compiled) {
-    return new Builder(compiled).build();
+    return new Builder(compiled, true).build();
+  }
+
+  /**
+   * As {@link #of}, without the dispatch of calls on a receiver typed {@code java.lang.Object} (or
+   * a type variable, which erases to it): by class-hierarchy analysis such a call reaches every
+   * {@code equals}, {@code hashCode} or {@code toString} of the code base, an edge the engine does
+   * not draw by design.
+   */
+  static BytecodeCallGraph withoutObjectDispatch(FixtureCompiler.Compiled compiled) {
+    return new Builder(compiled, false).build();
   }
 
   /**
@@ -276,8 +286,12 @@ final class BytecodeCallGraph {
     private final Set<String> nodes = new TreeSet<>();
     private final Map<String, Set<String>> annotations = new TreeMap<>();
 
-    Builder(FixtureCompiler.Compiled compiled) {
+    /** Whether a call on a receiver typed {@code Object} dispatches into the fixture. */
+    private final boolean objectDispatch;
+
+    Builder(FixtureCompiler.Compiled compiled, boolean objectDispatch) {
       this.facts = compiled.facts();
+      this.objectDispatch = objectDispatch;
       try (Stream<Path> files = Files.walk(compiled.classes())) {
         for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
           ClassNode node = new ClassNode();
@@ -798,6 +812,7 @@ final class BytecodeCallGraph {
       }
       boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
       if (!virtual
+          || (!objectDispatch && target.equals("java/lang/Object"))
           || (resolved != null
               && (resolved.method().access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0)) {
         return;

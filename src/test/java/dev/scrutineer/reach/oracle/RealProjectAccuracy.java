@@ -109,6 +109,61 @@ final class RealProjectAccuracy {
     Collections.shuffle(shuffled, new Random(rngSeed));
     List<String> seeds = shuffled.subList(0, Math.min(sampleSize, shuffled.size()));
 
+    BytecodeCallGraph withoutObject = BytecodeCallGraph.withoutObjectDispatch(compiled);
+    Scores all = score(oracle, graph, seeds, symbols, implicit);
+    Scores direct = score(withoutObject, graph, seeds, symbols, implicit);
+
+    System.out.printf("source: %s (%d files)%n", root, sources.size());
+    System.out.printf(
+        "oracle: %d nodes, %d edges (%d without dispatch on Object-typed receivers);"
+            + " engine: %d nodes, %d edges%n",
+        oracle.nodes().size(),
+        oracle.edgeCount(),
+        withoutObject.edgeCount(),
+        graph.nodeCount(),
+        graph.edgeCount());
+    System.out.printf(
+        "seeds: %d sampled (rng seed %d) of %d methods/constructors known to both%n",
+        seeds.size(), rngSeed, candidates.size());
+    print(all);
+    System.out.println(
+        "against the oracle without dispatch on Object-typed receivers (calls on an Object or a"
+            + " type variable reach every equals, hashCode and toString there; the engine does not"
+            + " draw those edges):");
+    print(direct);
+    System.out.printf(
+        "times: read %d ms, compile %d ms, oracle %d ms, index %d ms, link %d ms,"
+            + " reach oracle %d ms, reach engine %d ms%n",
+        ms(tRead - t0),
+        ms(tCompile - tRead),
+        ms(tOracle - tCompile),
+        ms(tIndex - tOracle),
+        ms(tLink - tIndex),
+        ms(all.oracleNanos()),
+        ms(all.engineNanos()));
+    printWorst("worst recall:", all.results());
+    printWorst(
+        "worst recall, seeds not overriding java.lang.Object methods:",
+        all.results().stream().filter(r -> !r.objectMethod()).toList());
+    printWorst("worst recall without dispatch on Object-typed receivers:", direct.results());
+  }
+
+  /** Micro-averaged counts over the seeds, per confidence level, and each seed's result. */
+  private record Scores(
+      long tp,
+      long fn,
+      long fp,
+      Map<Confidence, long[]> byLevel,
+      List<SeedResult> results,
+      long oracleNanos,
+      long engineNanos) {}
+
+  private static Scores score(
+      BytecodeCallGraph oracle,
+      CodeGraph graph,
+      List<String> seeds,
+      Map<String, Symbol> symbols,
+      Set<String> implicit) {
     long tp = 0;
     long fn = 0;
     long fp = 0;
@@ -158,21 +213,24 @@ final class RealProjectAccuracy {
           new SeedResult(seed, expected.size(), expected.size() - missed.size(), missed, fpSeed));
     }
 
-    System.out.printf("source: %s (%d files)%n", root, sources.size());
-    System.out.printf(
-        "oracle: %d nodes, %d edges; engine: %d nodes, %d edges%n",
-        oracle.nodes().size(), oracle.edgeCount(), graph.nodeCount(), graph.edgeCount());
-    System.out.printf(
-        "seeds: %d sampled (rng seed %d) of %d methods/constructors known to both%n",
-        seeds.size(), rngSeed, candidates.size());
+    return new Scores(tp, fn, fp, byLevel, results, oracleNanos, oursNanos);
+  }
+
+  private static void print(Scores scores) {
+    long tp = scores.tp();
+    long fn = scores.fn();
+    long fp = scores.fp();
+    List<SeedResult> results = scores.results();
     System.out.printf(
         "overall recall %.4f precision %.4f (tp %d fn %d fp %d)%n",
         ratio(tp, tp + fn), ratio(tp, tp + fp), tp, fn, fp);
-    byLevel.forEach(
-        (conf, counts) ->
-            System.out.printf(
-                "  %-6s precision %.4f (%d of %d reached are true)%n",
-                conf.id(), ratio(counts[0], counts[1]), counts[0], counts[1]));
+    scores
+        .byLevel()
+        .forEach(
+            (conf, counts) ->
+                System.out.printf(
+                    "  %-6s precision %.4f (%d of %d reached are true)%n",
+                    conf.id(), ratio(counts[0], counts[1]), counts[0], counts[1]));
     for (boolean object : new boolean[] {true, false}) {
       List<SeedResult> part = results.stream().filter(r -> r.objectMethod() == object).toList();
       long ptp = part.stream().mapToLong(SeedResult::found).sum();
@@ -189,20 +247,6 @@ final class RealProjectAccuracy {
           pfn,
           pfp);
     }
-    System.out.printf(
-        "times: read %d ms, compile %d ms, oracle %d ms, index %d ms, link %d ms,"
-            + " reach oracle %d ms, reach engine %d ms%n",
-        ms(tRead - t0),
-        ms(tCompile - tRead),
-        ms(tOracle - tCompile),
-        ms(tIndex - tOracle),
-        ms(tLink - tIndex),
-        ms(oracleNanos),
-        ms(oursNanos));
-    printWorst("worst recall:", results);
-    printWorst(
-        "worst recall, seeds not overriding java.lang.Object methods:",
-        results.stream().filter(r -> !r.objectMethod()).toList());
   }
 
   private static void printWorst(String title, List<SeedResult> results) {
