@@ -497,10 +497,17 @@ final class Linker {
           t.superclass = s;
         }
       } else if (s == null) {
-        String simple = simpleType(written);
-        t.externalSupers.add(simple);
-        typesByExternalSuper.computeIfAbsent(simple, k -> new ArrayList<>()).add(t);
+        externalSuper(t, simpleType(written));
+        JdkSupertypes.of(written, t.file).forEach(inherited -> externalSuper(t, inherited));
       }
+    }
+  }
+
+  /** Records a supertype of {@code t} outside the index, by simple name, once. */
+  private void externalSuper(T t, String simple) {
+    if (!t.externalSupers.contains(simple)) {
+      t.externalSupers.add(simple);
+      typesByExternalSuper.computeIfAbsent(simple, k -> new ArrayList<>()).add(t);
     }
   }
 
@@ -1184,7 +1191,40 @@ final class Linker {
               m, r, simpleTypes.computeIfAbsent(r.receiverType().get(), Linker::simpleType));
         }
       }
+      case FIELD -> {
+        M field = qualifyingField(m, r);
+        if (field == null) {
+          fallback(m, r);
+          return;
+        }
+        T t = resolveType(field.fact.type(), field.owner, field, true);
+        if (t != null) {
+          callOn(m, r, t, true);
+        } else {
+          libraryDispatch(m, r, simpleTypes.computeIfAbsent(field.fact.type(), Linker::simpleType));
+        }
+      }
     }
+  }
+
+  /**
+   * The field a {@link Receiver#FIELD} reference is qualified by ({@code CS} of {@code
+   * Strings.CS.contains(..)}); null when its owner or the field is outside the index.
+   */
+  private M qualifyingField(M m, Reference r) {
+    String written = r.receiverType().orElse("");
+    int hash = written.lastIndexOf('#');
+    if (hash <= 0) {
+      return null; // not as the extractor writes it: treated as an unknown receiver
+    }
+    T owner = resolveType(written.substring(0, hash), m.owner, m, true);
+    return owner == null ? null : field(owner, written.substring(hash + 1));
+  }
+
+  /** The index type of the field qualifying a {@link Receiver#FIELD} reference, if it is one. */
+  private T qualifyingFieldType(M m, Reference r) {
+    M field = qualifyingField(m, r);
+    return field == null ? null : resolveType(field.fact.type(), field.owner, field, true);
   }
 
   private boolean inheritsFromLibrary(T t) {
@@ -1328,6 +1368,12 @@ final class Linker {
       t = m.owner;
     } else if (r.receiver() == Receiver.SUPER) {
       t = m.owner.superclass;
+    } else if (r.receiver() == Receiver.FIELD) {
+      t = qualifyingFieldType(m, r);
+      if (t == null && qualifyingField(m, r) == null) {
+        fallback(m, r);
+        return;
+      }
     } else {
       t = receiverType(m, r);
       if (t == null && r.receiverType().isEmpty()) {
@@ -1388,6 +1434,14 @@ final class Linker {
         T t = receiverType(m, r);
         if (t != null) {
           fieldOn(m, r, t);
+        }
+      }
+      case FIELD -> {
+        T t = qualifyingFieldType(m, r);
+        if (t != null) {
+          fieldOn(m, r, t);
+        } else if (qualifyingField(m, r) == null) {
+          fallback(m, r);
         }
       }
     }

@@ -88,16 +88,22 @@ final class Mentions {
     }
   }
 
-  /** {@code written} and each of its dotted segments. */
+  /**
+   * {@code written} and each of its segments, split at dots and at the {@code #} of a field
+   * receiver ({@code Strings#CS}).
+   */
   private static void segments(String written, Set<String> names) {
     names.add(written);
-    if (written.indexOf('.') < 0) {
+    if (written.indexOf('.') < 0 && written.indexOf('#') < 0) {
       return;
     }
     int start = 0;
-    for (int dot = written.indexOf('.'); dot >= 0; dot = written.indexOf('.', start)) {
-      names.add(written.substring(start, dot));
-      start = dot + 1;
+    for (int i = 0; i < written.length(); i++) {
+      char c = written.charAt(i);
+      if (c == '.' || c == '#') {
+        names.add(written.substring(start, i));
+        start = i + 1;
+      }
     }
     names.add(written.substring(start));
   }

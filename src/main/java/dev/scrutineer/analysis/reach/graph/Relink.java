@@ -5,6 +5,7 @@ import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -243,14 +244,18 @@ final class Relink {
     }
   }
 
-  /** What other files' lookups see of a member. */
+  /**
+   * What other files' lookups see of a member: a field's type too, which resolves calls on it
+   * ({@code Strings.CS.contains(..)}).
+   */
   private static boolean sameShape(MemberFact a, MemberFact b) {
     return a.kind() == b.kind()
         && a.name().equals(b.name())
         && a.modifiers().equals(b.modifiers())
         && a.parameterTypes().equals(b.parameterTypes())
         && a.varargs() == b.varargs()
-        && a.references().isEmpty() == b.references().isEmpty();
+        && a.references().isEmpty() == b.references().isEmpty()
+        && (a.kind() != DeclarationKind.FIELD || a.type().equals(b.type()));
   }
 
   /** Code that runs when its type is constructed or initialized. */

@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private FactsExtractor() {}
 
@@ -555,7 +555,32 @@ public final class FactsExtractor {
       @Override
       public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
         push();
-        super.visitEnhancedForLoop(node, unused);
+        scan(node.getVariable(), null);
+        Qualifier iterable = qualifier(node.getExpression());
+        // Over anything but an array the loop calls iterator(), then hasNext() and next() on the
+        // iterator it returns (JLS 14.14.2): calls that dispatch into the code base's iterators.
+        if (!iterable.type().filter(type -> type.endsWith("[]")).isPresent()) {
+          int line = start(node.getExpression());
+          add(
+              ReferenceKind.CALL,
+              "iterator",
+              0,
+              iterable.receiver(),
+              iterable.type(),
+              List.of(),
+              line);
+          for (String step : List.of("hasNext", "next")) {
+            add(
+                ReferenceKind.CALL,
+                step,
+                0,
+                Receiver.EXPRESSION,
+                Optional.of("java.util.Iterator"),
+                List.of(),
+                line);
+          }
+        }
+        scan(node.getStatement(), null);
         pop();
         return null;
       }
@@ -913,7 +938,9 @@ public final class FactsExtractor {
               Optional.empty(),
               List.of(),
               start(expression));
-          return new Qualifier(Receiver.NAME, Optional.empty());
+          // No local, no field of this file, no type: a field inherited from another file's type,
+          // which the linker finds (or, finding none, links by name).
+          return new Qualifier(Receiver.FIELD, Optional.of(context.name() + "#" + name));
         }
         if (expression instanceof MemberSelectTree select) {
           String name = select.getIdentifier().toString();
@@ -935,8 +962,11 @@ public final class FactsExtractor {
             scan(select, null);
             return new Qualifier(Receiver.EXPRESSION, fields.lookup(name));
           }
+          Optional<String> owner = typeOf(select.getExpression());
           scan(select, null);
-          return new Qualifier(Receiver.EXPRESSION, Optional.empty());
+          return owner
+              .map(type -> new Qualifier(Receiver.FIELD, Optional.of(type + "#" + name)))
+              .orElseGet(() -> new Qualifier(Receiver.EXPRESSION, Optional.empty()));
         }
         scan(expression, null);
         if (expression instanceof NewClassTree creation) {
@@ -948,6 +978,28 @@ public final class FactsExtractor {
           return new Qualifier(Receiver.EXPRESSION, Optional.of(written(cast.getType(), scope)));
         }
         return new Qualifier(Receiver.EXPRESSION, Optional.empty());
+      }
+
+      /**
+       * The type of a name that qualifies a field, as far as the file says: a type name ({@code
+       * Strings} in {@code Strings.CS}), or a local variable or field of a declared type.
+       */
+      private Optional<String> typeOf(ExpressionTree expression) {
+        if (expression instanceof MemberSelectTree select) {
+          return qualifiedType(select);
+        }
+        if (!(expression instanceof IdentifierTree identifier)) {
+          return Optional.empty();
+        }
+        String name = identifier.getName().toString();
+        Optional<String> local = local(name);
+        if (local.isPresent()) {
+          return local;
+        }
+        if (fields.has(name)) {
+          return fields.lookup(name);
+        }
+        return isTypeName(name) && !scope.isVariable(name) ? Optional.of(name) : Optional.empty();
       }
 
       /**

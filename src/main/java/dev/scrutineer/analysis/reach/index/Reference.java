@@ -74,6 +74,12 @@ public record Reference(
     /** A simple name that is a variable or a type: {@code orders.find()}, {@code Math.max()}. */
     NAME,
     /** Any other expression: {@code a.b().c()}, {@code list.get(0).m()}. */
-    EXPRESSION
+    EXPRESSION,
+    /**
+     * A field of a type or variable whose type the file says: {@code Strings.CS.contains(..)},
+     * {@code order.customer.name()}. {@code receiverType} is that type as written, {@code #} and
+     * the field's name ({@code Strings#CS}): the field's own type is declared where the field is.
+     */
+    FIELD
   }
 }

@@ -76,6 +76,69 @@ class CodeGraphTest {
   }
 
   @Test
+  void aCallOnAFieldDispatchesOnTheFieldsDeclaredType() {
+    CodeGraph g =
+        graph(
+            file(P, "Label")
+                .type(
+                    type("Label")
+                        .modifiers("abstract")
+                        .field("static PLAIN", f -> f.typed("Label"))
+                        .method("abstract render(String)")),
+            file(P, "PlainLabel").type(type("PlainLabel").ext("Label").method("render(String)")),
+            file(P, "Poster").type(type("Poster").method("render(String)")),
+            file(P, "A")
+                .type(type("A").method("go()", m -> m.callOnField("Label", "PLAIN", "render", 1))));
+    assertThat(dependents(g, "com.acme.Label#render(String)"))
+        .containsExactlyInAnyOrder(
+            "com.acme.A#go() call high", "com.acme.PlainLabel#render(String) override high");
+    assertThat(dependents(g, "com.acme.PlainLabel#render(String)"))
+        .containsExactly("com.acme.A#go() call medium");
+    assertThat(dependents(g, "com.acme.Poster#render(String)")).isEmpty();
+  }
+
+  @Test
+  void aCallOnAnInheritedFieldDispatchesOnItsDeclaredType() {
+    CodeGraph g =
+        graph(
+            file(P, "Base").type(type("Base").field("repo", f -> f.typed("Repo"))),
+            file(P, "Repo").type(type("Repo").method("load()")),
+            file(P, "Cache").type(type("Cache").method("load()")),
+            file(P, "Child")
+                .type(
+                    type("Child")
+                        .ext("Base")
+                        .method("go()", m -> m.callOnField("Child", "repo", "load", 0))));
+    assertThat(dependents(g, "com.acme.Repo#load()"))
+        .containsExactly("com.acme.Child#go() call high");
+    assertThat(dependents(g, "com.acme.Cache#load()")).isEmpty();
+  }
+
+  @Test
+  void aCallOnAFieldOutsideTheIndexFallsBackToTheName() {
+    CodeGraph g =
+        graph(
+            file(P, "Printer").type(type("Printer").method("println(Object)")),
+            file(P, "A")
+                .type(type("A").method("go()", m -> m.callOnField("System", "out", "println", 1))));
+    assertThat(dependents(g, "com.acme.Printer#println(Object)"))
+        .containsExactly("com.acme.A#go() call low");
+  }
+
+  @Test
+  void aCallOnALibraryInterfaceReachesImplementorsOfItsLibrarySubinterfaces() {
+    CodeGraph g =
+        graph(
+            file(P, "Cursor")
+                .imports("java.util.ListIterator")
+                .type(type("Cursor").ext("ListIterator<Item>").method("next()")),
+            file(P, "A")
+                .imports("java.util.Iterator")
+                .type(type("A").method("go()", m -> m.callOn("Iterator", "next", 0))));
+    assertThat(dependents(g, "com.acme.Cursor#next()")).containsExactly("com.acme.A#go() call low");
+  }
+
+  @Test
   void singleImportBeatsSamePackageAndOnDemandWorks() {
     CodeGraph g =
         graph(

@@ -188,6 +188,7 @@ final class Facts {
     private boolean varargs;
     private final List<Reference> references = new ArrayList<>();
     private final int line = nextLine++;
+    private String type = "Object";
 
     MemberBuilder(DeclarationKind kind, String spec) {
       this.kind = kind;
@@ -236,6 +237,19 @@ final class Facts {
     /** {@code x.name(...)} where {@code x} is declared as {@code type}. */
     MemberBuilder callOn(String type, String name, int arity) {
       return ref(ReferenceKind.CALL, name, arity, Receiver.NAME, type);
+    }
+
+    /**
+     * {@code Owner.field.name(...)} or {@code x.field.name(...)} with {@code x} an {@code Owner}.
+     */
+    MemberBuilder callOnField(String owner, String field, String name, int arity) {
+      return ref(ReferenceKind.CALL, name, arity, Receiver.FIELD, owner + "#" + field);
+    }
+
+    /** The declared type of a field, or a method's return type ({@code Object} unless said). */
+    MemberBuilder typed(String type) {
+      this.type = type;
+      return this;
     }
 
     /** {@code a.b().name(...)}: the receiver's type is unknown. */
@@ -289,7 +303,7 @@ final class Facts {
           List.of(),
           params,
           varargs,
-          kind == DeclarationKind.CONSTRUCTOR ? "" : "Object",
+          kind == DeclarationKind.CONSTRUCTOR ? "" : type,
           params.stream().map(p -> List.<AnnotationFact>of()).toList(),
           line,
           line,

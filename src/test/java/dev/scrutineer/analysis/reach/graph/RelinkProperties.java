@@ -194,7 +194,7 @@ class RelinkProperties {
             List.of(),
             List.of(),
             false,
-            "int",
+            fieldType(random),
             List.of(),
             4,
             4,
@@ -235,6 +235,11 @@ class RelinkProperties {
     }
   }
 
+  /** A primitive, or a type of the code base: calls on a field of that type dispatch into it. */
+  private static String fieldType(Random random) {
+    return random.nextBoolean() ? "int" : superName(random);
+  }
+
   private static List<String> params(Random random) {
     List<String> params = new ArrayList<>();
     int n = random.nextInt(3);
@@ -253,7 +258,9 @@ class RelinkProperties {
           random.nextInt(7) == 0 ? ReferenceKind.NEW : pick(random, ReferenceKind.values());
       Receiver receiver = pick(random, Receiver.values());
       Optional<String> receiverType =
-          random.nextBoolean() ? Optional.of(superName(random)) : Optional.empty();
+          receiver == Receiver.FIELD
+              ? Optional.of(superName(random) + "#" + pick(random, FIELDS))
+              : random.nextBoolean() ? Optional.of(superName(random)) : Optional.empty();
       String name =
           switch (kind) {
             case CALL -> pick(random, METHODS);
@@ -276,7 +283,7 @@ class RelinkProperties {
     List<String> supers = t.supertypes();
     DeclarationKind kind = t.kind();
     String name = t.symbol().name();
-    switch (random.nextInt(6)) {
+    switch (random.nextInt(7)) {
       case 0 -> members.add(member(random, file.packageName(), name));
       case 1 -> {
         if (!members.isEmpty()) {
@@ -287,21 +294,7 @@ class RelinkProperties {
         if (!members.isEmpty()) {
           int i = random.nextInt(members.size());
           MemberFact m = members.get(i);
-          members.set(
-              i,
-              new MemberFact(
-                  m.symbol(),
-                  m.kind(),
-                  m.name(),
-                  m.modifiers(),
-                  m.annotations(),
-                  m.parameterTypes(),
-                  m.varargs(),
-                  m.type(),
-                  m.parameterAnnotations(),
-                  m.line() + 1,
-                  m.endLine() + 1,
-                  references(random)));
+          members.set(i, copy(m, m.modifiers(), m.type(), 1, references(random)));
         }
       }
       case 3 -> {
@@ -313,24 +306,19 @@ class RelinkProperties {
           if (!modifiers.remove(toggled)) {
             modifiers.add(toggled);
           }
-          members.set(
-              i,
-              new MemberFact(
-                  m.symbol(),
-                  m.kind(),
-                  m.name(),
-                  modifiers,
-                  m.annotations(),
-                  m.parameterTypes(),
-                  m.varargs(),
-                  m.type(),
-                  m.parameterAnnotations(),
-                  m.line(),
-                  m.endLine(),
-                  m.references()));
+          members.set(i, copy(m, modifiers, m.type(), 0, m.references()));
         }
       }
       case 4 -> supers = List.of(superName(random));
+      case 5 -> {
+        for (int i = 0; i < members.size(); i++) {
+          MemberFact m = members.get(i);
+          if (m.kind() == DeclarationKind.FIELD) {
+            members.set(i, copy(m, m.modifiers(), fieldType(random), 0, m.references()));
+            break;
+          }
+        }
+      }
       default ->
           kind = kind == DeclarationKind.CLASS ? DeclarationKind.INTERFACE : DeclarationKind.CLASS;
     }
@@ -346,6 +334,24 @@ class RelinkProperties {
             t.endLine(),
             dedupe(members)));
     return new FileFacts(file.path(), file.packageName(), file.imports(), types, Optional.empty());
+  }
+
+  /** {@code m} with other modifiers, type and references, {@code shift} lines further down. */
+  private static MemberFact copy(
+      MemberFact m, Set<String> modifiers, String type, int shift, List<Reference> references) {
+    return new MemberFact(
+        m.symbol(),
+        m.kind(),
+        m.name(),
+        modifiers,
+        m.annotations(),
+        m.parameterTypes(),
+        m.varargs(),
+        type,
+        m.parameterAnnotations(),
+        m.line() + shift,
+        m.endLine() + shift,
+        references);
   }
 
   /** One member per symbol, as the extractor's numbering of duplicates guarantees. */

@@ -155,7 +155,8 @@ class FactsExtractorTest {
     assertThat(refs)
         .filteredOn(r -> r.kind() == ReferenceKind.METHOD_REFERENCE)
         .extracting(Reference::name, Reference::receiverType)
-        .containsExactly(tuple("id", Optional.of("Order")), tuple("println", Optional.empty()));
+        .containsExactly(
+            tuple("id", Optional.of("Order")), tuple("println", Optional.of("System#out")));
     assertThat(refs)
         .filteredOn(r -> r.kind() == ReferenceKind.FIELD)
         .extracting(Reference::name, Reference::receiver, Reference::receiverType)
@@ -303,6 +304,68 @@ class FactsExtractorTest {
     String deep = "class Deep { int x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + "; }";
     FileFacts nested = FactsExtractor.extract("Deep.java", deep);
     assertThat(nested.path()).isEqualTo("Deep.java");
+  }
+
+  @Test
+  void callsOnAFieldOfATypeOrVariableNameTheFieldAndWhereItIsDeclared() {
+    FileFacts shipping =
+        FactsExtractor.extract(
+            "Shipping.java",
+            """
+            package com.acme;
+            class Shipping {
+              private Item last;
+              String plain(String text, Item item) {
+                Label.PLAIN.render(text);
+                item.customs.duty(1);
+                last.customs.duty(2);
+                inherited.run();
+                return lookup().customs.name();
+              }
+            }
+            """);
+    List<Reference> refs = shipping.types().get(0).members().get(1).references();
+    assertThat(calls(refs))
+        .containsExactly(
+            tuple("render", Receiver.FIELD, Optional.of("Label#PLAIN"), 1),
+            tuple("duty", Receiver.FIELD, Optional.of("Item#customs"), 1),
+            tuple("duty", Receiver.FIELD, Optional.of("Item#customs"), 1),
+            tuple("run", Receiver.FIELD, Optional.of("Shipping#inherited"), 0),
+            tuple("lookup", Receiver.NONE, Optional.empty(), 0),
+            tuple("name", Receiver.EXPRESSION, Optional.empty(), 0));
+    assertThat(refs)
+        .filteredOn(r -> r.kind() == ReferenceKind.FIELD)
+        .extracting(Reference::name, Reference::receiverType)
+        .contains(tuple("PLAIN", Optional.of("Label")), tuple("customs", Optional.of("Item")));
+  }
+
+  @Test
+  void aForEachLoopCallsIteratorHasNextAndNextExceptOverAnArray() {
+    FileFacts loops =
+        FactsExtractor.extract(
+            "Loops.java",
+            """
+            import java.util.List;
+            class Loops {
+              int count(List<String> names, String[] more) {
+                int n = 0;
+                for (String name : names) {
+                  n += name.length();
+                }
+                for (String name : more) {
+                  n++;
+                }
+                return n;
+              }
+            }
+            """);
+    List<Reference> refs = loops.types().get(0).members().get(0).references();
+    assertThat(calls(refs))
+        .containsExactly(
+            tuple("iterator", Receiver.NAME, Optional.of("List"), 0),
+            tuple("hasNext", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0),
+            tuple("next", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0),
+            tuple("length", Receiver.NAME, Optional.of("String"), 0));
   }
 
   private MemberFact member(String name) {

@@ -1,0 +1,7 @@
+package com.acme.shipping;
+
+public class Customs {
+  public int duty(int value) {
+    return value / 10;
+  }
+}
