@@ -116,6 +116,9 @@ final class Linker {
     /** Types named {@code qualified + "." + suffix}, by suffix; filled on first use. */
     Map<String, T> byDottedSuffix;
 
+    /** Where receiver chains starting at this type end, by chain; filled on first use. */
+    Map<String, Chained> chains;
+
     List<T> subtypeClosure;
 
     /**
@@ -1191,40 +1194,93 @@ final class Linker {
               m, r, simpleTypes.computeIfAbsent(r.receiverType().get(), Linker::simpleType));
         }
       }
-      case FIELD -> {
-        M field = qualifyingField(m, r);
-        if (field == null) {
-          fallback(m, r);
-          return;
-        }
-        T t = resolveType(field.fact.type(), field.owner, field, true);
-        if (t != null) {
-          callOn(m, r, t, true);
+      case CHAIN -> {
+        Chained end = chained(m, r);
+        if (end.type() != null) {
+          callOn(m, r, end.type(), true);
+        } else if (end.library() != null) {
+          libraryDispatch(m, r, end.library());
         } else {
-          libraryDispatch(m, r, simpleTypes.computeIfAbsent(field.fact.type(), Linker::simpleType));
+          fallback(m, r);
         }
       }
     }
   }
 
   /**
-   * The field a {@link Receiver#FIELD} reference is qualified by ({@code CS} of {@code
-   * Strings.CS.contains(..)}); null when its owner or the field is outside the index.
+   * Where a {@link Receiver#CHAIN} ends: an index type, or the simple name of a library type; both
+   * null when a step leads outside the index, finds nothing, or is ambiguous, or the chain ends in
+   * {@code Object} (a type variable's erasure, which says nothing).
    */
-  private M qualifyingField(M m, Reference r) {
-    String written = r.receiverType().orElse("");
-    int hash = written.lastIndexOf('#');
-    if (hash <= 0) {
-      return null; // not as the extractor writes it: treated as an unknown receiver
-    }
-    T owner = resolveType(written.substring(0, hash), m.owner, m, true);
-    return owner == null ? null : field(owner, written.substring(hash + 1));
+  private record Chained(T type, String library) {
+    static final Chained UNKNOWN = new Chained(null, null);
   }
 
-  /** The index type of the field qualifying a {@link Receiver#FIELD} reference, if it is one. */
-  private T qualifyingFieldType(M m, Reference r) {
-    M field = qualifyingField(m, r);
-    return field == null ? null : resolveType(field.fact.type(), field.owner, field, true);
+  /**
+   * Follows a {@link Receiver#CHAIN} from its start, through each field's declared type and each
+   * method's return type (the same for every overload of that arity, or the chain is unknown).
+   */
+  private Chained chained(M m, Reference r) {
+    String chain = r.receiverType().orElse("");
+    int hash = chain.indexOf('#');
+    if (hash <= 0) {
+      return Chained.UNKNOWN; // not as the extractor writes it: an unknown receiver
+    }
+    T root = resolveType(chain.substring(0, hash), m.owner, m, true);
+    if (root == null) {
+      return Chained.UNKNOWN;
+    }
+    // The same chain is written again and again (Strings.CS in every method of StringUtils).
+    if (root.chains == null) {
+      root.chains = new HashMap<>();
+    }
+    return root.chains.computeIfAbsent(chain, k -> follow(root, k.split("#", -1)));
+  }
+
+  private Chained follow(T root, String[] steps) {
+    T at = root;
+    for (int i = 1; i < steps.length; i++) {
+      if (at == null) {
+        return Chained.UNKNOWN;
+      }
+      List<M> found = step(at, steps[i]);
+      if (found.isEmpty()) {
+        return Chained.UNKNOWN;
+      }
+      M first = found.get(0);
+      T type = resolveType(first.fact.type(), first.owner, first, true);
+      for (M other : found) {
+        if (resolveType(other.fact.type(), other.owner, other, true) != type
+            || (type == null
+                && !simpleType(other.fact.type()).equals(simpleType(first.fact.type())))) {
+          return Chained.UNKNOWN;
+        }
+      }
+      if (type == null) {
+        String library = simpleTypes.computeIfAbsent(first.fact.type(), Linker::simpleType);
+        return i == steps.length - 1 && !library.equals("Object") && !library.isEmpty()
+            ? new Chained(null, library)
+            : Chained.UNKNOWN;
+      }
+      at = type;
+    }
+    return new Chained(at, null);
+  }
+
+  /**
+   * The members one step of a chain reads: {@code name/arity} calls a method, {@code name} a field.
+   */
+  private static List<M> step(T t, String step) {
+    int slash = step.indexOf('/');
+    if (slash < 0) {
+      M field = field(t, step);
+      return field == null ? List.of() : List.of(field);
+    }
+    try {
+      return methods(t, step.substring(0, slash), Integer.parseInt(step.substring(slash + 1)));
+    } catch (NumberFormatException e) {
+      return List.of();
+    }
   }
 
   private boolean inheritsFromLibrary(T t) {
@@ -1341,13 +1397,29 @@ final class Linker {
     if (direct == null) {
       return;
     }
-    for (T t : implementors.computeIfAbsent(libraryType, k -> implementors(direct))) {
-      for (M target : t.methods.getOrDefault(r.name(), List.of())) {
-        if (target.isVirtual() && target.acceptsArity(r.arity())) {
-          edge(m.id, target.id, CALL, LOW, r.line());
+    // Every for-each loop asks for an Iterator's hasNext() and next(): the targets are found once.
+    List<M> targets =
+        libraryTargets.computeIfAbsent(
+            new LibraryCall(libraryType, r.name(), r.arity()), k -> libraryTargets(direct, k));
+    for (M target : targets) {
+      edge(m.id, target.id, CALL, LOW, r.line());
+    }
+  }
+
+  private record LibraryCall(String type, String name, int arity) {}
+
+  private final Map<LibraryCall, List<M>> libraryTargets = new HashMap<>();
+
+  private List<M> libraryTargets(List<T> direct, LibraryCall call) {
+    List<M> targets = new ArrayList<>();
+    for (T t : implementors.computeIfAbsent(call.type(), k -> implementors(direct))) {
+      for (M target : t.methods.getOrDefault(call.name(), List.of())) {
+        if (target.isVirtual() && target.acceptsArity(call.arity())) {
+          targets.add(target);
         }
       }
     }
+    return targets;
   }
 
   /** The index types implementing a library type, directly or not; cached per library type. */
@@ -1368,9 +1440,10 @@ final class Linker {
       t = m.owner;
     } else if (r.receiver() == Receiver.SUPER) {
       t = m.owner.superclass;
-    } else if (r.receiver() == Receiver.FIELD) {
-      t = qualifyingFieldType(m, r);
-      if (t == null && qualifyingField(m, r) == null) {
+    } else if (r.receiver() == Receiver.CHAIN) {
+      Chained end = chained(m, r);
+      t = end.type();
+      if (t == null && end.library() == null) {
         fallback(m, r);
         return;
       }
@@ -1436,11 +1509,11 @@ final class Linker {
           fieldOn(m, r, t);
         }
       }
-      case FIELD -> {
-        T t = qualifyingFieldType(m, r);
-        if (t != null) {
-          fieldOn(m, r, t);
-        } else if (qualifyingField(m, r) == null) {
+      case CHAIN -> {
+        Chained end = chained(m, r);
+        if (end.type() != null) {
+          fieldOn(m, r, end.type());
+        } else if (end.library() == null) {
           fallback(m, r);
         }
       }

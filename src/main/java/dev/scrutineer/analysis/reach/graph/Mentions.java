@@ -89,8 +89,8 @@ final class Mentions {
   }
 
   /**
-   * {@code written} and each of its segments, split at dots and at the {@code #} of a field
-   * receiver ({@code Strings#CS}).
+   * {@code written} and each of its segments: split at dots, and at the {@code #} between the steps
+   * of a receiver chain ({@code Orders#builder/0}), whose arities are not names.
    */
   private static void segments(String written, Set<String> names) {
     names.add(written);
@@ -98,13 +98,14 @@ final class Mentions {
       return;
     }
     int start = 0;
-    for (int i = 0; i < written.length(); i++) {
-      char c = written.charAt(i);
+    for (int i = 0; i <= written.length(); i++) {
+      char c = i < written.length() ? written.charAt(i) : '#';
       if (c == '.' || c == '#') {
-        names.add(written.substring(start, i));
+        String segment = written.substring(start, i);
+        int slash = segment.indexOf('/');
+        names.add(slash < 0 ? segment : segment.substring(0, slash));
         start = i + 1;
       }
     }
-    names.add(written.substring(start));
   }
 }

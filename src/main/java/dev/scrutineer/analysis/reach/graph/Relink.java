@@ -5,7 +5,6 @@ import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.Confidence;
-import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -245,8 +244,8 @@ final class Relink {
   }
 
   /**
-   * What other files' lookups see of a member: a field's type too, which resolves calls on it
-   * ({@code Strings.CS.contains(..)}).
+   * What other files' lookups see of a member: its declared or return type too, which resolves the
+   * calls chained on it ({@code Strings.CS.contains(..)}, {@code builder().limit(5)}).
    */
   private static boolean sameShape(MemberFact a, MemberFact b) {
     return a.kind() == b.kind()
@@ -255,7 +254,7 @@ final class Relink {
         && a.parameterTypes().equals(b.parameterTypes())
         && a.varargs() == b.varargs()
         && a.references().isEmpty() == b.references().isEmpty()
-        && (a.kind() != DeclarationKind.FIELD || a.type().equals(b.type()));
+        && a.type().equals(b.type());
   }
 
   /** Code that runs when its type is constructed or initialized. */

@@ -80,7 +80,10 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
+
+  /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
+  static final int MAX_CHAIN = 8;
 
   private FactsExtractor() {}
 
@@ -940,7 +943,7 @@ public final class FactsExtractor {
               start(expression));
           // No local, no field of this file, no type: a field inherited from another file's type,
           // which the linker finds (or, finding none, links by name).
-          return new Qualifier(Receiver.FIELD, Optional.of(context.name() + "#" + name));
+          return new Qualifier(Receiver.CHAIN, Optional.of(context.name() + "#" + name));
         }
         if (expression instanceof MemberSelectTree select) {
           String name = select.getIdentifier().toString();
@@ -962,13 +965,17 @@ public final class FactsExtractor {
             scan(select, null);
             return new Qualifier(Receiver.EXPRESSION, fields.lookup(name));
           }
-          Optional<String> owner = typeOf(select.getExpression());
+          Optional<String> chain = chain(select);
           scan(select, null);
-          return owner
-              .map(type -> new Qualifier(Receiver.FIELD, Optional.of(type + "#" + name)))
+          return chain
+              .map(c -> new Qualifier(Receiver.CHAIN, Optional.of(c)))
               .orElseGet(() -> new Qualifier(Receiver.EXPRESSION, Optional.empty()));
         }
+        Optional<String> chain = chain(expression);
         scan(expression, null);
+        if (chain.isPresent()) {
+          return new Qualifier(Receiver.CHAIN, chain);
+        }
         if (expression instanceof NewClassTree creation) {
           return new Qualifier(
               Receiver.EXPRESSION, Optional.of(written(creation.getIdentifier(), scope)));
@@ -981,25 +988,67 @@ public final class FactsExtractor {
       }
 
       /**
-       * The type of a name that qualifies a field, as far as the file says: a type name ({@code
-       * Strings} in {@code Strings.CS}), or a local variable or field of a declared type.
+       * The field reads and calls that lead to the value of {@code expression} from a type the file
+       * names: {@code Strings.CS} is {@code Strings#CS}, {@code Orders.builder().limit(5)} is
+       * {@code Orders#builder/0#limit/1}, an unqualified {@code find(id)} is a call on this type
+       * ({@code Repo#find/1}); empty when there is no such start, or the chain is longer than
+       * {@link #MAX_CHAIN} steps.
        */
-      private Optional<String> typeOf(ExpressionTree expression) {
+      private Optional<String> chain(ExpressionTree expression) {
+        Optional<String> chain = Optional.empty();
+        if (expression instanceof MethodInvocationTree call) {
+          String arity = "/" + call.getArguments().size();
+          if (call.getMethodSelect() instanceof IdentifierTree name) {
+            chain = Optional.of(context.name() + "#" + name.getName() + arity);
+          } else if (call.getMethodSelect() instanceof MemberSelectTree select) {
+            chain =
+                origin(select.getExpression()).map(o -> o + "#" + select.getIdentifier() + arity);
+          }
+        } else if (expression instanceof MemberSelectTree select) {
+          chain = origin(select.getExpression()).map(o -> o + "#" + select.getIdentifier());
+        }
+        return chain.filter(c -> c.chars().filter(ch -> ch == '#').count() <= MAX_CHAIN);
+      }
+
+      /** Where a chain starts, or the chain so far: a type, or what a typed name holds. */
+      private Optional<String> origin(ExpressionTree expression) {
+        if (expression instanceof IdentifierTree identifier) {
+          String name = identifier.getName().toString();
+          if (name.equals("this")) {
+            return Optional.of(context.name());
+          }
+          if (name.equals("super")) {
+            return context.superclass();
+          }
+          Optional<String> local = local(name);
+          if (local.isPresent()) {
+            return local.filter(type -> !type.isEmpty());
+          }
+          if (fields.has(name)) {
+            return fields.lookup(name);
+          }
+          return isTypeName(name) && !scope.isVariable(name)
+              ? Optional.of(name)
+              : Optional.of(context.name() + "#" + name);
+        }
         if (expression instanceof MemberSelectTree select) {
-          return qualifiedType(select);
+          Optional<String> type = qualifiedType(select);
+          if (type.isPresent()) {
+            return type;
+          }
+          if (select.getExpression() instanceof IdentifierTree owner
+              && owner.getName().contentEquals("this")) {
+            return fields.lookup(select.getIdentifier().toString());
+          }
         }
-        if (!(expression instanceof IdentifierTree identifier)) {
-          return Optional.empty();
+        if (expression instanceof NewClassTree creation && creation.getClassBody() == null) {
+          return Optional.of(written(creation.getIdentifier(), scope));
         }
-        String name = identifier.getName().toString();
-        Optional<String> local = local(name);
-        if (local.isPresent()) {
-          return local;
+        if (expression instanceof ParenthesizedTree parenthesized
+            && parenthesized.getExpression() instanceof TypeCastTree cast) {
+          return Optional.of(written(cast.getType(), scope));
         }
-        if (fields.has(name)) {
-          return fields.lookup(name);
-        }
-        return isTypeName(name) && !scope.isVariable(name) ? Optional.of(name) : Optional.empty();
+        return chain(expression);
       }
 
       /**

@@ -76,10 +76,13 @@ public record Reference(
     /** Any other expression: {@code a.b().c()}, {@code list.get(0).m()}. */
     EXPRESSION,
     /**
-     * A field of a type or variable whose type the file says: {@code Strings.CS.contains(..)},
-     * {@code order.customer.name()}. {@code receiverType} is that type as written, {@code #} and
-     * the field's name ({@code Strings#CS}): the field's own type is declared where the field is.
+     * Field reads and calls from a type the file names, or from a variable of a declared type:
+     * {@code Strings.CS.contains(..)}, {@code order.customer().name()}, {@code
+     * Orders.builder().limit(5).build()}, or an unqualified {@code find(id).total()}. {@code
+     * receiverType} is the start (a type as written) and each step after a {@code #}: a field's
+     * name, or a method's name, {@code /} and its arity ({@code Strings#CS}, {@code
+     * Orders#builder/0#limit/1}); the linker follows the declared types.
      */
-    FIELD
+    CHAIN
   }
 }

@@ -115,6 +115,44 @@ class CodeGraphTest {
   }
 
   @Test
+  void aChainOfCallsFollowsEachMethodsReturnType() {
+    CodeGraph g =
+        graph(
+            file(P, "Orders")
+                .type(type("Orders").method("static builder()", b -> b.typed("Builder")))
+                .type(
+                    type("Orders.Builder")
+                        .method("limit(int)", b -> b.typed("Builder"))
+                        .method("build()", b -> b.typed("Orders"))),
+            file(P, "Crate").type(type("Crate").method("build()")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method(
+                            "go()", m -> m.callOnChain("Orders#builder/0#limit/1", "build", 0))));
+    assertThat(dependents(g, "com.acme.Orders.Builder#build()"))
+        .containsExactly("com.acme.A#go() call high");
+    assertThat(dependents(g, "com.acme.Crate#build()")).isEmpty();
+  }
+
+  @Test
+  void aChainThatLeavesTheIndexOrFindsNothingFallsBackToTheName() {
+    CodeGraph g =
+        graph(
+            file(P, "Repo").type(type("Repo").method("find(long)", b -> b.typed("Optional"))),
+            file(P, "Order").type(type("Order").method("total()")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method(
+                            "go()",
+                            m ->
+                                m.callOnChain("Repo#find/1#get/0", "total", 0)
+                                    .callOnChain("Repo#missing/0", "total", 0))));
+    assertThat(dependents(g, "com.acme.Order#total()")).containsExactly("com.acme.A#go() call low");
+  }
+
+  @Test
   void aCallOnAFieldOutsideTheIndexFallsBackToTheName() {
     CodeGraph g =
         graph(

@@ -243,7 +243,12 @@ final class Facts {
      * {@code Owner.field.name(...)} or {@code x.field.name(...)} with {@code x} an {@code Owner}.
      */
     MemberBuilder callOnField(String owner, String field, String name, int arity) {
-      return ref(ReferenceKind.CALL, name, arity, Receiver.FIELD, owner + "#" + field);
+      return callOnChain(owner + "#" + field, name, arity);
+    }
+
+    /** A call on a receiver chain as the extractor writes it: {@code "Orders#builder/0"}. */
+    MemberBuilder callOnChain(String chain, String name, int arity) {
+      return ref(ReferenceKind.CALL, name, arity, Receiver.CHAIN, chain);
     }
 
     /** The declared type of a field, or a method's return type ({@code Object} unless said). */

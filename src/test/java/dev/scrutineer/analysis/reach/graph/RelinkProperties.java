@@ -226,7 +226,7 @@ class RelinkProperties {
             List.of(),
             params,
             false,
-            "void",
+            random.nextBoolean() ? "void" : fieldType(random),
             params.stream().map(p -> List.<AnnotationFact>of()).toList(),
             7,
             9,
@@ -235,7 +235,20 @@ class RelinkProperties {
     }
   }
 
-  /** A primitive, or a type of the code base: calls on a field of that type dispatch into it. */
+  /** A receiver chain: a field of a type, then perhaps a call on it and a field of its result. */
+  private static String chain(Random random) {
+    StringBuilder chain =
+        new StringBuilder(superName(random)).append('#').append(pick(random, FIELDS));
+    if (random.nextBoolean()) {
+      chain.append('#').append(pick(random, METHODS)).append('/').append(random.nextInt(3));
+      if (random.nextBoolean()) {
+        chain.append('#').append(pick(random, FIELDS));
+      }
+    }
+    return chain.toString();
+  }
+
+  /** A primitive, or a type of the code base: calls chained on a member of that type go there. */
   private static String fieldType(Random random) {
     return random.nextBoolean() ? "int" : superName(random);
   }
@@ -258,8 +271,8 @@ class RelinkProperties {
           random.nextInt(7) == 0 ? ReferenceKind.NEW : pick(random, ReferenceKind.values());
       Receiver receiver = pick(random, Receiver.values());
       Optional<String> receiverType =
-          receiver == Receiver.FIELD
-              ? Optional.of(superName(random) + "#" + pick(random, FIELDS))
+          receiver == Receiver.CHAIN
+              ? Optional.of(chain(random))
               : random.nextBoolean() ? Optional.of(superName(random)) : Optional.empty();
       String name =
           switch (kind) {
@@ -313,7 +326,7 @@ class RelinkProperties {
       case 5 -> {
         for (int i = 0; i < members.size(); i++) {
           MemberFact m = members.get(i);
-          if (m.kind() == DeclarationKind.FIELD) {
+          if (m.kind() == DeclarationKind.FIELD || m.kind() == DeclarationKind.METHOD) {
             members.set(i, copy(m, m.modifiers(), fieldType(random), 0, m.references()));
             break;
           }

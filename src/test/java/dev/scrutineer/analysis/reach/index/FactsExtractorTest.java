@@ -255,7 +255,7 @@ class FactsExtractorTest {
         .contains(
             tuple("perform", List.of(), Optional.of("MockMvc")),
             tuple("post", List.of("/owners/{id}/edit"), Optional.empty()),
-            tuple("param", List.of("name", "x"), Optional.empty()));
+            tuple("param", List.of("name", "x"), Optional.of("OwnerControllerTests#post/2")));
     assertThat(edit.references())
         .filteredOn(r -> r.kind() == ReferenceKind.TYPE)
         .extracting(Reference::name)
@@ -307,7 +307,7 @@ class FactsExtractorTest {
   }
 
   @Test
-  void callsOnAFieldOfATypeOrVariableNameTheFieldAndWhereItIsDeclared() {
+  void callsOnFieldsAndCallResultsNameTheChainFromATypeTheFileNames() {
     FileFacts shipping =
         FactsExtractor.extract(
             "Shipping.java",
@@ -327,12 +327,12 @@ class FactsExtractorTest {
     List<Reference> refs = shipping.types().get(0).members().get(1).references();
     assertThat(calls(refs))
         .containsExactly(
-            tuple("render", Receiver.FIELD, Optional.of("Label#PLAIN"), 1),
-            tuple("duty", Receiver.FIELD, Optional.of("Item#customs"), 1),
-            tuple("duty", Receiver.FIELD, Optional.of("Item#customs"), 1),
-            tuple("run", Receiver.FIELD, Optional.of("Shipping#inherited"), 0),
+            tuple("render", Receiver.CHAIN, Optional.of("Label#PLAIN"), 1),
+            tuple("duty", Receiver.CHAIN, Optional.of("Item#customs"), 1),
+            tuple("duty", Receiver.CHAIN, Optional.of("Item#customs"), 1),
+            tuple("run", Receiver.CHAIN, Optional.of("Shipping#inherited"), 0),
             tuple("lookup", Receiver.NONE, Optional.empty(), 0),
-            tuple("name", Receiver.EXPRESSION, Optional.empty(), 0));
+            tuple("name", Receiver.CHAIN, Optional.of("Shipping#lookup/0#customs"), 0));
     assertThat(refs)
         .filteredOn(r -> r.kind() == ReferenceKind.FIELD)
         .extracting(Reference::name, Reference::receiverType)
