@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -67,6 +68,83 @@ class RelinkProperties {
       }
     }
 
+    relinkGivesTheFullGraph(base, head, changed);
+  }
+
+  /**
+   * A member's return type decides where a chain in another file goes ({@code A.f.m()} with {@code
+   * f} now a {@code D}): that file is linked again.
+   */
+  @Example
+  void aChangedTypeOfAMemberRelinksTheChainsThroughIt() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    for (String name : List.of("B", "D")) {
+      base.put(
+          "p/" + name + ".java",
+          codeBase(
+              name, List.of(member("p", name, DeclarationKind.METHOD, "m", "void", List.of()))));
+    }
+    Reference chained =
+        new Reference(ReferenceKind.CALL, "m", 0, Receiver.CHAIN, Optional.of("A#f"), List.of(), 9);
+    base.put(
+        "p/C.java",
+        codeBase(
+            "C",
+            List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(chained)))));
+    base.put(
+        "p/A.java",
+        codeBase("A", List.of(member("p", "A", DeclarationKind.FIELD, "f", "B", List.of()))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put(
+        "p/A.java",
+        codeBase("A", List.of(member("p", "A", DeclarationKind.FIELD, "f", "D", List.of()))));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/A.java"));
+  }
+
+  private static FileFacts codeBase(String type, List<MemberFact> members) {
+    return new FileFacts(
+        "p/" + type + ".java",
+        "p",
+        List.of(),
+        List.of(
+            new TypeFact(
+                new Symbol("p", type),
+                DeclarationKind.CLASS,
+                Set.of(),
+                List.of(),
+                List.of(),
+                1,
+                20,
+                members)),
+        Optional.empty());
+  }
+
+  private static MemberFact member(
+      String pkg,
+      String owner,
+      DeclarationKind kind,
+      String name,
+      String type,
+      List<Reference> references) {
+    return new MemberFact(
+        new Symbol(pkg, owner + "#" + name + (kind == DeclarationKind.METHOD ? "()" : "")),
+        kind,
+        name,
+        Set.of(),
+        List.of(),
+        List.of(),
+        false,
+        type,
+        List.of(),
+        5,
+        6,
+        references);
+  }
+
+  private static void relinkGivesTheFullGraph(
+      Map<String, FileFacts> base, Map<String, FileFacts> head, Set<String> changed)
+      throws IOException {
     LinkedBase linked =
         LinkedBase.decode(LinkedBase.link(base.values(), contentIds(base), 1).encode());
     Linker full = new Linker();
