@@ -995,23 +995,32 @@ public final class FactsExtractor {
        * {@link #MAX_CHAIN} steps.
        */
       private Optional<String> chain(ExpressionTree expression) {
-        Optional<String> chain = Optional.empty();
+        return chain(expression, MAX_CHAIN);
+      }
+
+      /** As {@link #chain(ExpressionTree)}, with at most {@code steps} steps left. */
+      private Optional<String> chain(ExpressionTree expression, int steps) {
+        if (steps == 0) {
+          return Optional.empty(); // a longer chain is not followed, nor spelt out
+        }
         if (expression instanceof MethodInvocationTree call) {
           String arity = "/" + call.getArguments().size();
           if (call.getMethodSelect() instanceof IdentifierTree name) {
-            chain = Optional.of(context.name() + "#" + name.getName() + arity);
-          } else if (call.getMethodSelect() instanceof MemberSelectTree select) {
-            chain =
-                origin(select.getExpression()).map(o -> o + "#" + select.getIdentifier() + arity);
+            return Optional.of(context.name() + "#" + name.getName() + arity);
+          }
+          if (call.getMethodSelect() instanceof MemberSelectTree select) {
+            return origin(select.getExpression(), steps - 1)
+                .map(o -> o + "#" + select.getIdentifier() + arity);
           }
         } else if (expression instanceof MemberSelectTree select) {
-          chain = origin(select.getExpression()).map(o -> o + "#" + select.getIdentifier());
+          return origin(select.getExpression(), steps - 1)
+              .map(o -> o + "#" + select.getIdentifier());
         }
-        return chain.filter(c -> c.chars().filter(ch -> ch == '#').count() <= MAX_CHAIN);
+        return Optional.empty();
       }
 
       /** Where a chain starts, or the chain so far: a type, or what a typed name holds. */
-      private Optional<String> origin(ExpressionTree expression) {
+      private Optional<String> origin(ExpressionTree expression, int steps) {
         if (expression instanceof IdentifierTree identifier) {
           String name = identifier.getName().toString();
           if (name.equals("this")) {
@@ -1048,7 +1057,7 @@ public final class FactsExtractor {
             && parenthesized.getExpression() instanceof TypeCastTree cast) {
           return Optional.of(written(cast.getType(), scope));
         }
-        return chain(expression);
+        return chain(expression, steps);
       }
 
       /**

@@ -73,7 +73,11 @@ public record Reference(
     SUPER,
     /** A simple name that is a variable or a type: {@code orders.find()}, {@code Math.max()}. */
     NAME,
-    /** Any other expression: {@code a.b().c()}, {@code list.get(0).m()}. */
+    /**
+     * Any other expression: {@code items[0].m()}, {@code (ready ? a : b).m()}, a chain of unknown
+     * start or of more than a few steps; {@code receiverType} is set for {@code new T().m()} and
+     * {@code ((T) x).m()}.
+     */
     EXPRESSION,
     /**
      * Field reads and calls from a type the file names, or from a variable of a declared type:
