@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -961,7 +961,8 @@ public final class FactsExtractor {
             return new Qualifier(Receiver.EXPRESSION, qualifiedType);
           }
           if (select.getExpression() instanceof IdentifierTree owner
-              && owner.getName().contentEquals("this")) {
+              && owner.getName().contentEquals("this")
+              && fields.has(name)) {
             scan(select, null);
             return new Qualifier(Receiver.EXPRESSION, fields.lookup(name));
           }
@@ -1046,7 +1047,8 @@ public final class FactsExtractor {
             return type;
           }
           if (select.getExpression() instanceof IdentifierTree owner
-              && owner.getName().contentEquals("this")) {
+              && owner.getName().contentEquals("this")
+              && fields.has(select.getIdentifier().toString())) {
             return fields.lookup(select.getIdentifier().toString());
           }
         }

@@ -320,6 +320,7 @@ class FactsExtractorTest {
                 item.customs.duty(1);
                 last.customs.duty(2);
                 inherited.run();
+                this.inherited.stop();
                 return lookup().customs.name();
               }
             }
@@ -331,6 +332,7 @@ class FactsExtractorTest {
             tuple("duty", Receiver.CHAIN, Optional.of("Item#customs"), 1),
             tuple("duty", Receiver.CHAIN, Optional.of("Item#customs"), 1),
             tuple("run", Receiver.CHAIN, Optional.of("Shipping#inherited"), 0),
+            tuple("stop", Receiver.CHAIN, Optional.of("Shipping#inherited"), 0),
             tuple("lookup", Receiver.NONE, Optional.empty(), 0),
             tuple("name", Receiver.CHAIN, Optional.of("Shipping#lookup/0#customs"), 0));
     assertThat(refs)
