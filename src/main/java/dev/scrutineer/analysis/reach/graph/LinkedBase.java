@@ -464,6 +464,7 @@ public final class LinkedBase {
     classes.add(CodeGraph.class);
     classes.add(LinkedBase.class);
     classes.add(JdkSupertypes.class);
+    classes.add(Mentions.class); // stored with the graph: other names, other files relinked
     // The JDK's own type hierarchy is read from the running JDK (see JdkSupertypes).
     sha1.update(("java " + Runtime.version().feature() + "\n").getBytes(StandardCharsets.UTF_8));
     classes.stream()

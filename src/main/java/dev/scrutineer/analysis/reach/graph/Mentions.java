@@ -93,8 +93,11 @@ final class Mentions {
    * of a receiver chain ({@code Orders#builder/0}), whose arities are not names.
    */
   private static void segments(String written, Set<String> names) {
-    names.add(written);
-    if (written.indexOf('.') < 0 && written.indexOf('#') < 0) {
+    boolean chain = written.indexOf('#') >= 0;
+    if (!chain) {
+      names.add(written); // a chain as a whole is no name anything is looked up by
+    }
+    if (written.indexOf('.') < 0 && !chain) {
       return;
     }
     int start = 0;
