@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -562,16 +562,21 @@ public final class FactsExtractor {
         Qualifier iterable = qualifier(node.getExpression());
         // Over anything but an array the loop calls iterator(), then hasNext() and next() on the
         // iterator it returns (JLS 14.14.2): calls that dispatch into the code base's iterators.
-        if (!iterable.type().filter(type -> type.endsWith("[]")).isPresent()) {
+        boolean array =
+            node.getExpression() instanceof NewArrayTree
+                || iterable.type().filter(type -> type.endsWith("[]")).isPresent();
+        if (!array) {
           int line = start(node.getExpression());
-          add(
-              ReferenceKind.CALL,
-              "iterator",
-              0,
-              iterable.receiver(),
-              iterable.type(),
-              List.of(),
-              line);
+          if (iterable.type().isPresent()) { // on an unknown receiver, iterator() says nothing
+            add(
+                ReferenceKind.CALL,
+                "iterator",
+                0,
+                iterable.receiver(),
+                iterable.type(),
+                List.of(),
+                line);
+          }
           for (String step : List.of("hasNext", "next")) {
             add(
                 ReferenceKind.CALL,
@@ -1045,6 +1050,9 @@ public final class FactsExtractor {
           Optional<String> type = qualifiedType(select);
           if (type.isPresent()) {
             return type;
+          }
+          if (select.getIdentifier().contentEquals("this")) {
+            return Optional.of(written(select.getExpression(), scope)); // Outer.this
           }
           if (select.getExpression() instanceof IdentifierTree owner
               && owner.getName().contentEquals("this")

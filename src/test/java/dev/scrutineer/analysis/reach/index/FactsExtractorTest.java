@@ -321,6 +321,7 @@ class FactsExtractorTest {
                 last.customs.duty(2);
                 inherited.run();
                 this.inherited.stop();
+                Shipping.this.inherited.pause();
                 return lookup().customs.name();
               }
             }
@@ -333,6 +334,7 @@ class FactsExtractorTest {
             tuple("duty", Receiver.CHAIN, Optional.of("Item#customs"), 1),
             tuple("run", Receiver.CHAIN, Optional.of("Shipping#inherited"), 0),
             tuple("stop", Receiver.CHAIN, Optional.of("Shipping#inherited"), 0),
+            tuple("pause", Receiver.CHAIN, Optional.of("Shipping#inherited"), 0),
             tuple("lookup", Receiver.NONE, Optional.empty(), 0),
             tuple("name", Receiver.CHAIN, Optional.of("Shipping#lookup/0#customs"), 0));
     assertThat(refs)
@@ -357,6 +359,12 @@ class FactsExtractorTest {
                 for (String name : more) {
                   n++;
                 }
+                for (int[] row : new int[][] {{1}}) {
+                  n++;
+                }
+                for (String name : (n > 0 ? names : List.<String>of())) {
+                  n++;
+                }
                 return n;
               }
             }
@@ -367,7 +375,10 @@ class FactsExtractorTest {
             tuple("iterator", Receiver.NAME, Optional.of("List"), 0),
             tuple("hasNext", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0),
             tuple("next", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0),
-            tuple("length", Receiver.NAME, Optional.of("String"), 0));
+            tuple("length", Receiver.NAME, Optional.of("String"), 0),
+            tuple("of", Receiver.NAME, Optional.of("List"), 0),
+            tuple("hasNext", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0),
+            tuple("next", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0));
   }
 
   private MemberFact member(String name) {
