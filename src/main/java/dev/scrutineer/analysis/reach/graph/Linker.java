@@ -117,7 +117,7 @@ final class Linker {
     Map<String, T> byDottedSuffix;
 
     /** Where receiver chains starting at this type end, by chain; filled on first use. */
-    Map<String, Chained> chains;
+    Map<String, Qualified> chains;
 
     List<T> subtypeClosure;
 
@@ -1141,11 +1141,6 @@ final class Linker {
     initialization(m, target, r.line());
   }
 
-  /** The type a qualified reference names, or null when it is outside the index or unknown. */
-  private T receiverType(M m, Reference r) {
-    return r.receiverType().map(t -> resolveType(t, m.owner, m, true)).orElse(null);
-  }
-
   private void call(M m, Reference r) {
     T local = scopeAt(m, r.line());
     T ctx = local != null ? local : m.owner;
@@ -1181,25 +1176,12 @@ final class Linker {
           }
         }
       }
-      case NAME, EXPRESSION -> {
-        if (r.receiverType().isEmpty()) {
-          fallback(m, r);
-          return;
-        }
-        T t = receiverType(m, r);
-        if (t != null) {
-          callOn(m, r, t, true);
-        } else {
-          libraryDispatch(
-              m, r, simpleTypes.computeIfAbsent(r.receiverType().get(), Linker::simpleType));
-        }
-      }
-      case CHAIN -> {
-        Chained end = chained(m, r);
-        if (end.type() != null) {
-          callOn(m, r, end.type(), true);
-        } else if (end.library() != null) {
-          libraryDispatch(m, r, end.library());
+      case NAME, EXPRESSION, CHAIN -> {
+        Qualified q = qualified(m, r);
+        if (q.type() != null) {
+          callOn(m, r, q.type(), true);
+        } else if (q.library() != null) {
+          libraryDispatch(m, r, q.library());
         } else {
           fallback(m, r);
         }
@@ -1208,27 +1190,43 @@ final class Linker {
   }
 
   /**
-   * Where a {@link Receiver#CHAIN} ends: an index type, or the simple name of a library type; both
-   * null when a step leads outside the index, finds nothing, or is ambiguous, or the chain ends in
-   * {@code Object} (a type variable's erasure, which says nothing).
+   * The type a qualified reference's receiver has: an index type, or the simple name of a library
+   * type; both null when the file does not say it, or a chain cannot be followed (see {@link
+   * #chained}).
    */
-  private record Chained(T type, String library) {
-    static final Chained UNKNOWN = new Chained(null, null);
+  private record Qualified(T type, String library) {
+    static final Qualified UNKNOWN = new Qualified(null, null);
+  }
+
+  /** What a {@link Receiver#NAME}, {@link Receiver#EXPRESSION} or chain reference is on. */
+  private Qualified qualified(M m, Reference r) {
+    if (r.receiver() == Receiver.CHAIN) {
+      return chained(m, r);
+    }
+    if (r.receiverType().isEmpty()) {
+      return Qualified.UNKNOWN;
+    }
+    String written = r.receiverType().get();
+    T t = resolveType(written, m.owner, m, true);
+    return t != null
+        ? new Qualified(t, null)
+        : new Qualified(null, simpleTypes.computeIfAbsent(written, Linker::simpleType));
   }
 
   /**
    * Follows a {@link Receiver#CHAIN} from its start, through each field's declared type and each
-   * method's return type (the same for every overload of that arity, or the chain is unknown).
+   * method's return type (the same for every overload of that arity, or the chain is unknown); a
+   * chain ending in {@code Object}, a type variable's erasure, is unknown too.
    */
-  private Chained chained(M m, Reference r) {
+  private Qualified chained(M m, Reference r) {
     String chain = r.receiverType().orElse("");
     int hash = chain.indexOf('#');
     if (hash <= 0) {
-      return Chained.UNKNOWN; // not as the extractor writes it: an unknown receiver
+      return Qualified.UNKNOWN; // not as the extractor writes it: an unknown receiver
     }
     T root = resolveType(chain.substring(0, hash), m.owner, m, true);
     if (root == null) {
-      return Chained.UNKNOWN;
+      return Qualified.UNKNOWN;
     }
     // The same chain is written again and again (Strings.CS in every method of StringUtils).
     if (root.chains == null) {
@@ -1237,15 +1235,15 @@ final class Linker {
     return root.chains.computeIfAbsent(chain, k -> follow(root, k.split("#", -1)));
   }
 
-  private Chained follow(T root, String[] steps) {
+  private Qualified follow(T root, String[] steps) {
     T at = root;
     for (int i = 1; i < steps.length; i++) {
       if (at == null) {
-        return Chained.UNKNOWN;
+        return Qualified.UNKNOWN;
       }
       List<M> found = step(at, steps[i]);
       if (found.isEmpty()) {
-        return Chained.UNKNOWN;
+        return Qualified.UNKNOWN;
       }
       M first = found.get(0);
       T type = resolveType(first.fact.type(), first.owner, first, true);
@@ -1253,18 +1251,18 @@ final class Linker {
         if (resolveType(other.fact.type(), other.owner, other, true) != type
             || (type == null
                 && !simpleType(other.fact.type()).equals(simpleType(first.fact.type())))) {
-          return Chained.UNKNOWN;
+          return Qualified.UNKNOWN;
         }
       }
       if (type == null) {
         String library = simpleTypes.computeIfAbsent(first.fact.type(), Linker::simpleType);
         return i == steps.length - 1 && !library.equals("Object") && !library.isEmpty()
-            ? new Chained(null, library)
-            : Chained.UNKNOWN;
+            ? new Qualified(null, library)
+            : Qualified.UNKNOWN;
       }
       at = type;
     }
-    return new Chained(at, null);
+    return new Qualified(at, null);
   }
 
   /**
@@ -1440,19 +1438,13 @@ final class Linker {
       t = m.owner;
     } else if (r.receiver() == Receiver.SUPER) {
       t = m.owner.superclass;
-    } else if (r.receiver() == Receiver.CHAIN) {
-      Chained end = chained(m, r);
-      t = end.type();
-      if (t == null && end.library() == null) {
-        fallback(m, r);
-        return;
-      }
     } else {
-      t = receiverType(m, r);
-      if (t == null && r.receiverType().isEmpty()) {
+      Qualified q = qualified(m, r);
+      if (q.type() == null && q.library() == null) {
         fallback(m, r);
         return;
       }
+      t = q.type();
     }
     if (t == null) {
       return;
@@ -1499,21 +1491,11 @@ final class Linker {
           }
         }
       }
-      case NAME, EXPRESSION -> {
-        if (r.receiverType().isEmpty()) {
-          fallback(m, r);
-          return;
-        }
-        T t = receiverType(m, r);
-        if (t != null) {
-          fieldOn(m, r, t);
-        }
-      }
-      case CHAIN -> {
-        Chained end = chained(m, r);
-        if (end.type() != null) {
-          fieldOn(m, r, end.type());
-        } else if (end.library() == null) {
+      case NAME, EXPRESSION, CHAIN -> {
+        Qualified q = qualified(m, r);
+        if (q.type() != null) {
+          fieldOn(m, r, q.type());
+        } else if (q.library() == null) {
           fallback(m, r);
         }
       }
