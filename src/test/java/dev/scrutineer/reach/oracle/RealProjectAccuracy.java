@@ -8,6 +8,7 @@ import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.ReachStep;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.model.Symbol;
 import java.io.IOException;
@@ -146,6 +147,21 @@ final class RealProjectAccuracy {
         "worst recall, seeds not overriding java.lang.Object methods:",
         all.results().stream().filter(r -> !r.objectMethod()).toList());
     printWorst("worst recall without dispatch on Object-typed receivers:", direct.results());
+    printBlame(direct);
+  }
+
+  /** The engine's edges behind the most falsely reached declarations, and their kinds. */
+  private static void printBlame(Scores scores) {
+    System.out.println(
+        "false reach without dispatch on Object-typed receivers, by the first false edge of each"
+            + " chain (declaration  <-via-  what it was taken to depend on):");
+    scores
+        .blamedVias()
+        .forEach((via, count) -> System.out.printf("  %6d by %s edges%n", count, via));
+    scores.blamedEdges().entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(15)
+        .forEach(e -> System.out.printf("  %6d %s%n", e.getValue(), e.getKey()));
   }
 
   /** Micro-averaged counts over the seeds, per confidence level, and each seed's result. */
@@ -156,7 +172,9 @@ final class RealProjectAccuracy {
       Map<Confidence, long[]> byLevel,
       List<SeedResult> results,
       long oracleNanos,
-      long engineNanos) {}
+      long engineNanos,
+      Map<String, Integer> blamedEdges,
+      Map<String, Integer> blamedVias) {}
 
   private static Scores score(
       BytecodeCallGraph oracle,
@@ -174,6 +192,8 @@ final class RealProjectAccuracy {
     List<SeedResult> results = new ArrayList<>();
     long oracleNanos = 0;
     long oursNanos = 0;
+    Map<String, Integer> blamedEdges = new HashMap<>();
+    Map<String, Integer> blamedVias = new TreeMap<>();
     for (String seed : seeds) {
       long a = System.nanoTime();
       Set<String> expected = new TreeSet<>(oracle.reverseReach(Set.of(seed)));
@@ -207,13 +227,45 @@ final class RealProjectAccuracy {
               counts[0]++;
             }
           });
-      long fpSeed = actual.keySet().stream().filter(s -> !expected.contains(s)).count();
+      long fpSeed = 0;
+      for (Symbol s : reach.reached()) {
+        String q = s.qualified();
+        if (actual.containsKey(q) && !expected.contains(q)) {
+          fpSeed++;
+          blame(reach.chain(s), seed, expected, oracle, blamedEdges, blamedVias);
+        }
+      }
       fp += fpSeed;
       results.add(
           new SeedResult(seed, expected.size(), expected.size() - missed.size(), missed, fpSeed));
     }
 
-    return new Scores(tp, fn, fp, byLevel, results, oracleNanos, oursNanos);
+    return new Scores(
+        tp, fn, fp, byLevel, results, oracleNanos, oursNanos, blamedEdges, blamedVias);
+  }
+
+  /**
+   * Charges a falsely reached node to the first false step of its chain: the first declaration the
+   * oracle knows that depends, by the engine's edge, on a truly reached one (or the seed) but is
+   * not truly reached itself.
+   */
+  private static void blame(
+      List<ReachStep> chain,
+      String seed,
+      Set<String> expected,
+      BytecodeCallGraph oracle,
+      Map<String, Integer> edges,
+      Map<String, Integer> vias) {
+    String previous = seed;
+    for (ReachStep step : chain.subList(1, chain.size())) {
+      String q = step.symbol().qualified();
+      if (oracle.nodes().contains(q) && !expected.contains(q) && !q.equals(seed)) {
+        edges.merge(q + "  <-" + step.via() + "-  " + previous, 1, Integer::sum);
+        vias.merge(step.via() + " " + step.confidence().id(), 1, Integer::sum);
+        return;
+      }
+      previous = oracle.nodes().contains(q) ? q : q + " (unknown to the oracle)";
+    }
   }
 
   private static void print(Scores scores) {

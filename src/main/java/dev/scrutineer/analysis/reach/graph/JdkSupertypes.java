@@ -30,15 +30,20 @@ final class JdkSupertypes {
    * JDK type.
    */
   static List<String> of(String written, FileFacts file) {
+    return find(written, file).orElse(List.of());
+  }
+
+  /** As {@link #of}; empty when {@code written} names no JDK type. */
+  static Optional<List<String>> find(String written, FileFacts file) {
     String raw = Linker.rawType(written);
     for (String candidate : candidates(raw, file)) {
       Optional<List<String>> found =
           KNOWN.computeIfAbsent(candidate, c -> jdkClass(c).map(JdkSupertypes::supertypes));
       if (found.isPresent()) {
-        return found.get();
+        return found;
       }
     }
-    return List.of();
+    return Optional.empty();
   }
 
   /**

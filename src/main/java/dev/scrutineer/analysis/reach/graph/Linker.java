@@ -20,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Resolves every {@link Reference} of the index to declarations with Java's scoping rules and
@@ -103,6 +105,14 @@ final class Linker {
     /** Supertypes outside the index, by simple name: {@code Runnable}. */
     final List<String> externalSupers = new ArrayList<>();
 
+    /** A supertype outside the index is no JDK type, so its own supertypes are unknown. */
+    boolean opaqueSuper;
+
+    /** {@link Linker#supertypeNames}, once asked for. */
+    Set<String> supertypeNames;
+
+    boolean supertypeNamesKnown;
+
     final Map<String, List<M>> methods = new LinkedHashMap<>();
     final Map<String, M> fields = new HashMap<>();
     final List<M> constructors = new ArrayList<>();
@@ -118,6 +128,9 @@ final class Linker {
 
     /** Where receiver chains starting at this type end, by chain; filled on first use. */
     Map<String, Qualified> chains;
+
+    /** The declared types argument chains starting at this type end in; filled on first use. */
+    Map<String, String> chainEnds;
 
     List<T> subtypeClosure;
 
@@ -501,7 +514,9 @@ final class Linker {
         }
       } else if (s == null) {
         externalSuper(t, simpleType(written));
-        JdkSupertypes.of(written, t.file).forEach(inherited -> externalSuper(t, inherited));
+        Optional<List<String>> jdk = JdkSupertypes.find(written, t.file);
+        jdk.ifPresent(inherited -> inherited.forEach(name -> externalSuper(t, name)));
+        t.opaqueSuper |= jdk.isEmpty();
       }
     }
   }
@@ -1047,7 +1062,14 @@ final class Linker {
    * construction.
    */
   private void construct(int from, T t, int arity, int line, boolean viaType) {
-    List<M> ctors = t.constructors.stream().filter(c -> c.acceptsArity(arity)).toList();
+    construct(from, t, arity, line, viaType, ctors -> ctors);
+  }
+
+  /** As above, with {@code narrow} picking among the constructors that accept the arity. */
+  private void construct(
+      int from, T t, int arity, int line, boolean viaType, UnaryOperator<List<M>> narrow) {
+    List<M> ctors =
+        narrow.apply(t.constructors.stream().filter(c -> c.acceptsArity(arity)).toList());
     if (t.constructors.isEmpty()) {
       if (viaType) {
         edge(from, t.id, NEW, HIGH, line);
@@ -1137,7 +1159,7 @@ final class Linker {
     if (target == null) {
       return;
     }
-    construct(m.id, target, r.arity(), r.line(), true);
+    construct(m.id, target, r.arity(), r.line(), true, ctors -> overloads(ctors, m, r));
     initialization(m, target, r.line());
   }
 
@@ -1162,14 +1184,14 @@ final class Linker {
       }
       case SUPER -> {
         for (T s = ctx.superclass; s != null; s = s.superclass) {
-          List<M> found = methods(s, r.name(), r.arity());
+          List<M> found = overloads(methods(s, r.name(), r.arity()), m, r);
           if (!found.isEmpty()) {
             link(m, found, r, CALL);
             return;
           }
         }
         for (T s : ctx.supers) {
-          List<M> found = methods(s, r.name(), r.arity());
+          List<M> found = overloads(methods(s, r.name(), r.arity()), m, r);
           if (!found.isEmpty()) {
             link(m, found, r, CALL); // I.super.m(): a default method
             return;
@@ -1292,7 +1314,7 @@ final class Linker {
 
   /** Links a call to the methods of {@code t} that accept it, with dispatch; false if none. */
   private boolean callOn(M m, Reference r, T t, boolean dispatch) {
-    List<M> found = byHints(methods(t, r.name(), r.arity()), r);
+    List<M> found = overloads(methods(t, r.name(), r.arity()), m, r);
     if (found.isEmpty()) {
       return false;
     }
@@ -1307,27 +1329,121 @@ final class Linker {
     return true;
   }
 
-  /**
-   * Narrows same-arity overloads by the one hint a parse gives: a call with string-literal
-   * arguments needs that many parameters that can take a string.
-   */
-  private static List<M> byHints(List<M> overloads, Reference r) {
-    if (overloads.size() < 2 || r.stringArguments().isEmpty()) {
-      return overloads;
+  /** The overloads {@code m}'s call {@code r} can mean, by its arguments' types. */
+  private List<M> overloads(List<M> candidates, M m, Reference r) {
+    if (candidates.size() < 2 || r.argumentTypes().isEmpty()) {
+      return candidates;
     }
-    List<M> fit = new ArrayList<>();
-    for (M o : overloads) {
-      int takesString = 0;
-      for (String p : o.params) {
-        if (p.equals("String") || p.equals("CharSequence") || p.equals("Object")) {
-          takesString++;
+    return Overloads.select(
+        candidates, argumentTypes(m, r), scopeOf(m, r), c -> scopeOf(c.owner, c));
+  }
+
+  /**
+   * The types of {@code r}'s arguments, each receiver chain ({@code Money#cents}) followed to the
+   * type its last field or method is declared with; {@code ""} where that is not known.
+   */
+  private List<String> argumentTypes(M m, Reference r) {
+    List<String> args = r.argumentTypes();
+    List<String> out = null;
+    for (int i = 0; i < args.size(); i++) {
+      String chain = args.get(i);
+      int hash = chain.indexOf('#');
+      if (hash > 0) {
+        if (out == null) {
+          out = new ArrayList<>(args);
+        }
+        T root = resolveType(chain.substring(0, hash), m.owner, m, true);
+        if (root == null) {
+          out.set(i, "");
+        } else {
+          if (root.chainEnds == null) {
+            root.chainEnds = new HashMap<>();
+          }
+          out.set(i, root.chainEnds.computeIfAbsent(chain, k -> chainEnd(root, k.split("#", -1))));
         }
       }
-      if (takesString >= r.stringArguments().size() || o.fact.varargs()) {
-        fit.add(o);
+    }
+    return out == null ? args : out;
+  }
+
+  /**
+   * The declared type of the last step of a chain, written so that any scope reads it alike: a
+   * primitive type, or an index type's qualified name, with their array brackets; {@code ""} for
+   * anything else, or when the steps' overloads disagree.
+   */
+  private String chainEnd(T root, String[] steps) {
+    Qualified before = follow(root, Arrays.copyOf(steps, steps.length - 1));
+    if (before.type() == null) {
+      return "";
+    }
+    List<M> found = step(before.type(), steps[steps.length - 1]);
+    if (found.isEmpty()) {
+      return "";
+    }
+    String written = found.get(0).fact.type();
+    for (M other : found) {
+      if (!other.fact.type().equals(written) || other.owner.file != found.get(0).owner.file) {
+        return "";
       }
     }
-    return fit.isEmpty() ? overloads : fit;
+    String raw = rawType(written);
+    String dimensions = written.substring(written.indexOf(raw) + raw.length()).strip();
+    if (!dimensions.matches("(\\[\\])*")) {
+      return ""; // generics or varargs dots: not a plain erased name
+    }
+    if (Overloads.isPrimitive(raw)) {
+      return raw + dimensions;
+    }
+    M first = found.get(0);
+    T type = resolveType(raw, first.owner, first, true);
+    return type == null ? "" : type.qualified + dimensions;
+  }
+
+  /** The types written in {@code m}'s code at {@code r}. */
+  private Overloads.Scope scopeOf(M m, Reference r) {
+    T local = scopeAt(m, r.line());
+    return scopeOf(local != null ? local : m.owner, m);
+  }
+
+  private Overloads.Scope scopeOf(T ctx, M member) {
+    return written -> supertypeNames(written, ctx, member);
+  }
+
+  /**
+   * The simple names of the types a value of type {@code written} (in the scope of {@code ctx}) can
+   * be passed as, its own and {@code Object} included; null when not all are known: a type neither
+   * of the index nor of the JDK, or one inheriting from such a type.
+   */
+  private Set<String> supertypeNames(String written, T ctx, M member) {
+    T t = resolveType(written, ctx, member, true);
+    if (t != null) {
+      if (!t.supertypeNamesKnown) {
+        t.supertypeNamesKnown = true;
+        t.supertypeNames = supertypeNames(t);
+      }
+      return t.supertypeNames;
+    }
+    Optional<List<String>> jdk = JdkSupertypes.find(written, ctx.file);
+    if (jdk.isEmpty()) {
+      return null;
+    }
+    Set<String> names = new HashSet<>(jdk.get());
+    names.add(simpleType(rawType(written)));
+    names.add("Object");
+    return names;
+  }
+
+  private static Set<String> supertypeNames(T t) {
+    Set<String> names = new HashSet<>();
+    names.add("Object");
+    for (T s : closure(t)) {
+      if (s.opaqueSuper) {
+        return null;
+      }
+      names.add(s.simpleName);
+      names.addAll(s.externalSupers);
+    }
+    return names;
   }
 
   private void link(M m, List<M> targets, Reference r, int via) {
@@ -1526,6 +1642,11 @@ final class Linker {
         fallbackCandidates.computeIfAbsent(
             new FallbackKey(isField, r.name(), isField ? 0 : r.arity()),
             k -> fallbackCandidates(k));
+    if (!isField && !r.argumentTypes().isEmpty()) {
+      Overloads.Scope scope = scopeOf(m, r);
+      List<String> args = argumentTypes(m, r);
+      candidates = candidates.stream().filter(c -> Overloads.accepts(c, args, scope)).toList();
+    }
     if (candidates.isEmpty()) {
       return;
     }

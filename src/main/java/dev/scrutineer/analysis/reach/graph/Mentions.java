@@ -16,10 +16,11 @@ import java.util.Set;
 
 /**
  * Which files mention which names: every name a file's types, supertypes, members, annotations,
- * imports and references spell, alone or as a segment of a dotted name ({@code Map.Entry} mentions
- * {@code Map} and {@code Entry}). The linker finds declarations by such names only, so a file none
- * of whose names a change touches links as before (see {@link Relink}). Kept with a {@link
- * LinkedBase}, so that a change does not read every file's references to find them.
+ * imports and references (with their arguments' types) spell, alone or as a segment of a dotted
+ * name ({@code Map.Entry} mentions {@code Map} and {@code Entry}). The linker finds declarations by
+ * such names only, so a file none of whose names a change touches links as before (see {@link
+ * Relink}). Kept with a {@link LinkedBase}, so that a change does not read every file's references
+ * to find them.
  */
 final class Mentions {
   /** The files, by index. */
@@ -77,6 +78,11 @@ final class Mentions {
         for (Reference r : m.references()) {
           segments(r.name(), names);
           r.receiverType().ifPresent(t -> segments(t, names));
+          for (String argument : r.argumentTypes()) {
+            if (!argument.isEmpty()) {
+              segments(Linker.rawType(argument), names); // its supertypes choose the overload
+            }
+          }
         }
       }
     }

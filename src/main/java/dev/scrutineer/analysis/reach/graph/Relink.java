@@ -2,6 +2,7 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.graph.Linker.T;
 import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.analysis.reach.index.ImportFact;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.Confidence;
@@ -28,7 +29,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>the members the change adds, removes or reshapes (kind, modifiers, parameters, whether a
- *       field has an initializer);
+ *       field has an initializer), and every member of a type whose file's imports changed (they
+ *       say which types its parameters are, which decides between overloads);
  *   <li>for a type whose constructors or initializers changed, its name and its subtypes' (their
  *       construction runs its code);
  *   <li>for a type added, removed, or whose resolved supertypes differ (written differently, or
@@ -58,6 +60,10 @@ final class Relink {
   private final Nodes nodes;
 
   private final Map<Symbol, TypeFact> replacedTypes = new HashMap<>();
+
+  /** The imports of each replaced file, by path. */
+  private final Map<String, List<ImportFact>> replacedImports = new HashMap<>();
+
   private final Set<String> changedPaths;
 
   /** Head node of each base node, -1 when it has none. */
@@ -85,6 +91,7 @@ final class Relink {
     this.changedPaths = Set.copyOf(changedPaths);
     for (FileFacts file : baseFiles) {
       if (this.changedPaths.contains(file.path())) {
+        replacedImports.put(file.path(), file.imports());
         for (TypeFact type : file.types()) {
           replacedTypes.putIfAbsent(type.symbol(), type);
         }
@@ -217,6 +224,11 @@ final class Relink {
     if (before == null) { // declared in another file of the base: treat as new
       hierarchyChanged(head, b, names, files);
       return;
+    }
+    if (!head.file.imports().equals(replacedImports.get(head.file.path()))) {
+      // The same parameter types may now name other types, which decide between overloads.
+      memberNames(head, names);
+      baseMemberNames(b, names);
     }
     Map<Symbol, MemberFact> old = new HashMap<>();
     before.members().forEach(m -> old.putIfAbsent(m.symbol(), m));

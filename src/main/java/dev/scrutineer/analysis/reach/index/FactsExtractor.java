@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -435,7 +435,7 @@ public final class FactsExtractor {
     }
 
     /** The code of one member, walked for references with a scope stack of local names. */
-    private final class Body extends TreeScanner<Void, Void> {
+    private final class Body extends TreeScanner<Void, Void> implements ArgumentTypes.Names {
       private final Symbol member;
       private final Fields fields;
       private final TypeContext context;
@@ -492,6 +492,42 @@ public final class FactsExtractor {
                 receiverType.filter(t -> !t.isEmpty()),
                 strings,
                 line(position)));
+      }
+
+      /** A call or {@code new} with these arguments. */
+      private void invoke(
+          ReferenceKind kind,
+          String name,
+          List<? extends ExpressionTree> arguments,
+          Receiver receiver,
+          Optional<String> receiverType,
+          int position) {
+        references.add(
+            new Reference(
+                kind,
+                name,
+                arguments.size(),
+                receiver,
+                receiverType.filter(t -> !t.isEmpty()),
+                strings(arguments),
+                ArgumentTypes.of(arguments, this, scope),
+                line(position)));
+      }
+
+      @Override
+      public String variable(String name) {
+        Optional<String> local = local(name);
+        return local.isPresent() ? local.get() : fields.lookup(name).orElse(null);
+      }
+
+      @Override
+      public String self() {
+        return context.name();
+      }
+
+      @Override
+      public String receiverChain(ExpressionTree expression) {
+        return chain(expression).orElse(null);
       }
 
       /** TYPE references for every named type in a type tree. */
@@ -699,53 +735,43 @@ public final class FactsExtractor {
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         node.getTypeArguments().forEach(this::typeRefs);
         ExpressionTree select = node.getMethodSelect();
-        int arity = node.getArguments().size();
-        List<String> strings = strings(node.getArguments());
+        List<? extends ExpressionTree> arguments = node.getArguments();
         if (select instanceof IdentifierTree identifier) {
           String name = identifier.getName().toString();
           if (name.equals("this")) {
-            add(
+            invoke(
                 ReferenceKind.NEW,
                 context.name(),
-                arity,
+                arguments,
                 Receiver.THIS,
                 Optional.of(context.name()),
-                strings,
                 start(node));
           } else if (name.equals("super")) {
             String superclass = context.superclass().orElse("Object");
-            add(
+            invoke(
                 ReferenceKind.NEW,
                 simple(superclass),
-                arity,
+                arguments,
                 Receiver.SUPER,
                 Optional.of(superclass),
-                strings,
                 start(node));
           } else {
-            add(
-                ReferenceKind.CALL,
-                name,
-                arity,
-                Receiver.NONE,
-                Optional.empty(),
-                strings,
-                start(node));
+            invoke(
+                ReferenceKind.CALL, name, arguments, Receiver.NONE, Optional.empty(), start(node));
           }
         } else if (select instanceof MemberSelectTree member) {
           Qualifier qualifier = qualifier(member.getExpression());
-          add(
+          invoke(
               ReferenceKind.CALL,
               member.getIdentifier().toString(),
-              arity,
+              arguments,
               qualifier.receiver(),
               qualifier.type(),
-              strings,
               Math.max(start(node), end(select) - 1));
         } else {
           scan(select, null);
         }
-        scan(node.getArguments(), null);
+        scan(arguments, null);
         return null;
       }
 
@@ -755,13 +781,12 @@ public final class FactsExtractor {
         node.getTypeArguments().forEach(this::typeRefs);
         String type = written(node.getIdentifier(), scope);
         typeRefs(node.getIdentifier());
-        add(
+        invoke(
             ReferenceKind.NEW,
             simple(type),
-            node.getArguments().size(),
+            node.getArguments(),
             Receiver.NONE,
             Optional.of(type),
-            strings(node.getArguments()),
             start(node));
         scan(node.getArguments(), null);
         if (node.getClassBody() != null) {
@@ -772,13 +797,12 @@ public final class FactsExtractor {
 
       /** The arguments and class body of an enum constant, which calls the enum's constructor. */
       void enumConstant(NewClassTree creation) {
-        add(
+        invoke(
             ReferenceKind.NEW,
             context.name(),
-            creation.getArguments().size(),
+            creation.getArguments(),
             Receiver.NONE,
             Optional.of(context.name()),
-            strings(creation.getArguments()),
             start(creation));
         scan(creation.getArguments(), null);
         if (creation.getClassBody() != null) {

@@ -25,6 +25,12 @@ import java.util.Optional;
  *     written; empty when only a full resolution could tell
  * @param stringArguments the call's string-literal arguments, in order (request paths in {@code
  *     get("/owners/{id}")}, topics, config keys); empty for other kinds
+ * @param argumentTypes the type of each argument of a call or {@code new} where the file says it,
+ *     erased as written ({@code int}, {@code String}, {@code char[]}, {@code Order}): a literal, a
+ *     local, parameter or field of the file, {@code this}, a {@code new}, a cast, a string
+ *     concatenation; else a field read or call as a {@link Receiver#CHAIN} spells it ({@code
+ *     Money#cents}), for the linker to follow; {@code ""} where neither is known; empty when none
+ *     is
  * @param line where the use is
  */
 public record Reference(
@@ -34,6 +40,7 @@ public record Reference(
     Receiver receiver,
     Optional<String> receiverType,
     List<String> stringArguments,
+    List<String> argumentTypes,
     int line) {
   public Reference {
     Objects.requireNonNull(kind, "kind");
@@ -41,6 +48,26 @@ public record Reference(
     Objects.requireNonNull(receiver, "receiver");
     Objects.requireNonNull(receiverType, "receiverType");
     stringArguments = List.copyOf(stringArguments);
+    argumentTypes = List.copyOf(argumentTypes);
+    if (!argumentTypes.isEmpty() && argumentTypes.size() != arity) {
+      throw new IllegalArgumentException(
+          argumentTypes.size() + " argument types for " + arity + " arguments");
+    }
+  }
+
+  /** The argument type of the literal {@code null}: it fits any parameter but a primitive. */
+  public static final String NULL_ARGUMENT = "null";
+
+  /** A reference whose arguments' types the file does not say. */
+  public Reference(
+      ReferenceKind kind,
+      String name,
+      int arity,
+      Receiver receiver,
+      Optional<String> receiverType,
+      List<String> stringArguments,
+      int line) {
+    this(kind, name, arity, receiver, receiverType, stringArguments, List.of(), line);
   }
 
   /** What sort of use a reference is. */

@@ -8,6 +8,7 @@ import static dev.scrutineer.analysis.reach.graph.Facts.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scrutineer.analysis.reach.graph.Facts.MemberBuilder;
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.ReachStep;
@@ -17,7 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CodeGraphTest {
@@ -278,6 +281,109 @@ class CodeGraphTest {
         .containsExactly("com.acme.A#few()", "com.acme.A#many()");
     assertThat(g.reach(List.of(s("com.acme.Log#info(String)"))).confidence(s("com.acme.A#one()")))
         .isEqualTo(Confidence.HIGH);
+  }
+
+  /** A formatter with overloads of one argument, as commons-lang's builders have them. */
+  private static CodeGraph formatter(Consumer<MemberBuilder> calls) {
+    return graph(
+        file(P, "Shape").type(iface("Shape").method("abstract name()")),
+        file(P, "Circle").type(type("Circle").ext("Shape", "Comparable<Circle>")),
+        file(P, "Blob").type(type("Blob").ext("org.outside.Thing")),
+        file(P, "Formatter")
+            .type(
+                type("Formatter")
+                    .method("show(int)")
+                    .method("show(long)")
+                    .method("show(double)")
+                    .method("show(boolean)")
+                    .method("show(String)")
+                    .method("show(Object)")
+                    .method("show(char[])")
+                    .method("show(Object[])")
+                    .method("show(Shape)")
+                    .method("join(String,String)")
+                    .method("join(String,Object...)")),
+        file(P, "Report").type(type("Report").method("go()", calls)));
+  }
+
+  private static List<String> shown(String... argumentTypes) {
+    CodeGraph g = formatter(m -> m.callWith("Formatter", "show", argumentTypes));
+    return Stream.of(
+            "int", "long", "double", "boolean", "String", "Object", "char[]", "Object[]", "Shape")
+        .filter(
+            p -> reach(g, "com.acme.Formatter#show(" + p + ")").contains("com.acme.Report#go()"))
+        .toList();
+  }
+
+  @Test
+  void argumentTypesPickTheOverloadJavacPicks() {
+    assertThat(shown("int")).containsExactly("int");
+    assertThat(shown("byte")).containsExactly("int"); // widening: int is the most specific
+    assertThat(shown("long")).containsExactly("long");
+    assertThat(shown("float")).containsExactly("double");
+    assertThat(shown("boolean")).containsExactly("boolean");
+    assertThat(shown("String")).containsExactly("String");
+    assertThat(shown("Integer")).containsExactly("Object"); // no unboxing while a match needs none
+    assertThat(shown("char[]")).containsExactly("char[]");
+    assertThat(shown("String[]")).containsExactly("Object[]");
+    assertThat(shown("int[]")).containsExactly("Object");
+    assertThat(shown("Circle")).containsExactly("Shape");
+    assertThat(shown("com.acme.Circle")).containsExactly("Shape");
+    assertThat(shown("java.util.List")).containsExactly("Object");
+    assertThat(shown("null")).containsExactly("String", "char[]", "Object[]", "Shape");
+  }
+
+  @Test
+  void unknownArgumentTypesKeepEveryOverloadTheyMayFit() {
+    assertThat(shown("")).hasSize(9);
+    // Blob inherits from a type outside the index and the JDK, which might be anything.
+    assertThat(shown("Blob")).containsExactly("String", "Object", "Shape");
+    CodeGraph g = formatter(m -> m.callWith("Formatter", "show", ""));
+    assertThat(
+            g.reach(List.of(s("com.acme.Formatter#show(int)")))
+                .confidence(s("com.acme.Report#go()")))
+        .isEqualTo(Confidence.MEDIUM);
+  }
+
+  @Test
+  void fixedArityComesBeforeVariableArity() {
+    CodeGraph strings = formatter(m -> m.callWith("Formatter", "join", "String", "String"));
+    assertThat(reach(strings, "com.acme.Formatter#join(String,String)"))
+        .containsExactly("com.acme.Report#go()");
+    assertThat(reach(strings, "com.acme.Formatter#join(String,Object[])")).isEmpty();
+    CodeGraph numbers = formatter(m -> m.callWith("Formatter", "join", "String", "int"));
+    assertThat(reach(numbers, "com.acme.Formatter#join(String,String)")).isEmpty();
+    assertThat(reach(numbers, "com.acme.Formatter#join(String,Object[])"))
+        .containsExactly("com.acme.Report#go()");
+  }
+
+  @Test
+  void aNameOnlyFallbackLeavesOutMethodsTheArgumentsCannotBePassedTo() {
+    CodeGraph g =
+        graph(
+            file(P, "Cart").type(type("Cart").method("place(Item)").method("place(int)")),
+            file(P, "Item").type(type("Item")),
+            file(P, "A").type(type("A").method("go()", m -> m.callWith(null, "place", "String"))),
+            file(P, "B").type(type("B").method("go()", m -> m.callWith(null, "place", "int"))));
+    assertThat(reach(g, "com.acme.Cart#place(Item)")).isEmpty();
+    assertThat(dependents(g, "com.acme.Cart#place(int)"))
+        .containsExactly("com.acme.B#go() call low");
+  }
+
+  @Test
+  void constructorsArePickedByTheirArguments() {
+    CodeGraph g =
+        graph(
+            file(P, "Money")
+                .type(
+                    type("Money")
+                        .constructor("long", c -> {})
+                        .constructor("String", c -> {})
+                        .constructor("Money", c -> {})),
+            file(P, "A").type(type("A").method("go()", m -> m.createWith("Money", "int"))));
+    assertThat(dependents(g, "com.acme.Money#Money(long)"))
+        .containsExactly("com.acme.A#go() new high");
+    assertThat(reach(g, "com.acme.Money#Money(String)")).isEmpty();
   }
 
   @Test

@@ -262,6 +262,34 @@ final class Facts {
       return ref(ReferenceKind.CALL, name, arity, Receiver.EXPRESSION, null);
     }
 
+    /**
+     * {@code x.name(a, b)} with {@code x} a {@code type} (unknown when null) and each argument of
+     * the type given, as {@link Reference#argumentTypes} writes it ({@code ""} when unknown).
+     */
+    MemberBuilder callWith(String type, String name, String... argumentTypes) {
+      return invoke(ReferenceKind.CALL, name, type, argumentTypes);
+    }
+
+    /** {@code new type(a, b)} with arguments of the types given. */
+    MemberBuilder createWith(String type, String... argumentTypes) {
+      return invoke(ReferenceKind.NEW, type, type, argumentTypes);
+    }
+
+    private MemberBuilder invoke(
+        ReferenceKind kind, String name, String type, String... argumentTypes) {
+      references.add(
+          new Reference(
+              kind,
+              name,
+              argumentTypes.length,
+              type == null ? Receiver.EXPRESSION : Receiver.NAME,
+              Optional.ofNullable(type),
+              List.of(),
+              List.of(argumentTypes),
+              line));
+      return this;
+    }
+
     MemberBuilder create(String type, int arity) {
       return ref(ReferenceKind.NEW, type, arity, Receiver.NAME, type);
     }

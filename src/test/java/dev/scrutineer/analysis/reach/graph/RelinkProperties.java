@@ -102,6 +102,129 @@ class RelinkProperties {
     relinkGivesTheFullGraph(base, head, Set.of("p/A.java"));
   }
 
+  /**
+   * An argument's type decides between overloads ({@code t.m(b)} with {@code m(A)} and {@code
+   * m(String)}): when {@code B} comes to extend {@code A}, the file passing a {@code B} is linked
+   * again, though it names neither {@code A} nor anything {@code B} declares.
+   */
+  @Example
+  void aChangedSupertypeOfAnArgumentRelinksTheCallsItIsPassedTo() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/A.java", codeBase("A", List.of()));
+    base.put("p/B.java", codeBase("B", List.of()));
+    base.put(
+        "p/T.java",
+        codeBase(
+            "T", List.of(method("T", "m", List.of("A")), method("T", "m", List.of("String")))));
+    Reference call =
+        new Reference(
+            ReferenceKind.CALL,
+            "m",
+            1,
+            Receiver.NAME,
+            Optional.of("T"),
+            List.of(),
+            List.of("B"),
+            9);
+    base.put(
+        "p/C.java",
+        codeBase(
+            "C", List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(call)))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    FileFacts b = base.get("p/B.java");
+    TypeFact extending =
+        new TypeFact(
+            new Symbol("p", "B"),
+            DeclarationKind.CLASS,
+            Set.of(),
+            List.of(),
+            List.of("A"),
+            1,
+            20,
+            List.of());
+    head.put(
+        "p/B.java", new FileFacts(b.path(), "p", List.of(), List.of(extending), Optional.empty()));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/B.java"));
+  }
+
+  /**
+   * A file's imports say which types its parameters are, which decides which overload is the most
+   * specific: when {@code T} stops importing {@code q.A}, its {@code m(A)} takes the {@code p.A}
+   * that is a {@code B}, and a call fitting both {@code m(A)} and {@code m(B)} now means {@code
+   * m(A)} alone.
+   */
+  @Example
+  void changedImportsRelinkTheCallsToTheFilesMethods() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/A.java", declaring("p", "A", DeclarationKind.CLASS, List.of("B"), List.of()));
+    base.put("p/B.java", declaring("p", "B", DeclarationKind.INTERFACE, List.of(), List.of()));
+    base.put("q/A.java", declaring("q", "A", DeclarationKind.CLASS, List.of(), List.of()));
+    base.put(
+        "p/X.java", declaring("p", "X", DeclarationKind.CLASS, List.of("q.A", "B"), List.of()));
+    List<MemberFact> overloads =
+        List.of(method("T", "m", List.of("A")), method("T", "m", List.of("B")));
+    FileFacts importing = declaring("p", "T", DeclarationKind.CLASS, List.of(), overloads);
+    base.put(
+        "p/T.java",
+        new FileFacts(
+            importing.path(),
+            "p",
+            List.of(new ImportFact("q.A", false, false)),
+            importing.types(),
+            Optional.empty()));
+    Reference call =
+        new Reference(
+            ReferenceKind.CALL,
+            "m",
+            1,
+            Receiver.NAME,
+            Optional.of("T"),
+            List.of(),
+            List.of("X"),
+            9);
+    base.put(
+        "p/C.java",
+        codeBase(
+            "C", List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(call)))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/T.java", importing);
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+  }
+
+  private static FileFacts declaring(
+      String pkg,
+      String name,
+      DeclarationKind kind,
+      List<String> supertypes,
+      List<MemberFact> members) {
+    return new FileFacts(
+        pkg + "/" + name + ".java",
+        pkg,
+        List.of(),
+        List.of(
+            new TypeFact(
+                new Symbol(pkg, name), kind, Set.of(), List.of(), supertypes, 1, 20, members)),
+        Optional.empty());
+  }
+
+  private static MemberFact method(String owner, String name, List<String> params) {
+    return new MemberFact(
+        new Symbol("p", owner + "#" + name + "(" + String.join(",", params) + ")"),
+        DeclarationKind.METHOD,
+        name,
+        Set.of(),
+        List.of(),
+        params,
+        false,
+        "void",
+        params.stream().map(x -> List.<AnnotationFact>of()).toList(),
+        5,
+        6,
+        List.of());
+  }
+
   private static FileFacts codeBase(String type, List<MemberFact> members) {
     return new FileFacts(
         "p/" + type + ".java",
@@ -360,12 +483,37 @@ class RelinkProperties {
             case NEW, TYPE, CLASS_LITERAL -> superName(random);
           };
       int arity = kind == ReferenceKind.METHOD_REFERENCE ? -1 : random.nextInt(3);
-      out.add(new Reference(kind, name, arity, receiver, receiverType, List.of(), 10 + i));
+      List<String> argumentTypes = new ArrayList<>();
+      if ((kind == ReferenceKind.CALL || kind == ReferenceKind.NEW) && random.nextBoolean()) {
+        for (int a = 0; a < arity; a++) {
+          argumentTypes.add(argumentType(random));
+        }
+      }
+      out.add(
+          new Reference(
+              kind, name, arity, receiver, receiverType, List.of(), argumentTypes, 10 + i));
     }
     return out;
   }
 
-  /** An edit inside a file: a member added, dropped or reshaped, or the supertypes rewritten. */
+  /**
+   * What an argument's type is written as: unknown, a primitive or JDK type, a type of the code
+   * base (whose supertypes decide between overloads), or a chain whose end does.
+   */
+  private static String argumentType(Random random) {
+    return switch (random.nextInt(6)) {
+      case 0 -> "";
+      case 1 -> pick(random, new String[] {"int", "long", "null", "Integer"});
+      case 2 -> pick(random, new String[] {"String", "Object", "A[]"});
+      case 3 -> chain(random);
+      default -> superName(random);
+    };
+  }
+
+  /**
+   * An edit inside a file: a member added, dropped or reshaped, the supertypes rewritten, or the
+   * imports.
+   */
   private static FileFacts mutate(Random random, FileFacts file) {
     List<TypeFact> types = new ArrayList<>(file.types());
     int at = random.nextInt(types.size());
@@ -374,7 +522,8 @@ class RelinkProperties {
     List<String> supers = t.supertypes();
     DeclarationKind kind = t.kind();
     String name = t.symbol().name();
-    switch (random.nextInt(7)) {
+    List<ImportFact> imports = file.imports();
+    switch (random.nextInt(8)) {
       case 0 -> members.add(member(random, file.packageName(), name));
       case 1 -> {
         if (!members.isEmpty()) {
@@ -401,6 +550,10 @@ class RelinkProperties {
         }
       }
       case 4 -> supers = List.of(superName(random));
+      case 6 ->
+          imports =
+              List.of(
+                  new ImportFact(pick(random, PACKAGES) + "." + pick(random, TYPES), false, false));
       case 5 -> {
         for (int i = 0; i < members.size(); i++) {
           MemberFact m = members.get(i);
@@ -424,7 +577,7 @@ class RelinkProperties {
             t.line(),
             t.endLine(),
             dedupe(members)));
-    return new FileFacts(file.path(), file.packageName(), file.imports(), types, Optional.empty());
+    return new FileFacts(file.path(), file.packageName(), imports, types, Optional.empty());
   }
 
   /** {@code m} with other modifiers, type and references, {@code shift} lines further down. */

@@ -381,6 +381,47 @@ class FactsExtractorTest {
             tuple("next", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0));
   }
 
+  @Test
+  void argumentsHaveTheTypesTheFileSays() {
+    FileFacts report =
+        FactsExtractor.extract(
+            "Report.java",
+            """
+            package com.acme;
+            class Report<T> {
+              private int count;
+              private Money total;
+              String show(Formatter f, byte small, char[] raw, T item, Object any) {
+                var guess = f.other();
+                f.show(1, 2L, 1.5f, 2.0, true, 'c', "s", null);
+                f.show(count, this.total, small, raw, item, any, this);
+                f.show("n " + count, count + 1L, small * 2, -small, count > 0, !f.ok(), raw.length);
+                f.show((Money) any, new Money(5), new int[3][], new String[] {"a"}, guess);
+                f.show(total.cents, f.other(), Money.ZERO, x -> x, inherited);
+                return new Money(count).toString();
+              }
+            }
+            """);
+    List<Reference> refs = report.types().get(0).members().get(2).references();
+    assertThat(refs)
+        .filteredOn(r -> r.name().equals("show"))
+        .extracting(Reference::argumentTypes)
+        .containsExactly(
+            List.of("int", "long", "float", "double", "boolean", "char", "String", "null"),
+            List.of("int", "Money", "byte", "char[]", "Object", "Object", "Report"),
+            List.of("String", "long", "int", "int", "boolean", "boolean", "int"),
+            List.of("Money", "Money", "int[][]", "String[]", ""),
+            List.of("Money#cents", "Formatter#other/0", "Money#ZERO", "", ""));
+    assertThat(refs)
+        .filteredOn(r -> r.kind() == ReferenceKind.NEW)
+        .extracting(Reference::argumentTypes)
+        .containsExactly(List.of("int"), List.of("int"));
+    assertThat(refs)
+        .filteredOn(r -> r.name().equals("other") || r.name().equals("ok"))
+        .extracting(Reference::argumentTypes)
+        .containsOnly(List.of());
+  }
+
   private MemberFact member(String name) {
     return facts.types().stream()
         .flatMap(t -> t.members().stream())

@@ -1,0 +1,51 @@
+package com.acme.format;
+
+public class Formatter {
+  public String show(int value) {
+    return "int " + value;
+  }
+
+  public String show(long value) {
+    return "long " + value;
+  }
+
+  public String show(double value) {
+    return "double " + value;
+  }
+
+  public String show(boolean value) {
+    return value ? "yes" : "no";
+  }
+
+  public String show(String value) {
+    return "'" + value + "'";
+  }
+
+  public String show(Object value) {
+    return String.valueOf(value);
+  }
+
+  public String show(char[] value) {
+    return new String(value);
+  }
+
+  public String show(Object[] values) {
+    return values.length + " values";
+  }
+
+  public String show(Shape shape) {
+    return shape.name();
+  }
+
+  public String join(String separator, String first, String second) {
+    return first + separator + second;
+  }
+
+  public String join(String separator, Object... parts) {
+    StringBuilder out = new StringBuilder();
+    for (Object part : parts) {
+      out.append(separator).append(part);
+    }
+    return out.toString();
+  }
+}

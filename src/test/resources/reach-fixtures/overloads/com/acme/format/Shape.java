@@ -1,0 +1,5 @@
+package com.acme.format;
+
+public interface Shape {
+  String name();
+}
