@@ -132,6 +132,12 @@ final class Linker {
     /** The declared types argument chains starting at this type end in; filled on first use. */
     Map<String, String> chainEnds;
 
+    /** The candidates name-only calls in this type's code fit, by call; on first use. */
+    Map<FittingCall, List<M>> fittingCalls;
+
+    /** {@link Linker#supertypeNames} of the types written in this type's code; on first use. */
+    Map<String, Set<String>> argumentSupertypes;
+
     List<T> subtypeClosure;
 
     /**
@@ -1331,7 +1337,7 @@ final class Linker {
 
   /** The overloads {@code m}'s call {@code r} can mean, by its arguments' types. */
   private List<M> overloads(List<M> candidates, M m, Reference r) {
-    if (candidates.size() < 2 || r.argumentTypes().isEmpty()) {
+    if (candidates.size() < 2 || r.arguments().isEmpty()) {
       return candidates;
     }
     return Overloads.select(
@@ -1406,7 +1412,17 @@ final class Linker {
   }
 
   private Overloads.Scope scopeOf(T ctx, M member) {
-    return written -> supertypeNames(written, ctx, member);
+    return new Overloads.Scope() {
+      @Override
+      public Set<String> supertypes(String written) {
+        return supertypeNames(written, ctx, member);
+      }
+
+      @Override
+      public String simple(String written) {
+        return simpleTypes.computeIfAbsent(written, Linker::simpleType);
+      }
+    };
   }
 
   /**
@@ -1415,6 +1431,26 @@ final class Linker {
    * of the index nor of the JDK, or one inheriting from such a type.
    */
   private Set<String> supertypeNames(String written, T ctx, M member) {
+    if (!member.localTypes.isEmpty()) {
+      return lookUpSupertypeNames(written, ctx, member); // its own types may hide others
+    }
+    // Calls pass the same few types again and again, and a name-only fallback asks once per
+    // candidate: looked up once per scope.
+    if (ctx.argumentSupertypes == null) {
+      ctx.argumentSupertypes = new HashMap<>();
+    }
+    Set<String> names = ctx.argumentSupertypes.get(written);
+    if (names == null) {
+      names = lookUpSupertypeNames(written, ctx, member);
+      ctx.argumentSupertypes.put(written, names == null ? NOT_KNOWN : names);
+    }
+    return names == NOT_KNOWN ? null : names;
+  }
+
+  /** Marks a type whose supertypes are not all known, in {@link T#argumentSupertypes}. */
+  private static final Set<String> NOT_KNOWN = Set.of();
+
+  private Set<String> lookUpSupertypeNames(String written, T ctx, M member) {
     T t = resolveType(written, ctx, member, true);
     if (t != null) {
       if (!t.supertypeNamesKnown) {
@@ -1642,15 +1678,14 @@ final class Linker {
         fallbackCandidates.computeIfAbsent(
             new FallbackKey(isField, r.name(), isField ? 0 : r.arity()),
             k -> fallbackCandidates(k));
-    if (!isField && !r.argumentTypes().isEmpty()) {
-      Overloads.Scope scope = scopeOf(m, r);
-      List<String> args = argumentTypes(m, r);
-      candidates = candidates.stream().filter(c -> Overloads.accepts(c, args, scope)).toList();
+    boolean ambiguous = !isField && AMBIGUOUS_NAMES.contains(r.name());
+    if (!isField && !ambiguous && !r.arguments().isEmpty()) {
+      candidates = fitting(candidates, m, r);
     }
     if (candidates.isEmpty()) {
       return;
     }
-    if (candidates.size() > MAX_FALLBACK || (!isField && AMBIGUOUS_NAMES.contains(r.name()))) {
+    if (candidates.size() > MAX_FALLBACK || ambiguous) {
       skipped.add(new Skipped(m.id, r.name(), r.arity(), candidates.size(), r.line()));
       return;
     }
@@ -1662,6 +1697,31 @@ final class Linker {
 
   /** A name-only lookup; the same name and arity recur across thousands of call sites. */
   private record FallbackKey(boolean isField, String name, int arity) {}
+
+  /**
+   * The candidates of a name-only call that its arguments fit. A type's code makes the same call
+   * again and again: answered once per type, unless the member declares types of its own.
+   */
+  private List<M> fitting(List<M> candidates, M m, Reference r) {
+    T local = scopeAt(m, r.line());
+    if (local != null || !m.localTypes.isEmpty()) {
+      return fits(candidates, m, r);
+    }
+    if (m.owner.fittingCalls == null) {
+      m.owner.fittingCalls = new HashMap<>();
+    }
+    return m.owner.fittingCalls.computeIfAbsent(
+        new FittingCall(r.name(), r.arity(), r.arguments()), k -> fits(candidates, m, r));
+  }
+
+  private List<M> fits(List<M> candidates, M m, Reference r) {
+    Overloads.Scope scope = scopeOf(m, r);
+    List<String> args = argumentTypes(m, r);
+    return candidates.stream().filter(c -> Overloads.accepts(c, args, scope)).toList();
+  }
+
+  /** A name-only call, with its arguments' types as written. */
+  record FittingCall(String name, int arity, String arguments) {}
 
   private final Map<FallbackKey, List<M>> fallbackCandidates = new HashMap<>();
 

@@ -24,6 +24,9 @@ final class Overloads {
      * its own and {@code Object} included; null when they are not all known.
      */
     Set<String> supertypes(String written);
+
+    /** The erased simple name of {@code written}, as parameter types are spelt: {@code Entry[]}. */
+    String simple(String written);
   }
 
   private enum Fit {
@@ -220,7 +223,7 @@ final class Overloads {
     if (arg.equals(Reference.NULL_ARGUMENT)) {
       return BOXES.containsKey(param) ? Fit.NO : Fit.STRICT;
     }
-    String simple = Linker.simpleType(arg);
+    String simple = scope.simple(arg);
     if (simple.equals(param)) {
       return Fit.STRICT;
     }

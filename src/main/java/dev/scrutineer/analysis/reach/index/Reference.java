@@ -25,12 +25,10 @@ import java.util.Optional;
  *     written; empty when only a full resolution could tell
  * @param stringArguments the call's string-literal arguments, in order (request paths in {@code
  *     get("/owners/{id}")}, topics, config keys); empty for other kinds
- * @param argumentTypes the type of each argument of a call or {@code new} where the file says it,
- *     erased as written ({@code int}, {@code String}, {@code char[]}, {@code Order}): a literal, a
- *     local, parameter or field of the file, {@code this}, a {@code new}, a cast, a string
- *     concatenation; else a field read or call as a {@link Receiver#CHAIN} spells it ({@code
- *     Money#cents}), for the linker to follow; {@code ""} where neither is known; empty when none
- *     is
+ * @param arguments the types of a call's or {@code new}'s arguments where the file says them,
+ *     separated by commas; {@code ""} when it says none (see {@link #argumentTypes()}). One string
+ *     rather than a list: a file spells the same few again and again, and its cached facts hold
+ *     each string once
  * @param line where the use is
  */
 public record Reference(
@@ -40,7 +38,7 @@ public record Reference(
     Receiver receiver,
     Optional<String> receiverType,
     List<String> stringArguments,
-    List<String> argumentTypes,
+    String arguments,
     int line) {
   public Reference {
     Objects.requireNonNull(kind, "kind");
@@ -48,11 +46,54 @@ public record Reference(
     Objects.requireNonNull(receiver, "receiver");
     Objects.requireNonNull(receiverType, "receiverType");
     stringArguments = List.copyOf(stringArguments);
-    argumentTypes = List.copyOf(argumentTypes);
-    if (!argumentTypes.isEmpty() && argumentTypes.size() != arity) {
-      throw new IllegalArgumentException(
-          argumentTypes.size() + " argument types for " + arity + " arguments");
+    Objects.requireNonNull(arguments, "arguments");
+    if (!arguments.isEmpty() && commas(arguments) + 1 != arity) {
+      throw new IllegalArgumentException("argument types '" + arguments + "' for arity " + arity);
     }
+  }
+
+  private static int commas(String s) {
+    int n = 0;
+    for (int i = s.indexOf(','); i >= 0; i = s.indexOf(',', i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * A call or {@code new} whose arguments have these types.
+   *
+   * @param argumentTypes see {@link #argumentTypes()}
+   */
+  public Reference(
+      ReferenceKind kind,
+      String name,
+      int arity,
+      Receiver receiver,
+      Optional<String> receiverType,
+      List<String> stringArguments,
+      List<String> argumentTypes,
+      int line) {
+    this(
+        kind,
+        name,
+        arity,
+        receiver,
+        receiverType,
+        stringArguments,
+        argumentTypes.stream().allMatch(String::isEmpty) ? "" : String.join(",", argumentTypes),
+        line);
+  }
+
+  /**
+   * The type of each argument where the file says it, erased as written ({@code int}, {@code
+   * String}, {@code char[]}, {@code Order}): a literal, a local, parameter or field of the file,
+   * {@code this}, a {@code new}, a cast, a string concatenation; else a field read or call as a
+   * {@link Receiver#CHAIN} spells it ({@code Money#cents}), for the linker to follow; {@code ""}
+   * where neither is known. Empty when none is known.
+   */
+  public List<String> argumentTypes() {
+    return arguments.isEmpty() ? List.of() : List.of(arguments.split(",", -1));
   }
 
   /** The argument type of the literal {@code null}: it fits any parameter but a primitive. */
@@ -67,7 +108,7 @@ public record Reference(
       Optional<String> receiverType,
       List<String> stringArguments,
       int line) {
-    this(kind, name, arity, receiver, receiverType, stringArguments, List.of(), line);
+    this(kind, name, arity, receiver, receiverType, stringArguments, "", line);
   }
 
   /** What sort of use a reference is. */
