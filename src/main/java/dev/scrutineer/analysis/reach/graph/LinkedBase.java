@@ -463,9 +463,9 @@ public final class LinkedBase {
     Set<Class<?>> classes = new HashSet<>(Arrays.asList(Linker.class.getNestMembers()));
     classes.add(CodeGraph.class);
     classes.add(LinkedBase.class);
-    classes.add(JdkSupertypes.class);
+    classes.add(JdkTypes.class);
     classes.add(Mentions.class); // stored with the graph: other names, other files relinked
-    // The JDK's own type hierarchy is read from the running JDK (see JdkSupertypes).
+    // The JDK's own type hierarchy is read from the running JDK (see JdkTypes).
     sha1.update(("java " + Runtime.version().feature() + "\n").getBytes(StandardCharsets.UTF_8));
     classes.stream()
         .map(Class::getName)

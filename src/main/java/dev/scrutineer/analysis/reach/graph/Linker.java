@@ -127,10 +127,10 @@ final class Linker {
     Map<String, T> byDottedSuffix;
 
     /** Where receiver chains starting at this type end, by chain; filled on first use. */
-    Map<String, Qualified> chains;
+    Map<String, Reached> chains;
 
-    /** The declared types argument chains starting at this type end in; filled on first use. */
-    Map<String, String> chainEnds;
+    /** Where receiver chains written in this type's code that start at a JDK type end. */
+    Map<String, Reached> jdkChains;
 
     /** The candidates name-only calls in this type's code fit, by call; on first use. */
     Map<FittingCall, List<M>> fittingCalls;
@@ -520,7 +520,7 @@ final class Linker {
         }
       } else if (s == null) {
         externalSuper(t, simpleType(written));
-        Optional<List<String>> jdk = JdkSupertypes.find(written, t.file);
+        Optional<List<String>> jdk = JdkTypes.find(written, t.file);
         jdk.ifPresent(inherited -> inherited.forEach(name -> externalSuper(t, name)));
         t.opaqueSuper |= jdk.isEmpty();
       }
@@ -1174,7 +1174,9 @@ final class Linker {
     T ctx = local != null ? local : m.owner;
     switch (r.receiver()) {
       case THIS -> {
-        if (!callOn(m, r, ctx, true)) {
+        // Outer.this.m() is a call on the enclosing Outer.
+        T self = r.receiverType().map(t -> resolveType(t, ctx, m, true)).orElse(ctx);
+        if (!callOn(m, r, self == null ? ctx : self, true)) {
           fallback(m, r);
         }
       }
@@ -1243,54 +1245,99 @@ final class Linker {
 
   /**
    * Follows a {@link Receiver#CHAIN} from its start, through each field's declared type and each
-   * method's return type (the same for every overload of that arity, or the chain is unknown); a
-   * chain ending in {@code Object}, a type variable's erasure, is unknown too.
+   * method's return type (the same for every overload of that arity, or the chain is unknown), into
+   * the JDK's types too (see {@link JdkTypes#step}); a chain ending in {@code Object}, a type
+   * variable's erasure, or in a primitive is unknown too.
    */
   private Qualified chained(M m, Reference r) {
-    String chain = r.receiverType().orElse("");
-    int hash = chain.indexOf('#');
-    if (hash <= 0) {
-      return Qualified.UNKNOWN; // not as the extractor writes it: an unknown receiver
+    Reached end = reached(m, r.receiverType().orElse(""));
+    if (end.type() != null) {
+      return new Qualified(end.type(), null);
     }
-    T root = resolveType(chain.substring(0, hash), m.owner, m, true);
-    if (root == null) {
-      return Qualified.UNKNOWN;
+    if (end.jdk() != null) {
+      // Object is a type variable's erasure, which could be anything; an array or a primitive
+      // has no method of the index.
+      return end.jdk() == Object.class
+          ? Qualified.UNKNOWN
+          : new Qualified(null, end.jdk().getSimpleName());
     }
-    // The same chain is written again and again (Strings.CS in every method of StringUtils).
-    if (root.chains == null) {
-      root.chains = new HashMap<>();
-    }
-    return root.chains.computeIfAbsent(chain, k -> follow(root, k.split("#", -1)));
+    return end.library() != null ? new Qualified(null, end.library()) : Qualified.UNKNOWN;
   }
 
-  private Qualified follow(T root, String[] steps) {
+  /**
+   * Where a chain's steps lead: a type of the index, a JDK type, or the simple name of another
+   * library type (only where the chain ends); all null when that is not known.
+   */
+  private record Reached(T type, Class<?> jdk, String library) {
+    static final Reached UNKNOWN = new Reached(null, null, null);
+  }
+
+  /** Where the chain {@code chain}, written in {@code m}'s code, leads; cached per start. */
+  private Reached reached(M m, String chain) {
+    int hash = chain.indexOf('#');
+    if (hash <= 0) {
+      return Reached.UNKNOWN; // not as the extractor writes it: an unknown receiver
+    }
+    // The same chain is written again and again (Strings.CS in every method of StringUtils).
+    T root = resolveType(chain.substring(0, hash), m.owner, m, true);
+    if (root != null) {
+      if (root.chains == null) {
+        root.chains = new HashMap<>();
+      }
+      return root.chains.computeIfAbsent(chain, k -> walk(root, null, k.split("#", -1)));
+    }
+    // A JDK type is named through the file's imports: cached per type of the file.
+    if (m.owner.jdkChains == null) {
+      m.owner.jdkChains = new HashMap<>();
+    }
+    return m.owner.jdkChains.computeIfAbsent(
+        chain,
+        k ->
+            JdkTypes.type(k.substring(0, hash), m.owner.file)
+                .map(jdk -> walk(null, jdk, k.split("#", -1)))
+                .orElse(Reached.UNKNOWN));
+  }
+
+  /** Follows {@code steps} after the first from {@code root}, or from the JDK type {@code jdk}. */
+  private Reached walk(T root, Class<?> jdk, String[] steps) {
     T at = root;
     for (int i = 1; i < steps.length; i++) {
-      if (at == null) {
-        return Qualified.UNKNOWN;
+      if (jdk != null) {
+        Optional<Class<?>> next = JdkTypes.step(jdk, steps[i]);
+        if (next.isEmpty()) {
+          return Reached.UNKNOWN;
+        }
+        jdk = next.get();
+        continue;
       }
       List<M> found = step(at, steps[i]);
       if (found.isEmpty()) {
-        return Qualified.UNKNOWN;
+        return Reached.UNKNOWN;
       }
       M first = found.get(0);
-      T type = resolveType(first.fact.type(), first.owner, first, true);
+      String written = first.fact.type();
+      T type = resolveType(written, first.owner, first, true);
       for (M other : found) {
         if (resolveType(other.fact.type(), other.owner, other, true) != type
-            || (type == null
-                && !simpleType(other.fact.type()).equals(simpleType(first.fact.type())))) {
-          return Qualified.UNKNOWN;
+            || (type == null && !simpleType(other.fact.type()).equals(simpleType(written)))) {
+          return Reached.UNKNOWN;
         }
       }
-      if (type == null) {
-        String library = simpleTypes.computeIfAbsent(first.fact.type(), Linker::simpleType);
-        return i == steps.length - 1 && !library.equals("Object") && !library.isEmpty()
-            ? new Qualified(null, library)
-            : Qualified.UNKNOWN;
+      if (type == null || written.endsWith("]")) {
+        Optional<Class<?>> library = JdkTypes.type(written, first.owner.file);
+        if (library.isPresent()) {
+          at = null;
+          jdk = library.get();
+          continue;
+        }
+        String name = simpleTypes.computeIfAbsent(written, Linker::simpleType);
+        return i == steps.length - 1 && type == null && !name.equals("Object") && !name.isEmpty()
+            ? new Reached(null, null, name)
+            : Reached.UNKNOWN;
       }
       at = type;
     }
-    return new Qualified(at, null);
+    return new Reached(at, jdk, null);
   }
 
   /**
@@ -1346,63 +1393,35 @@ final class Linker {
 
   /**
    * The types of {@code r}'s arguments, each receiver chain ({@code Money#cents}) followed to the
-   * type its last field or method is declared with; {@code ""} where that is not known.
+   * type it ends in (see {@link #chainEnd}); {@code ""} where that is not known.
    */
   private List<String> argumentTypes(M m, Reference r) {
     List<String> args = r.argumentTypes();
     List<String> out = null;
     for (int i = 0; i < args.size(); i++) {
-      String chain = args.get(i);
-      int hash = chain.indexOf('#');
-      if (hash > 0) {
+      if (args.get(i).indexOf('#') > 0) {
         if (out == null) {
           out = new ArrayList<>(args);
         }
-        T root = resolveType(chain.substring(0, hash), m.owner, m, true);
-        if (root == null) {
-          out.set(i, "");
-        } else {
-          if (root.chainEnds == null) {
-            root.chainEnds = new HashMap<>();
-          }
-          out.set(i, root.chainEnds.computeIfAbsent(chain, k -> chainEnd(root, k.split("#", -1))));
-        }
+        out.set(i, chainEnd(reached(m, args.get(i))));
       }
     }
     return out == null ? args : out;
   }
 
   /**
-   * The declared type of the last step of a chain, written so that any scope reads it alike: a
-   * primitive type, or an index type's qualified name, with their array brackets; {@code ""} for
-   * anything else, or when the steps' overloads disagree.
+   * Where a chain ends, written so that any scope reads it alike: an index type's qualified name, a
+   * JDK type's canonical name, or a primitive, with their array brackets; {@code ""} for anything
+   * else.
    */
-  private String chainEnd(T root, String[] steps) {
-    Qualified before = follow(root, Arrays.copyOf(steps, steps.length - 1));
-    if (before.type() == null) {
-      return "";
+  private static String chainEnd(Reached end) {
+    if (end.type() != null) {
+      return end.type().qualified;
     }
-    List<M> found = step(before.type(), steps[steps.length - 1]);
-    if (found.isEmpty()) {
-      return "";
+    if (end.jdk() != null && end.jdk().getCanonicalName() != null) {
+      return end.jdk().getCanonicalName();
     }
-    String written = found.get(0).fact.type();
-    for (M other : found) {
-      if (!other.fact.type().equals(written) || other.owner.file != found.get(0).owner.file) {
-        return "";
-      }
-    }
-    String raw = rawType(written);
-    String dimensions = written.substring(written.indexOf(raw) + raw.length()).strip();
-    if (!dimensions.matches("(\\[\\])*")) {
-      return ""; // generics or varargs dots: not a plain erased name
-    }
-    if (Overloads.isPrimitive(raw)) {
-      return raw + dimensions;
-    }
-    M first = found.get(0);
-    T type = resolveType(raw, first.owner, first, true);
-    return type == null ? "" : type.qualified + dimensions;
+    return "";
   }
 
   /** The types written in {@code m}'s code at {@code r}. */
@@ -1459,7 +1478,7 @@ final class Linker {
       }
       return t.supertypeNames;
     }
-    Optional<List<String>> jdk = JdkSupertypes.find(written, ctx.file);
+    Optional<List<String>> jdk = JdkTypes.find(written, ctx.file);
     if (jdk.isEmpty()) {
       return null;
     }

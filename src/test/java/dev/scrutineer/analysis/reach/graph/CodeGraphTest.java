@@ -161,9 +161,33 @@ class CodeGraphTest {
         graph(
             file(P, "Printer").type(type("Printer").method("println(Object)")),
             file(P, "A")
-                .type(type("A").method("go()", m -> m.callOnField("System", "out", "println", 1))));
+                .type(
+                    type("A").method("go()", m -> m.callOnField("Console", "out", "println", 1))));
     assertThat(dependents(g, "com.acme.Printer#println(Object)"))
         .containsExactly("com.acme.A#go() call low");
+  }
+
+  @Test
+  void aCallThroughTheJdksTypesCallsTheJdkNotTheCodeBase() {
+    CodeGraph g =
+        graph(
+            file(P, "Printer")
+                .type(type("Printer").method("println(Object)").method("filter(int)")),
+            file(P, "Cursor")
+                .imports("java.util.Iterator")
+                .type(type("Cursor").ext("Iterator<Item>").method("next()")),
+            file(P, "A")
+                .imports("java.util.List")
+                .type(
+                    type("A")
+                        .method("out()", m -> m.callOnField("System", "out", "println", 1))
+                        .method("stream()", m -> m.callOnChain("List#stream/0", "filter", 1))
+                        .method("loop()", m -> m.callOnChain("List#iterator/0", "next", 0))));
+    assertThat(reach(g, "com.acme.Printer#println(Object)")).isEmpty();
+    assertThat(reach(g, "com.acme.Printer#filter(int)")).isEmpty();
+    // An Iterator is what List#iterator() gives: the code base's iterators may be it.
+    assertThat(dependents(g, "com.acme.Cursor#next()"))
+        .containsExactly("com.acme.A#loop() call low");
   }
 
   @Test

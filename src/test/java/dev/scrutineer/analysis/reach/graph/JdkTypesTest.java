@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class JdkSupertypesTest {
+class JdkTypesTest {
   private static FileFacts importing(ImportFact... imports) {
     return new FileFacts("A.java", "com.acme", List.of(imports), List.of(), Optional.empty());
   }
@@ -18,18 +18,17 @@ class JdkSupertypesTest {
     FileFacts single = importing(new ImportFact("java.util.ListIterator", false, false));
     FileFacts onDemand = importing(new ImportFact("java.util", false, true));
 
-    assertThat(JdkSupertypes.of("ListIterator<Item>", single)).containsExactly("Iterator");
-    assertThat(JdkSupertypes.of("NavigableMap", onDemand)).contains("SortedMap", "Map");
-    assertThat(JdkSupertypes.of("java.util.NavigableMap", importing()))
-        .contains("SortedMap", "Map");
+    assertThat(JdkTypes.of("ListIterator<Item>", single)).containsExactly("Iterator");
+    assertThat(JdkTypes.of("NavigableMap", onDemand)).contains("SortedMap", "Map");
+    assertThat(JdkTypes.of("java.util.NavigableMap", importing())).contains("SortedMap", "Map");
   }
 
   @Test
   void nestedJdkTypesAndJavaLangAreFound() {
     FileFacts none = importing();
-    assertThat(JdkSupertypes.of("Thread.UncaughtExceptionHandler", none)).isEmpty();
-    assertThat(JdkSupertypes.of("Integer", none)).contains("Number", "Comparable");
-    assertThat(JdkSupertypes.of("java.util.AbstractMap.SimpleEntry", none))
+    assertThat(JdkTypes.of("Thread.UncaughtExceptionHandler", none)).isEmpty();
+    assertThat(JdkTypes.of("Integer", none)).contains("Number", "Comparable");
+    assertThat(JdkTypes.of("java.util.AbstractMap.SimpleEntry", none))
         .contains("Entry", "Serializable");
   }
 
@@ -37,7 +36,7 @@ class JdkSupertypesTest {
   void namesOutsideTheJdkHaveNone() {
     FileFacts none = importing(new ImportFact("dev.scrutineer.model", false, true));
     // Scrutineer's own classes are on the class path, but never asked for: only the JDK is.
-    assertThat(JdkSupertypes.of("InputException", none)).isEmpty();
-    assertThat(JdkSupertypes.of("NoSuchType", none)).isEmpty();
+    assertThat(JdkTypes.of("InputException", none)).isEmpty();
+    assertThat(JdkTypes.of("NoSuchType", none)).isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.ImportFact;
+import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,16 +14,36 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The supertypes of the JDK's own types, read from the running JDK: a code base's {@code
+ * What the JDK's own types are, read from the running JDK: their supertypes (a code base's {@code
  * ListIterator} is an {@code Iterator} too, so a call on an {@code Iterator} may run its {@code
- * next()}. Only the platform class loader is asked, which sees the JDK and nothing else: no class
- * of the analysed code base, nor of Scrutineer, is loaded, and none is initialised.
+ * next()}), and the types their public fields and methods give ({@code list.stream().filter(..)}
+ * calls the JDK's {@code Stream}, not every {@code filter} of the code base). Only the platform
+ * class loader is asked, which sees the JDK and nothing else: no class of the analysed code base,
+ * nor of Scrutineer, is loaded, and none is initialised.
  */
-final class JdkSupertypes {
+final class JdkTypes {
   /** Supertypes by qualified name; empty for a name that is no JDK type. */
   private static final Map<String, Optional<List<String>>> KNOWN = new ConcurrentHashMap<>();
 
-  private JdkSupertypes() {}
+  /** JDK classes by qualified name; empty for a name that is no JDK type. */
+  private static final Map<String, Optional<Class<?>>> CLASSES = new ConcurrentHashMap<>();
+
+  /** What each step of a chain gives on a JDK type, by type and step. */
+  private static final Map<Class<?>, Map<String, Optional<Class<?>>>> STEPS =
+      new ConcurrentHashMap<>();
+
+  private static final Map<String, Class<?>> PRIMITIVES =
+      Map.of(
+          "boolean", boolean.class,
+          "byte", byte.class,
+          "short", short.class,
+          "char", char.class,
+          "int", int.class,
+          "long", long.class,
+          "float", float.class,
+          "double", double.class);
+
+  private JdkTypes() {}
 
   /**
    * The simple names of the supertypes of the JDK type {@code written} names in {@code file}
@@ -38,12 +59,95 @@ final class JdkSupertypes {
     String raw = Linker.rawType(written);
     for (String candidate : candidates(raw, file)) {
       Optional<List<String>> found =
-          KNOWN.computeIfAbsent(candidate, c -> jdkClass(c).map(JdkSupertypes::supertypes));
+          KNOWN.computeIfAbsent(candidate, c -> jdkClass(c).map(JdkTypes::supertypes));
       if (found.isPresent()) {
         return found;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The JDK type (a primitive, or an array of either) {@code written} names in {@code file}; empty
+   * when it names none.
+   */
+  static Optional<Class<?>> type(String written, FileFacts file) {
+    String raw = Linker.rawType(written);
+    String brackets = written.replace(" ", "");
+    int dimensions = 0;
+    while (brackets.endsWith("[]")) {
+      brackets = brackets.substring(0, brackets.length() - 2);
+      dimensions++;
+    }
+    Class<?> element = PRIMITIVES.get(raw);
+    if (element == null) {
+      for (String candidate : candidates(raw, file)) {
+        Optional<Class<?>> found = CLASSES.computeIfAbsent(candidate, JdkTypes::jdkClass);
+        if (found.isPresent()) {
+          element = found.get();
+          break;
+        }
+      }
+    }
+    if (element == null) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < dimensions; i++) {
+      element = element.arrayType();
+    }
+    return Optional.of(element);
+  }
+
+  /**
+   * The type one step of a receiver chain gives on the JDK type {@code type}: a public field's
+   * ({@code out}), or the erased return type every public method of that name and arity shares
+   * ({@code stream/0}); empty when there is none, or they differ.
+   */
+  static Optional<Class<?>> step(Class<?> type, String step) {
+    return STEPS
+        .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+        .computeIfAbsent(step, s -> stepOf(type, s));
+  }
+
+  private static Optional<Class<?>> stepOf(Class<?> type, String step) {
+    int slash = step.indexOf('/');
+    if (slash < 0) {
+      if (type.isArray()) {
+        return step.equals("length") ? Optional.of(int.class) : Optional.empty();
+      }
+      try {
+        return Optional.of(type.getField(step).getType());
+      } catch (NoSuchFieldException | SecurityException e) {
+        return Optional.empty();
+      }
+    }
+    String name = step.substring(0, slash);
+    int arity;
+    try {
+      arity = Integer.parseInt(step.substring(slash + 1));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    if (type.isArray() && name.equals("clone") && arity == 0) {
+      return Optional.of(type);
+    }
+    Class<?> returned = null;
+    List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
+    if (type.isInterface() || type.isArray()) {
+      methods.addAll(List.of(Object.class.getMethods())); // every value has Object's methods
+    }
+    for (Method m : methods) {
+      boolean accepts =
+          m.getParameterCount() == arity || (m.isVarArgs() && arity >= m.getParameterCount() - 1);
+      if (!m.getName().equals(name) || !accepts || m.isBridge() || m.isSynthetic()) {
+        continue;
+      }
+      if (returned != null && returned != m.getReturnType()) {
+        return Optional.empty();
+      }
+      returned = m.getReturnType();
+    }
+    return Optional.ofNullable(returned);
   }
 
   /**
