@@ -168,6 +168,21 @@ class CodeGraphTest {
   }
 
   @Test
+  void outerThisCallsTheEnclosingType() {
+    CodeGraph g =
+        graph(
+            file(P, "Builder")
+                .type(type("Builder").method("append(char)"))
+                .type(
+                    type("Builder.Writer")
+                        .method("write(int)", m -> m.callOuterThis("Builder", "append", "char"))),
+            file(P, "Other").type(type("Other").method("append(int)")));
+    assertThat(dependents(g, "com.acme.Builder#append(char)"))
+        .containsExactly("com.acme.Builder.Writer#write(int) call high");
+    assertThat(reach(g, "com.acme.Other#append(int)")).isEmpty();
+  }
+
+  @Test
   void aCallThroughTheJdksTypesCallsTheJdkNotTheCodeBase() {
     CodeGraph g =
         graph(

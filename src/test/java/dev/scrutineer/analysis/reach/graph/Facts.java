@@ -270,6 +270,21 @@ final class Facts {
       return invoke(ReferenceKind.CALL, name, type, argumentTypes);
     }
 
+    /** {@code Outer.this.name(a, b)} with arguments of the types given. */
+    MemberBuilder callOuterThis(String outer, String name, String... argumentTypes) {
+      references.add(
+          new Reference(
+              ReferenceKind.CALL,
+              name,
+              argumentTypes.length,
+              Receiver.THIS,
+              Optional.of(outer),
+              List.of(),
+              List.of(argumentTypes),
+              line));
+      return this;
+    }
+
     /** {@code new type(a, b)} with arguments of the types given. */
     MemberBuilder createWith(String type, String... argumentTypes) {
       return invoke(ReferenceKind.NEW, type, type, argumentTypes);
