@@ -49,8 +49,11 @@ final class ArgumentTypes {
 
   private ArgumentTypes() {}
 
-  /** The type of each argument; empty when none is known. */
-  static List<String> of(List<? extends ExpressionTree> arguments, Names names, TypeScope scope) {
+  /**
+   * The type of each argument, separated by commas as {@link Reference#arguments} holds them;
+   * {@code ""} when none is known.
+   */
+  static String of(List<? extends ExpressionTree> arguments, Names names, TypeScope scope) {
     List<String> types = new ArrayList<>(arguments.size());
     boolean known = false;
     for (ExpressionTree argument : arguments) {
@@ -58,7 +61,7 @@ final class ArgumentTypes {
       known |= !type.isEmpty();
       types.add(type);
     }
-    return known ? types : List.of();
+    return known ? String.join(",", types) : "";
   }
 
   static String of(ExpressionTree e, Names names, TypeScope scope) {

@@ -61,31 +61,6 @@ public record Reference(
   }
 
   /**
-   * A call or {@code new} whose arguments have these types.
-   *
-   * @param argumentTypes see {@link #argumentTypes()}
-   */
-  public Reference(
-      ReferenceKind kind,
-      String name,
-      int arity,
-      Receiver receiver,
-      Optional<String> receiverType,
-      List<String> stringArguments,
-      List<String> argumentTypes,
-      int line) {
-    this(
-        kind,
-        name,
-        arity,
-        receiver,
-        receiverType,
-        stringArguments,
-        argumentTypes.stream().allMatch(String::isEmpty) ? "" : String.join(",", argumentTypes),
-        line);
-  }
-
-  /**
    * The type of each argument where the file says it, erased as written ({@code int}, {@code
    * String}, {@code char[]}, {@code Order}): a literal, a local, parameter or field of the file,
    * {@code this}, a {@code new}, a cast, a string concatenation; else a field read or call as a

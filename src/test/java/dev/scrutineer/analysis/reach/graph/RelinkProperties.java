@@ -116,34 +116,9 @@ class RelinkProperties {
         "p/T.java",
         codeBase(
             "T", List.of(method("T", "m", List.of("A")), method("T", "m", List.of("String")))));
-    Reference call =
-        new Reference(
-            ReferenceKind.CALL,
-            "m",
-            1,
-            Receiver.NAME,
-            Optional.of("T"),
-            List.of(),
-            List.of("B"),
-            9);
-    base.put(
-        "p/C.java",
-        codeBase(
-            "C", List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(call)))));
+    base.put("p/C.java", passing("B"));
     Map<String, FileFacts> head = new TreeMap<>(base);
-    FileFacts b = base.get("p/B.java");
-    TypeFact extending =
-        new TypeFact(
-            new Symbol("p", "B"),
-            DeclarationKind.CLASS,
-            Set.of(),
-            List.of(),
-            List.of("A"),
-            1,
-            20,
-            List.of());
-    head.put(
-        "p/B.java", new FileFacts(b.path(), "p", List.of(), List.of(extending), Optional.empty()));
+    head.put("p/B.java", declaring("p", "B", DeclarationKind.CLASS, List.of("A"), List.of()));
 
     relinkGivesTheFullGraph(base, head, Set.of("p/B.java"));
   }
@@ -173,6 +148,15 @@ class RelinkProperties {
             List.of(new ImportFact("q.A", false, false)),
             importing.types(),
             Optional.empty()));
+    base.put("p/C.java", passing("X"));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/T.java", importing);
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+  }
+
+  /** {@code C.go()} calling {@code t.m(x)}, with {@code t} a {@code T} and {@code x} as given. */
+  private static FileFacts passing(String argumentType) {
     Reference call =
         new Reference(
             ReferenceKind.CALL,
@@ -181,16 +165,10 @@ class RelinkProperties {
             Receiver.NAME,
             Optional.of("T"),
             List.of(),
-            List.of("X"),
+            argumentType,
             9);
-    base.put(
-        "p/C.java",
-        codeBase(
-            "C", List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(call)))));
-    Map<String, FileFacts> head = new TreeMap<>(base);
-    head.put("p/T.java", importing);
-
-    relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+    return codeBase(
+        "C", List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(call))));
   }
 
   private static FileFacts declaring(
@@ -226,21 +204,7 @@ class RelinkProperties {
   }
 
   private static FileFacts codeBase(String type, List<MemberFact> members) {
-    return new FileFacts(
-        "p/" + type + ".java",
-        "p",
-        List.of(),
-        List.of(
-            new TypeFact(
-                new Symbol("p", type),
-                DeclarationKind.CLASS,
-                Set.of(),
-                List.of(),
-                List.of(),
-                1,
-                20,
-                members)),
-        Optional.empty());
+    return declaring("p", type, DeclarationKind.CLASS, List.of(), members);
   }
 
   private static MemberFact member(
@@ -491,7 +455,14 @@ class RelinkProperties {
       }
       out.add(
           new Reference(
-              kind, name, arity, receiver, receiverType, List.of(), argumentTypes, 10 + i));
+              kind,
+              name,
+              arity,
+              receiver,
+              receiverType,
+              List.of(),
+              String.join(",", argumentTypes),
+              10 + i));
     }
     return out;
   }
