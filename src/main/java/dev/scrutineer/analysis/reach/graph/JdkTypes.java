@@ -2,10 +2,16 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.ImportFact;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +35,10 @@ final class JdkTypes {
   private static final Map<String, Optional<Class<?>>> CLASSES = new ConcurrentHashMap<>();
 
   /** What each step of a chain gives on a JDK type, by type and step. */
-  private static final Map<Class<?>, Map<String, Optional<Class<?>>>> STEPS =
+  private static final Map<Class<?>, Map<String, Optional<Type>>> STEPS = new ConcurrentHashMap<>();
+
+  /** The type variables of each type and its supertypes, bound to type arguments as written. */
+  private static final Map<Class<?>, Map<List<String>, Map<TypeVariable<?>, String>>> BINDINGS =
       new ConcurrentHashMap<>();
 
   private static final Map<String, Class<?>> PRIMITIVES =
@@ -100,23 +109,24 @@ final class JdkTypes {
 
   /**
    * The type one step of a receiver chain gives on the JDK type {@code type}: a public field's
-   * ({@code out}), or the erased return type every public method of that name and arity shares
-   * ({@code stream/0}); empty when there is none, or they differ.
+   * ({@code out}), or the return type of the public methods of that name and arity ({@code
+   * stream/0}) when their erasures agree, generics kept, as the most specific type declares it;
+   * empty when there is none, or they differ.
    */
-  static Optional<Class<?>> step(Class<?> type, String step) {
+  static Optional<Type> step(Class<?> type, String step) {
     return STEPS
         .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
         .computeIfAbsent(step, s -> stepOf(type, s));
   }
 
-  private static Optional<Class<?>> stepOf(Class<?> type, String step) {
+  private static Optional<Type> stepOf(Class<?> type, String step) {
     int slash = step.indexOf('/');
     if (slash < 0) {
       if (type.isArray()) {
         return step.equals("length") ? Optional.of(int.class) : Optional.empty();
       }
       try {
-        return Optional.of(type.getField(step).getType());
+        return Optional.of(type.getField(step).getGenericType());
       } catch (NoSuchFieldException | SecurityException e) {
         return Optional.empty();
       }
@@ -131,23 +141,145 @@ final class JdkTypes {
     if (type.isArray() && name.equals("clone") && arity == 0) {
       return Optional.of(type);
     }
-    Class<?> returned = null;
     List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
     if (type.isInterface() || type.isArray()) {
       methods.addAll(List.of(Object.class.getMethods())); // every value has Object's methods
     }
+    Method chosen = null;
     for (Method m : methods) {
       boolean accepts =
           m.getParameterCount() == arity || (m.isVarArgs() && arity >= m.getParameterCount() - 1);
       if (!m.getName().equals(name) || !accepts || m.isBridge() || m.isSynthetic()) {
         continue;
       }
-      if (returned != null && returned != m.getReturnType()) {
+      if (chosen != null && chosen.getReturnType() != m.getReturnType()) {
         return Optional.empty();
       }
-      returned = m.getReturnType();
+      if (chosen == null || chosen.getDeclaringClass().isAssignableFrom(m.getDeclaringClass())) {
+        chosen = m;
+      }
     }
-    return Optional.ofNullable(returned);
+    return chosen == null ? Optional.empty() : Optional.of(chosen.getGenericReturnType());
+  }
+
+  /**
+   * {@code member}, a type a member of {@code owner} declares, written with {@code owner}'s type
+   * arguments in place of its type variables and its supertypes': {@code Stream<Owner>} for {@code
+   * stream()} on a {@code List<Owner>}. JDK types are written by their canonical names, so that any
+   * file reads them alike; the arguments as they were written. Empty when it is a type variable
+   * with no argument known (a generic method's own, or an unknown argument).
+   *
+   * @param arguments the type arguments of {@code owner}, in order, as written ({@code "?"} when
+   *     not known); empty for a raw or non-generic type
+   */
+  static Optional<String> substitute(Type member, Class<?> owner, List<String> arguments) {
+    Map<TypeVariable<?>, String> bindings =
+        BINDINGS
+            .computeIfAbsent(owner, o -> new ConcurrentHashMap<>())
+            .computeIfAbsent(
+                arguments,
+                a -> {
+                  Map<TypeVariable<?>, String> out = new HashMap<>();
+                  bind(owner, a, out);
+                  return out;
+                });
+    String written = written(member, bindings);
+    return written.isEmpty() || written.equals("?") ? Optional.empty() : Optional.of(written);
+  }
+
+  /** Binds the type variables of {@code type} and, through its declaration, its supertypes'. */
+  private static void bind(
+      Class<?> type, List<String> arguments, Map<TypeVariable<?>, String> out) {
+    TypeVariable<?>[] variables = type.getTypeParameters();
+    if (arguments.size() == variables.length) {
+      for (int i = 0; i < variables.length; i++) {
+        out.putIfAbsent(variables[i], arguments.get(i));
+      }
+    }
+    List<Type> supertypes = new ArrayList<>(List.of(type.getGenericInterfaces()));
+    if (type.getGenericSuperclass() != null) {
+      supertypes.add(type.getGenericSuperclass());
+    }
+    for (Type supertype : supertypes) {
+      if (supertype instanceof ParameterizedType parameterized
+          && parameterized.getRawType() instanceof Class<?> raw) {
+        List<String> actual = new ArrayList<>();
+        for (Type argument : parameterized.getActualTypeArguments()) {
+          String written = written(argument, out);
+          actual.add(written.isEmpty() ? "?" : written);
+        }
+        bind(raw, actual, out);
+      } else if (supertype instanceof Class<?> raw) {
+        bind(raw, List.of(), out);
+      }
+    }
+  }
+
+  /** {@code type} written out with {@code bindings}; {@code ""} where a variable is unbound. */
+  private static String written(Type type, Map<TypeVariable<?>, String> bindings) {
+    if (type instanceof Class<?> c) {
+      if (c.isArray()) {
+        String component = written(c.getComponentType(), bindings);
+        return component.isEmpty() ? "" : component + "[]";
+      }
+      return c.getCanonicalName() == null ? "" : c.getCanonicalName();
+    }
+    if (type instanceof TypeVariable<?> variable) {
+      String bound = bindings.get(variable);
+      return bound == null || bound.equals("?") ? "" : bound;
+    }
+    if (type instanceof ParameterizedType parameterized) {
+      String raw = written(parameterized.getRawType(), bindings);
+      if (raw.isEmpty()) {
+        return "";
+      }
+      StringBuilder out = new StringBuilder(raw).append('<');
+      Type[] arguments = parameterized.getActualTypeArguments();
+      for (int i = 0; i < arguments.length; i++) {
+        String argument = written(arguments[i], bindings);
+        out.append(i == 0 ? "" : ",").append(argument.isEmpty() ? "?" : argument);
+      }
+      return out.append('>').toString();
+    }
+    if (type instanceof WildcardType wildcard) {
+      Type[] upper = wildcard.getUpperBounds();
+      return wildcard.getLowerBounds().length == 0 && upper.length == 1 && upper[0] != Object.class
+          ? written(upper[0], bindings)
+          : "?";
+    }
+    if (type instanceof GenericArrayType array) {
+      String component = written(array.getGenericComponentType(), bindings);
+      return component.isEmpty() ? "" : component + "[]";
+    }
+    return "";
+  }
+
+  /**
+   * The type arguments of a type written with them: {@code String} and {@code List<Owner>} of
+   * {@code Map<String,List<Owner>>}; empty for a raw type.
+   */
+  static List<String> typeArguments(String written) {
+    int open = written.indexOf('<');
+    int close = written.lastIndexOf('>');
+    if (open < 0 || close < open) {
+      return List.of();
+    }
+    List<String> arguments = new ArrayList<>();
+    int depth = 0;
+    int start = open + 1;
+    for (int i = open + 1; i < close; i++) {
+      char c = written.charAt(i);
+      if (c == '<') {
+        depth++;
+      } else if (c == '>') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        arguments.add(written.substring(start, i).strip());
+        start = i + 1;
+      }
+    }
+    arguments.add(written.substring(start, close).strip());
+    return arguments;
   }
 
   /**
@@ -157,6 +289,9 @@ final class JdkTypes {
   private static List<String> candidates(String raw, FileFacts file) {
     if (raw.contains(".") && Character.isLowerCase(raw.charAt(0))) {
       return inJdk(List.of(raw));
+    }
+    if (file == null) { // a name read from the JDK itself: qualified, or a primitive
+      return List.of();
     }
     String first = raw.contains(".") ? raw.substring(0, raw.indexOf('.')) : raw;
     for (ImportFact i : file.imports()) {

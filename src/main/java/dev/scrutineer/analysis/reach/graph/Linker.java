@@ -10,6 +10,7 @@ import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
+import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -1284,30 +1285,74 @@ final class Linker {
       if (root.chains == null) {
         root.chains = new HashMap<>();
       }
-      return root.chains.computeIfAbsent(chain, k -> walk(root, null, k.split("#", -1)));
+      return root.chains.computeIfAbsent(chain, k -> walk(root, null, null, k.split("#", -1)));
     }
-    // A JDK type is named through the file's imports: cached per type of the file.
+    // A JDK type, and its type arguments, are named as the file names them: cached per type.
     if (m.owner.jdkChains == null) {
       m.owner.jdkChains = new HashMap<>();
     }
-    return m.owner.jdkChains.computeIfAbsent(
-        chain,
-        k ->
-            JdkTypes.type(k.substring(0, hash), m.owner.file)
-                .map(jdk -> walk(null, jdk, k.split("#", -1)))
-                .orElse(Reached.UNKNOWN));
+    return m.owner.jdkChains.computeIfAbsent(chain, k -> jdkChain(m.owner, k, hash));
   }
 
-  /** Follows {@code steps} after the first from {@code root}, or from the JDK type {@code jdk}. */
-  private Reached walk(T root, Class<?> jdk, String[] steps) {
+  /**
+   * A chain from a JDK type. Without type arguments it leads the same way from every file, and is
+   * followed once per JDK type and steps ({@code StringBuilder#append/1#append/1}).
+   */
+  private Reached jdkChain(T owner, String chain, int hash) {
+    String start = chain.substring(0, hash);
+    if (start.indexOf('<') >= 0) {
+      return walk(null, start, owner, chain.split("#", -1));
+    }
+    Optional<Class<?>> type = JdkTypes.type(start, owner.file);
+    if (type.isEmpty() || type.get().getCanonicalName() == null) {
+      return Reached.UNKNOWN;
+    }
+    String canonical = type.get().getCanonicalName();
+    return jdkChains.computeIfAbsent(
+        canonical + chain.substring(hash), k -> walk(null, canonical, null, k.split("#", -1)));
+  }
+
+  /** Chains from JDK types without type arguments, by canonical start and steps. */
+  private final Map<String, Reached> jdkChains = new HashMap<>();
+
+  /**
+   * Follows {@code steps} after the first from {@code root}, or from the JDK type written {@code
+   * jdk} in {@code scope}'s code, whose type arguments ({@code List<Owner>}) give the types its
+   * generic members return; with no scope, {@code jdk} is a canonical name.
+   */
+  private Reached walk(T root, String jdk, T scope, String[] steps) {
     T at = root;
+    FileFacts file = scope == null ? null : scope.file;
+    Class<?> jdkClass = jdk == null ? null : JdkTypes.type(jdk, file).orElse(null);
+    if (jdk != null && jdkClass == null) {
+      return Reached.UNKNOWN;
+    }
     for (int i = 1; i < steps.length; i++) {
-      if (jdk != null) {
-        Optional<Class<?>> next = JdkTypes.step(jdk, steps[i]);
+      boolean last = i == steps.length - 1;
+      if (jdkClass != null) {
+        Optional<Type> member = JdkTypes.step(jdkClass, steps[i]);
+        Optional<String> next =
+            member.isEmpty()
+                ? Optional.empty()
+                : JdkTypes.substitute(member.get(), jdkClass, JdkTypes.typeArguments(jdk));
         if (next.isEmpty()) {
           return Reached.UNKNOWN;
         }
+        // A type argument is written as the file wrote it, and may be a type of the index.
+        T type = scope == null ? null : resolveType(next.get(), scope, null, true);
+        if (type != null) {
+          at = type;
+          jdk = null;
+          jdkClass = null;
+          continue;
+        }
+        Optional<Class<?>> c = JdkTypes.type(next.get(), file);
+        if (c.isEmpty()) {
+          String name = simpleTypes.computeIfAbsent(next.get(), Linker::simpleType);
+          return last ? new Reached(null, null, name) : Reached.UNKNOWN;
+        }
         jdk = next.get();
+        jdkClass = c.get();
         continue;
       }
       List<M> found = step(at, steps[i]);
@@ -1325,19 +1370,21 @@ final class Linker {
       }
       if (type == null || written.endsWith("]")) {
         Optional<Class<?>> library = JdkTypes.type(written, first.owner.file);
-        if (library.isPresent()) {
+        if (library.isPresent() && library.get().getCanonicalName() != null) {
           at = null;
-          jdk = library.get();
+          jdkClass = library.get();
+          jdk = jdkClass.getCanonicalName(); // declared types are erased: no arguments
+          file = first.owner.file;
           continue;
         }
         String name = simpleTypes.computeIfAbsent(written, Linker::simpleType);
-        return i == steps.length - 1 && type == null && !name.equals("Object") && !name.isEmpty()
+        return last && type == null && !name.equals("Object") && !name.isEmpty()
             ? new Reached(null, null, name)
             : Reached.UNKNOWN;
       }
       at = type;
     }
-    return new Reached(at, jdk, null);
+    return new Reached(at, jdkClass, null);
   }
 
   /**

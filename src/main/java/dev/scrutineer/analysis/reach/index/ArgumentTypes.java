@@ -50,8 +50,8 @@ final class ArgumentTypes {
   private ArgumentTypes() {}
 
   /**
-   * The type of each argument, separated by commas as {@link Reference#arguments} holds them;
-   * {@code ""} when none is known.
+   * The type of each argument, separated as {@link Reference#arguments} holds them; {@code ""} when
+   * none is known.
    */
   static String of(List<? extends ExpressionTree> arguments, Names names, TypeScope scope) {
     List<String> types = new ArrayList<>(arguments.size());
@@ -61,7 +61,7 @@ final class ArgumentTypes {
       known |= !type.isEmpty();
       types.add(type);
     }
-    return known ? String.join(",", types) : "";
+    return known ? String.join(String.valueOf(Reference.ARGUMENT_SEPARATOR), types) : "";
   }
 
   static String of(ExpressionTree e, Names names, TypeScope scope) {

@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -276,7 +276,7 @@ public final class FactsExtractor {
         if (member instanceof VariableTree variable) {
           fieldTypes.put(
               variable.getName().toString(),
-              isEnumConstant(type, variable) ? simpleName : written(variable.getType(), scope));
+              isEnumConstant(type, variable) ? simpleName : generic(variable.getType(), scope));
         }
       }
       Fields fields = new Fields(fieldTypes, outer);
@@ -517,7 +517,7 @@ public final class FactsExtractor {
       @Override
       public String variable(String name) {
         Optional<String> local = local(name);
-        return local.isPresent() ? local.get() : fields.lookup(name).orElse(null);
+        return erased(local.isPresent() ? local.get() : fields.lookup(name).orElse(null));
       }
 
       @Override
@@ -657,7 +657,7 @@ public final class FactsExtractor {
       public Void visitVariable(VariableTree node, Void unused) {
         scan(node.getModifiers(), null);
         Tree type = node.getType();
-        String declared = type == null ? "" : written(type, scope);
+        String declared = type == null ? "" : generic(type, scope);
         // The parser leaves the type of "var x = ..." out, or spells it "var".
         if (declared.isEmpty() || declared.equals("var")) {
           declared =
@@ -945,7 +945,7 @@ public final class FactsExtractor {
           }
           Optional<String> local = local(name);
           if (local.isPresent()) {
-            return new Qualifier(Receiver.NAME, local);
+            return new Qualifier(Receiver.NAME, local.map(FactsExtractor::erased));
           }
           if (fields.has(name)) {
             add(
@@ -956,7 +956,7 @@ public final class FactsExtractor {
                 Optional.empty(),
                 List.of(),
                 start(expression));
-            return new Qualifier(Receiver.NAME, fields.lookup(name));
+            return new Qualifier(Receiver.NAME, fields.lookup(name).map(FactsExtractor::erased));
           }
           if (isTypeName(name) && !scope.isVariable(name)) {
             typeRefs(expression);
@@ -993,7 +993,8 @@ public final class FactsExtractor {
               && owner.getName().contentEquals("this")
               && fields.has(name)) {
             scan(select, null);
-            return new Qualifier(Receiver.EXPRESSION, fields.lookup(name));
+            return new Qualifier(
+                Receiver.EXPRESSION, fields.lookup(name).map(FactsExtractor::erased));
           }
           Optional<String> chain = chain(select);
           scan(select, null);
@@ -1273,6 +1274,45 @@ public final class FactsExtractor {
       return scope.isVariable(name) ? scope.erase(type) : name;
     }
     return scope.erase(type);
+  }
+
+  /**
+   * As {@link #written}, with a parameterized type's arguments kept ({@code List<Owner>}, {@code
+   * Map<String,List<Owner>>}), which receiver chains starting at a variable of that type follow
+   * into the JDK's generic methods; a wildcard is its upper bound, or {@code ?}.
+   */
+  static String generic(Tree type, TypeScope scope) {
+    if (type instanceof AnnotatedTypeTree annotated) {
+      return generic(annotated.getUnderlyingType(), scope);
+    }
+    if (!(type instanceof ParameterizedTypeTree parameterized)
+        || parameterized.getTypeArguments().isEmpty()) {
+      return written(type, scope);
+    }
+    StringBuilder out = new StringBuilder(written(parameterized.getType(), scope)).append('<');
+    List<? extends Tree> arguments = parameterized.getTypeArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      Tree argument = arguments.get(i);
+      out.append(i == 0 ? "" : ",");
+      if (argument instanceof WildcardTree wildcard) {
+        out.append(
+            wildcard.getKind() == Tree.Kind.EXTENDS_WILDCARD
+                ? generic(wildcard.getBound(), scope)
+                : "?");
+      } else {
+        out.append(generic(argument, scope));
+      }
+    }
+    return out.append('>').toString();
+  }
+
+  /** {@code List} of {@code List<Owner>}; null stays null. */
+  static String erased(String generic) {
+    if (generic == null) {
+      return null;
+    }
+    int lt = generic.indexOf('<');
+    return lt < 0 ? generic : generic.substring(0, lt);
   }
 
   private static boolean isEnumConstant(ClassTree owner, VariableTree variable) {

@@ -26,9 +26,9 @@ import java.util.Optional;
  * @param stringArguments the call's string-literal arguments, in order (request paths in {@code
  *     get("/owners/{id}")}, topics, config keys); empty for other kinds
  * @param arguments the types of a call's or {@code new}'s arguments where the file says them,
- *     separated by commas; {@code ""} when it says none (see {@link #argumentTypes()}). One string
- *     rather than a list: a file spells the same few again and again, and its cached facts hold
- *     each string once
+ *     separated by {@link #ARGUMENT_SEPARATOR}; {@code ""} when it says none (see {@link
+ *     #argumentTypes()}). One string rather than a list: a file spells the same few again and
+ *     again, and its cached facts hold each string once
  * @param line where the use is
  */
 public record Reference(
@@ -47,14 +47,17 @@ public record Reference(
     Objects.requireNonNull(receiverType, "receiverType");
     stringArguments = List.copyOf(stringArguments);
     Objects.requireNonNull(arguments, "arguments");
-    if (!arguments.isEmpty() && commas(arguments) + 1 != arity) {
+    if (!arguments.isEmpty() && separators(arguments) + 1 != arity) {
       throw new IllegalArgumentException("argument types '" + arguments + "' for arity " + arity);
     }
   }
 
-  private static int commas(String s) {
+  /** Between the types of {@link #arguments}: type arguments have commas of their own. */
+  public static final char ARGUMENT_SEPARATOR = ';';
+
+  private static int separators(String s) {
     int n = 0;
-    for (int i = s.indexOf(','); i >= 0; i = s.indexOf(',', i + 1)) {
+    for (int i = s.indexOf(ARGUMENT_SEPARATOR); i >= 0; i = s.indexOf(ARGUMENT_SEPARATOR, i + 1)) {
       n++;
     }
     return n;
@@ -68,7 +71,9 @@ public record Reference(
    * where neither is known. Empty when none is known.
    */
   public List<String> argumentTypes() {
-    return arguments.isEmpty() ? List.of() : List.of(arguments.split(",", -1));
+    return arguments.isEmpty()
+        ? List.of()
+        : List.of(arguments.split(String.valueOf(ARGUMENT_SEPARATOR), -1));
   }
 
   /** The argument type of the literal {@code null}: it fits any parameter but a primitive. */

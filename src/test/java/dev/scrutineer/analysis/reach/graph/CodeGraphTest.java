@@ -168,6 +168,37 @@ class CodeGraphTest {
   }
 
   @Test
+  void typeArgumentsOfTheJdksGenericTypesSayWhatTheirMembersReturn() {
+    CodeGraph g =
+        graph(
+            file(P, "Item").type(type("Item").method("name()")),
+            file(P, "Tag").type(type("Tag").method("name()")),
+            file(P, "A")
+                .imports("java.util.List", "java.util.Map")
+                .type(
+                    type("A")
+                        .method("first()", m -> m.callOnChain("List<Item>#get/1", "name", 0))
+                        .method(
+                            "streamed()",
+                            m ->
+                                m.callOnChain(
+                                    "List<Item>#stream/0#findFirst/0#orElseThrow/0", "name", 0))
+                        .method(
+                            "entry()",
+                            m ->
+                                m.callOnChain(
+                                    "Map<String,Item>#entrySet/0#iterator/0#next/0#getValue/0",
+                                    "name",
+                                    0))));
+    assertThat(dependents(g, "com.acme.Item#name()"))
+        .containsExactly(
+            "com.acme.A#entry() call high",
+            "com.acme.A#first() call high",
+            "com.acme.A#streamed() call high");
+    assertThat(reach(g, "com.acme.Tag#name()")).isEmpty();
+  }
+
+  @Test
   void outerThisCallsTheEnclosingType() {
     CodeGraph g =
         graph(

@@ -280,7 +280,7 @@ final class Facts {
               Receiver.THIS,
               Optional.of(outer),
               List.of(),
-              String.join(",", argumentTypes),
+              String.join(";", argumentTypes),
               line));
       return this;
     }
@@ -300,7 +300,7 @@ final class Facts {
               type == null ? Receiver.EXPRESSION : Receiver.NAME,
               Optional.ofNullable(type),
               List.of(),
-              String.join(",", argumentTypes),
+              String.join(";", argumentTypes),
               line));
       return this;
     }

@@ -51,24 +51,51 @@ class JdkTypesTest {
     assertThat(JdkTypes.type("InputException", importing())).isEmpty();
   }
 
+  /** What {@code step} gives on {@code type} with these type arguments, written out. */
+  private static String given(Class<?> type, String step, String... arguments) {
+    return JdkTypes.step(type, step)
+        .flatMap(t -> JdkTypes.substitute(t, type, List.of(arguments)))
+        .orElse("(unknown)");
+  }
+
   @Test
   void aStepGivesTheFieldsTypeOrTheReturnTypeEveryOverloadShares() {
-    assertThat(JdkTypes.step(System.class, "out")).contains(java.io.PrintStream.class);
-    assertThat(JdkTypes.step(Long.class, "MAX_VALUE")).contains(long.class);
-    assertThat(JdkTypes.step(java.util.List.class, "stream/0"))
-        .contains(java.util.stream.Stream.class);
-    assertThat(JdkTypes.step(String.class, "valueOf/1")).contains(String.class);
+    assertThat(given(System.class, "out")).isEqualTo("java.io.PrintStream");
+    assertThat(given(Long.class, "MAX_VALUE")).isEqualTo("long");
+    assertThat(given(String.class, "valueOf/1")).isEqualTo("java.lang.String");
     // Math.round(float) is an int, Math.round(double) a long: which one is not known.
-    assertThat(JdkTypes.step(Math.class, "round/1")).isEmpty();
-    // A type variable's erasure: List.get(int) gives an Object.
-    assertThat(JdkTypes.step(java.util.List.class, "get/1")).contains(Object.class);
-    // Interfaces have Object's methods too.
-    assertThat(JdkTypes.step(CharSequence.class, "getClass/0")).contains(Class.class);
-    assertThat(JdkTypes.step(String.class, "format/3")).contains(String.class); // varargs
-    assertThat(JdkTypes.step(int[].class, "length")).contains(int.class);
-    assertThat(JdkTypes.step(int[].class, "clone/0")).contains(int[].class);
-    assertThat(JdkTypes.step(String.class, "noSuchMethod/0")).isEmpty();
-    assertThat(JdkTypes.step(String.class, "noSuchField")).isEmpty();
-    assertThat(JdkTypes.step(int.class, "length")).isEmpty();
+    assertThat(given(Math.class, "round/1")).isEqualTo("(unknown)");
+    assertThat(given(String.class, "format/3")).isEqualTo("java.lang.String"); // varargs
+    assertThat(given(CharSequence.class, "getClass/0")).isEqualTo("java.lang.Class<?>");
+    assertThat(given(int[].class, "length")).isEqualTo("int");
+    assertThat(given(int[].class, "clone/0")).isEqualTo("int[]");
+    assertThat(given(String.class, "noSuchMethod/0")).isEqualTo("(unknown)");
+    assertThat(given(String.class, "noSuchField")).isEqualTo("(unknown)");
+    assertThat(given(int.class, "length")).isEqualTo("(unknown)");
+  }
+
+  @Test
+  void typeArgumentsGiveWhatGenericMembersReturn() {
+    assertThat(given(java.util.List.class, "get/1", "Owner")).isEqualTo("Owner");
+    assertThat(given(java.util.List.class, "get/1")).isEqualTo("(unknown)"); // a raw List
+    // stream() is Collection's: List<E> passes its E on.
+    assertThat(given(java.util.List.class, "stream/0", "Owner"))
+        .isEqualTo("java.util.stream.Stream<Owner>");
+    assertThat(given(java.util.ArrayList.class, "iterator/0", "Owner"))
+        .isEqualTo("java.util.Iterator<Owner>");
+    assertThat(given(java.util.Map.class, "entrySet/0", "String", "Owner"))
+        .isEqualTo("java.util.Set<java.util.Map.Entry<String,Owner>>");
+    assertThat(given(java.util.Map.Entry.class, "getValue/0", "String", "Owner"))
+        .isEqualTo("Owner");
+    assertThat(given(java.util.Optional.class, "orElseThrow/0", "Owner")).isEqualTo("Owner");
+    assertThat(given(java.util.stream.Stream.class, "filter/1", "Owner"))
+        .isEqualTo("java.util.stream.Stream<Owner>");
+    // map(..)'s R is the method's own: what it is, the lambda would tell.
+    assertThat(given(java.util.stream.Stream.class, "map/1", "Owner"))
+        .isEqualTo("java.util.stream.Stream<?>");
+    assertThat(given(java.util.Optional.class, "get/0", "?")).isEqualTo("(unknown)");
+    assertThat(JdkTypes.typeArguments("Map<String,List<Owner>>"))
+        .containsExactly("String", "List<Owner>");
+    assertThat(JdkTypes.typeArguments("List")).isEmpty();
   }
 }

@@ -461,7 +461,7 @@ class RelinkProperties {
               receiver,
               receiverType,
               List.of(),
-              String.join(",", argumentTypes),
+              String.join(";", argumentTypes),
               10 + i));
     }
     return out;

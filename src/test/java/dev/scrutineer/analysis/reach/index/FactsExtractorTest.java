@@ -422,6 +422,37 @@ class FactsExtractorTest {
         .containsOnly(List.of());
   }
 
+  @Test
+  void chainsFromVariablesOfGenericTypesKeepTheTypeArguments() {
+    FileFacts manifest =
+        FactsExtractor.extract(
+            "Manifest.java",
+            """
+            import java.util.*;
+            class Manifest {
+              private Map<String, List<? extends Item>> byName;
+              String first(List<Item> items, Optional<? super Item> any) {
+                items.get(0).name();
+                byName.get("a").get(0).name();
+                items.size();
+                any.get().toString();
+                return show(items.get(1));
+              }
+            }
+            """);
+    List<Reference> refs = manifest.types().get(0).members().get(1).references();
+    assertThat(calls(refs))
+        .contains(
+            tuple("name", Receiver.CHAIN, Optional.of("List<Item>#get/1"), 0),
+            tuple("name", Receiver.CHAIN, Optional.of("Map<String,List<Item>>#get/1#get/1"), 0),
+            tuple("size", Receiver.NAME, Optional.of("List"), 0),
+            tuple("toString", Receiver.CHAIN, Optional.of("Optional<?>#get/0"), 0));
+    assertThat(refs)
+        .filteredOn(r -> r.name().equals("show"))
+        .extracting(Reference::argumentTypes)
+        .containsExactly(List.of("List<Item>#get/1"));
+  }
+
   private MemberFact member(String name) {
     return facts.types().stream()
         .flatMap(t -> t.members().stream())

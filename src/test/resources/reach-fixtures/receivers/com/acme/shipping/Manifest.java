@@ -1,0 +1,36 @@
+package com.acme.shipping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Calls on what the JDK's generic types hold: the type arguments say where they go. */
+public class Manifest {
+  private final List<Item> items = new ArrayList<>();
+  private final Map<String, Label> labels = new TreeMap<>();
+
+  public String first() {
+    return items.get(0).name();
+  }
+
+  public String labelled(String key, String text) {
+    return labels.get(key).render(text);
+  }
+
+  public String firstLabel(String text) {
+    for (Map.Entry<String, Label> entry : labels.entrySet()) {
+      return entry.getValue().render(text);
+    }
+    return text;
+  }
+
+  public int heaviest(List<Shipment> shipments) {
+    return shipments.stream().findFirst().orElseThrow().weight();
+  }
+
+  public String named(Optional<Item> item) {
+    return item.map(Item::name).orElse("none");
+  }
+}
