@@ -10,7 +10,6 @@ import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
-import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,10 +127,10 @@ final class Linker {
     Map<String, T> byDottedSuffix;
 
     /** Where receiver chains starting at this type end, by chain; filled on first use. */
-    Map<String, Reached> chains;
+    Map<String, Chains.Reached> chains;
 
     /** Where receiver chains written in this type's code that start at a JDK type end. */
-    Map<String, Reached> jdkChains;
+    Map<String, Chains.Reached> jdkChains;
 
     /** The candidates name-only calls in this type's code fit, by call; on first use. */
     Map<FittingCall, List<M>> fittingCalls;
@@ -263,6 +262,14 @@ final class Linker {
 
   /** {@link #simpleType} of parameter types: the same few hundred are written again and again. */
   private final Map<String, String> simpleTypes = new HashMap<>();
+
+  /** Where receiver and argument chains lead. */
+  private final Chains chains = new Chains(this);
+
+  /** {@link #simpleType} of {@code written}, remembered. */
+  String simple(String written) {
+    return simpleTypes.computeIfAbsent(written, Linker::simpleType);
+  }
 
   private final Map<String, List<T>> typesByExternalSuper = new HashMap<>();
   private final Map<String, List<M>> methodsByName = new HashMap<>();
@@ -793,7 +800,7 @@ final class Linker {
    * Methods named {@code name} that accept {@code arity} arguments, declared in {@code t} or
    * inherited; a declaration hides the same signature further up.
    */
-  private static List<M> methods(T t, String name, int arity) {
+  static List<M> methods(T t, String name, int arity) {
     List<M> out = new ArrayList<>();
     Set<String> seen = null; // most lookups find nothing: allocate only when something is found
     for (T s : closure(t)) {
@@ -822,7 +829,7 @@ final class Linker {
     return out;
   }
 
-  private static M field(T t, String name) {
+  static M field(T t, String name) {
     for (T s : closure(t)) {
       M f = s.fields.get(name);
       if (f != null) {
@@ -1248,10 +1255,10 @@ final class Linker {
    * Follows a {@link Receiver#CHAIN} from its start, through each field's declared type and each
    * method's return type (the same for every overload of that arity, or the chain is unknown), into
    * the JDK's types too (see {@link JdkTypes#step}); a chain ending in {@code Object}, a type
-   * variable's erasure, or in a primitive is unknown too.
+   * variable's erasure, is unknown too.
    */
   private Qualified chained(M m, Reference r) {
-    Reached end = reached(m, r.receiverType().orElse(""));
+    Chains.Reached end = chains.reached(m, r.receiverType().orElse(""));
     if (end.type() != null) {
       return new Qualified(end.type(), null);
     }
@@ -1263,144 +1270,6 @@ final class Linker {
           : new Qualified(null, end.jdk().getSimpleName());
     }
     return end.library() != null ? new Qualified(null, end.library()) : Qualified.UNKNOWN;
-  }
-
-  /**
-   * Where a chain's steps lead: a type of the index, a JDK type, or the simple name of another
-   * library type (only where the chain ends); all null when that is not known.
-   */
-  private record Reached(T type, Class<?> jdk, String library) {
-    static final Reached UNKNOWN = new Reached(null, null, null);
-  }
-
-  /** Where the chain {@code chain}, written in {@code m}'s code, leads; cached per start. */
-  private Reached reached(M m, String chain) {
-    int hash = chain.indexOf('#');
-    if (hash <= 0) {
-      return Reached.UNKNOWN; // not as the extractor writes it: an unknown receiver
-    }
-    // The same chain is written again and again (Strings.CS in every method of StringUtils).
-    T root = resolveType(chain.substring(0, hash), m.owner, m, true);
-    if (root != null) {
-      if (root.chains == null) {
-        root.chains = new HashMap<>();
-      }
-      return root.chains.computeIfAbsent(chain, k -> walk(root, null, null, k.split("#", -1)));
-    }
-    // A JDK type, and its type arguments, are named as the file names them: cached per type.
-    if (m.owner.jdkChains == null) {
-      m.owner.jdkChains = new HashMap<>();
-    }
-    return m.owner.jdkChains.computeIfAbsent(chain, k -> jdkChain(m.owner, k, hash));
-  }
-
-  /**
-   * A chain from a JDK type. Without type arguments it leads the same way from every file, and is
-   * followed once per JDK type and steps ({@code StringBuilder#append/1#append/1}).
-   */
-  private Reached jdkChain(T owner, String chain, int hash) {
-    String start = chain.substring(0, hash);
-    if (start.indexOf('<') >= 0) {
-      return walk(null, start, owner, chain.split("#", -1));
-    }
-    Optional<Class<?>> type = JdkTypes.type(start, owner.file);
-    if (type.isEmpty() || type.get().getCanonicalName() == null) {
-      return Reached.UNKNOWN;
-    }
-    String canonical = type.get().getCanonicalName();
-    return jdkChains.computeIfAbsent(
-        canonical + chain.substring(hash), k -> walk(null, canonical, null, k.split("#", -1)));
-  }
-
-  /** Chains from JDK types without type arguments, by canonical start and steps. */
-  private final Map<String, Reached> jdkChains = new HashMap<>();
-
-  /**
-   * Follows {@code steps} after the first from {@code root}, or from the JDK type written {@code
-   * jdk} in {@code scope}'s code, whose type arguments ({@code List<Owner>}) give the types its
-   * generic members return; with no scope, {@code jdk} is a canonical name.
-   */
-  private Reached walk(T root, String jdk, T scope, String[] steps) {
-    T at = root;
-    FileFacts file = scope == null ? null : scope.file;
-    Class<?> jdkClass = jdk == null ? null : JdkTypes.type(jdk, file).orElse(null);
-    if (jdk != null && jdkClass == null) {
-      return Reached.UNKNOWN;
-    }
-    for (int i = 1; i < steps.length; i++) {
-      boolean last = i == steps.length - 1;
-      if (jdkClass != null) {
-        Optional<Type> member = JdkTypes.step(jdkClass, steps[i]);
-        Optional<String> next =
-            member.isEmpty()
-                ? Optional.empty()
-                : JdkTypes.substitute(member.get(), jdkClass, JdkTypes.typeArguments(jdk));
-        if (next.isEmpty()) {
-          return Reached.UNKNOWN;
-        }
-        // A type argument is written as the file wrote it, and may be a type of the index.
-        T type = scope == null ? null : resolveType(next.get(), scope, null, true);
-        if (type != null) {
-          at = type;
-          jdk = null;
-          jdkClass = null;
-          continue;
-        }
-        Optional<Class<?>> c = JdkTypes.type(next.get(), file);
-        if (c.isEmpty()) {
-          String name = simpleTypes.computeIfAbsent(next.get(), Linker::simpleType);
-          return last ? new Reached(null, null, name) : Reached.UNKNOWN;
-        }
-        jdk = next.get();
-        jdkClass = c.get();
-        continue;
-      }
-      List<M> found = step(at, steps[i]);
-      if (found.isEmpty()) {
-        return Reached.UNKNOWN;
-      }
-      M first = found.get(0);
-      String written = first.fact.type();
-      T type = resolveType(written, first.owner, first, true);
-      for (M other : found) {
-        if (resolveType(other.fact.type(), other.owner, other, true) != type
-            || (type == null && !simpleType(other.fact.type()).equals(simpleType(written)))) {
-          return Reached.UNKNOWN;
-        }
-      }
-      if (type == null || written.endsWith("]")) {
-        Optional<Class<?>> library = JdkTypes.type(written, first.owner.file);
-        if (library.isPresent() && library.get().getCanonicalName() != null) {
-          at = null;
-          jdkClass = library.get();
-          jdk = jdkClass.getCanonicalName(); // declared types are erased: no arguments
-          file = first.owner.file;
-          continue;
-        }
-        String name = simpleTypes.computeIfAbsent(written, Linker::simpleType);
-        return last && type == null && !name.equals("Object") && !name.isEmpty()
-            ? new Reached(null, null, name)
-            : Reached.UNKNOWN;
-      }
-      at = type;
-    }
-    return new Reached(at, jdkClass, null);
-  }
-
-  /**
-   * The members one step of a chain reads: {@code name/arity} calls a method, {@code name} a field.
-   */
-  private static List<M> step(T t, String step) {
-    int slash = step.indexOf('/');
-    if (slash < 0) {
-      M field = field(t, step);
-      return field == null ? List.of() : List.of(field);
-    }
-    try {
-      return methods(t, step.substring(0, slash), Integer.parseInt(step.substring(slash + 1)));
-    } catch (NumberFormatException e) {
-      return List.of();
-    }
   }
 
   private boolean inheritsFromLibrary(T t) {
@@ -1440,7 +1309,7 @@ final class Linker {
 
   /**
    * The types of {@code r}'s arguments, each receiver chain ({@code Money#cents}) followed to the
-   * type it ends in (see {@link #chainEnd}); {@code ""} where that is not known.
+   * type it ends in (see {@link Chains#written}); {@code ""} where that is not known.
    */
   private List<String> argumentTypes(M m, Reference r) {
     List<String> args = r.argumentTypes();
@@ -1450,25 +1319,10 @@ final class Linker {
         if (out == null) {
           out = new ArrayList<>(args);
         }
-        out.set(i, chainEnd(reached(m, args.get(i))));
+        out.set(i, Chains.written(chains.reached(m, args.get(i))));
       }
     }
     return out == null ? args : out;
-  }
-
-  /**
-   * Where a chain ends, written so that any scope reads it alike: an index type's qualified name, a
-   * JDK type's canonical name, or a primitive, with their array brackets; {@code ""} for anything
-   * else.
-   */
-  private static String chainEnd(Reached end) {
-    if (end.type() != null) {
-      return end.type().qualified;
-    }
-    if (end.jdk() != null && end.jdk().getCanonicalName() != null) {
-      return end.jdk().getCanonicalName();
-    }
-    return "";
   }
 
   /** The types written in {@code m}'s code at {@code r}. */
@@ -1486,7 +1340,7 @@ final class Linker {
 
       @Override
       public String simple(String written) {
-        return simpleTypes.computeIfAbsent(written, Linker::simpleType);
+        return Linker.this.simple(written);
       }
     };
   }

@@ -1,0 +1,179 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import dev.scrutineer.analysis.reach.graph.Linker.M;
+import dev.scrutineer.analysis.reach.graph.Linker.T;
+import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.analysis.reach.index.Reference.Receiver;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a {@link Receiver#CHAIN} leads ({@code Orders#builder/0#limit/1}, {@code
+ * List<Owner>#get/1}): from its start, a type of the index or of the JDK, through each field's
+ * declared type and each method's return type, in the index and in the JDK (see {@link JdkTypes}).
+ * The linker types receivers and arguments with it.
+ */
+final class Chains {
+  private final Linker linker;
+
+  /** Chains from JDK types without type arguments, by canonical start and steps. */
+  private final Map<String, Reached> fromJdk = new HashMap<>();
+
+  Chains(Linker linker) {
+    this.linker = linker;
+  }
+
+  /**
+   * Where a chain's steps lead: a type of the index, a JDK type, or the simple name of another
+   * library type (only where the chain ends); all null when that is not known.
+   */
+  record Reached(T type, Class<?> jdk, String library) {
+    static final Reached UNKNOWN = new Reached(null, null, null);
+  }
+
+  /** Where the chain {@code chain}, written in {@code m}'s code, leads; cached per start. */
+  Reached reached(M m, String chain) {
+    int hash = chain.indexOf('#');
+    if (hash <= 0) {
+      return Reached.UNKNOWN; // not as the extractor writes it: an unknown receiver
+    }
+    // The same chain is written again and again (Strings.CS in every method of StringUtils).
+    T root = linker.resolveType(chain.substring(0, hash), m.owner, m, true);
+    if (root != null) {
+      if (root.chains == null) {
+        root.chains = new HashMap<>();
+      }
+      return root.chains.computeIfAbsent(chain, k -> walk(root, null, null, k.split("#", -1)));
+    }
+    // A JDK type, and its type arguments, are named as the file names them: cached per type.
+    if (m.owner.jdkChains == null) {
+      m.owner.jdkChains = new HashMap<>();
+    }
+    return m.owner.jdkChains.computeIfAbsent(chain, k -> jdkChain(m.owner, k, hash));
+  }
+
+  /**
+   * A chain from a JDK type. Without type arguments it leads the same way from every file, and is
+   * followed once per JDK type and steps ({@code StringBuilder#append/1#append/1}).
+   */
+  private Reached jdkChain(T owner, String chain, int hash) {
+    String start = chain.substring(0, hash);
+    if (start.indexOf('<') >= 0) {
+      return walk(null, start, owner, chain.split("#", -1));
+    }
+    Optional<Class<?>> type = JdkTypes.type(start, owner.file);
+    if (type.isEmpty() || type.get().getCanonicalName() == null) {
+      return Reached.UNKNOWN;
+    }
+    String canonical = type.get().getCanonicalName();
+    return fromJdk.computeIfAbsent(
+        canonical + chain.substring(hash), k -> walk(null, canonical, null, k.split("#", -1)));
+  }
+
+  /**
+   * Follows {@code steps} after the first from {@code root}, or from the JDK type written {@code
+   * jdk} in {@code scope}'s code, whose type arguments ({@code List<Owner>}) give the types its
+   * generic members return; with no scope, {@code jdk} is a canonical name.
+   */
+  private Reached walk(T root, String jdk, T scope, String[] steps) {
+    T at = root;
+    FileFacts file = scope == null ? null : scope.file;
+    Class<?> jdkClass = jdk == null ? null : JdkTypes.type(jdk, file).orElse(null);
+    if (jdk != null && jdkClass == null) {
+      return Reached.UNKNOWN;
+    }
+    for (int i = 1; i < steps.length; i++) {
+      boolean last = i == steps.length - 1;
+      if (jdkClass != null) {
+        Optional<Type> member = JdkTypes.step(jdkClass, steps[i]);
+        Optional<String> next =
+            member.isEmpty()
+                ? Optional.empty()
+                : JdkTypes.substitute(member.get(), jdkClass, JdkTypes.typeArguments(jdk));
+        if (next.isEmpty()) {
+          return Reached.UNKNOWN;
+        }
+        // A type argument is written as the file wrote it, and may be a type of the index.
+        T type = scope == null ? null : linker.resolveType(next.get(), scope, null, true);
+        if (type != null) {
+          at = type;
+          jdk = null;
+          jdkClass = null;
+          continue;
+        }
+        Optional<Class<?>> c = JdkTypes.type(next.get(), file);
+        if (c.isEmpty()) {
+          String name = linker.simple(next.get());
+          return last ? new Reached(null, null, name) : Reached.UNKNOWN;
+        }
+        jdk = next.get();
+        jdkClass = c.get();
+        continue;
+      }
+      List<M> found = step(at, steps[i]);
+      if (found.isEmpty()) {
+        return Reached.UNKNOWN;
+      }
+      M first = found.get(0);
+      String written = first.fact.type();
+      T type = linker.resolveType(written, first.owner, first, true);
+      for (M other : found) {
+        if (linker.resolveType(other.fact.type(), other.owner, other, true) != type
+            || (type == null && !linker.simple(other.fact.type()).equals(linker.simple(written)))) {
+          return Reached.UNKNOWN;
+        }
+      }
+      if (type == null || written.endsWith("]")) {
+        Optional<Class<?>> library = JdkTypes.type(written, first.owner.file);
+        if (library.isPresent() && library.get().getCanonicalName() != null) {
+          at = null;
+          jdkClass = library.get();
+          jdk = jdkClass.getCanonicalName(); // declared types are erased: no arguments
+          file = first.owner.file;
+          continue;
+        }
+        String name = linker.simple(written);
+        return last && type == null && !name.equals("Object") && !name.isEmpty()
+            ? new Reached(null, null, name)
+            : Reached.UNKNOWN;
+      }
+      at = type;
+    }
+    return new Reached(at, jdkClass, null);
+  }
+
+  /**
+   * The members one step of a chain reads: {@code name/arity} calls a method, {@code name} a field.
+   */
+  private static List<M> step(T t, String step) {
+    int slash = step.indexOf('/');
+    if (slash < 0) {
+      M field = Linker.field(t, step);
+      return field == null ? List.of() : List.of(field);
+    }
+    try {
+      return Linker.methods(
+          t, step.substring(0, slash), Integer.parseInt(step.substring(slash + 1)));
+    } catch (NumberFormatException e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * Where a chain ends, written so that any scope reads it alike (an argument's type): an index
+   * type's qualified name, a JDK type's canonical name, or a primitive, with their array brackets;
+   * {@code ""} for anything else.
+   */
+  static String written(Reached end) {
+    if (end.type() != null) {
+      return end.type().qualified;
+    }
+    if (end.jdk() != null && end.jdk().getCanonicalName() != null) {
+      return end.jdk().getCanonicalName();
+    }
+    return "";
+  }
+}
