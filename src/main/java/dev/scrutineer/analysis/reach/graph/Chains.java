@@ -88,11 +88,17 @@ final class Chains {
     for (int i = 1; i < steps.length; i++) {
       boolean last = i == steps.length - 1;
       if (jdkClass != null) {
-        Optional<Type> member = JdkTypes.step(jdkClass, steps[i]);
-        Optional<String> next =
-            member.isEmpty()
-                ? Optional.empty()
-                : JdkTypes.substitute(member.get(), jdkClass, JdkTypes.typeArguments(jdk));
+        List<String> typeArguments = JdkTypes.typeArguments(jdk);
+        Optional<String> next;
+        if (steps[i].indexOf('~') >= 0) { // a lambda's parameter: filter/1~0.0
+          next = JdkTypes.lambdaParameter(jdkClass, steps[i], typeArguments);
+        } else {
+          Optional<Type> member = JdkTypes.step(jdkClass, steps[i]);
+          next =
+              member.isEmpty()
+                  ? Optional.empty()
+                  : JdkTypes.substitute(member.get(), jdkClass, typeArguments);
+        }
         if (next.isEmpty()) {
           return Reached.UNKNOWN;
         }

@@ -4,12 +4,14 @@ import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.ImportFact;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What the JDK's own types are, read from the running JDK: their supertypes (a code base's {@code
@@ -141,6 +144,17 @@ final class JdkTypes {
     if (type.isArray() && name.equals("clone") && arity == 0) {
       return Optional.of(type);
     }
+    Method chosen = method(type, name, arity, Method::getReturnType);
+    return chosen == null ? Optional.empty() : Optional.of(chosen.getGenericReturnType());
+  }
+
+  /**
+   * The public method of {@code type} named so that accepts {@code arity} arguments, as the most
+   * specific type declares it; null when there is none, or when the methods that do differ in
+   * {@code erasure} (their return type, or a parameter's).
+   */
+  private static Method method(
+      Class<?> type, String name, int arity, Function<Method, Class<?>> erasure) {
     List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
     if (type.isInterface() || type.isArray()) {
       methods.addAll(List.of(Object.class.getMethods())); // every value has Object's methods
@@ -152,14 +166,98 @@ final class JdkTypes {
       if (!m.getName().equals(name) || !accepts || m.isBridge() || m.isSynthetic()) {
         continue;
       }
-      if (chosen != null && chosen.getReturnType() != m.getReturnType()) {
-        return Optional.empty();
+      if (chosen != null && erasure.apply(chosen) != erasure.apply(m)) {
+        return null;
       }
       if (chosen == null || chosen.getDeclaringClass().isAssignableFrom(m.getDeclaringClass())) {
         chosen = m;
       }
     }
-    return chosen == null ? Optional.empty() : Optional.of(chosen.getGenericReturnType());
+    return chosen;
+  }
+
+  /**
+   * The type of a lambda's parameter, the lambda passed to a method of the JDK type {@code type}:
+   * {@code filter/1~0.0} is parameter 0 of the lambda that is argument 0 of {@code filter(..)}. On
+   * a {@code Stream<Owner>} that argument is a {@code Predicate<? super Owner>}, whose one abstract
+   * method takes an {@code Owner}. Written as {@link #substitute} writes types; empty when not
+   * known.
+   *
+   * @param arguments the type arguments of {@code type}, as written
+   */
+  static Optional<String> lambdaParameter(Class<?> type, String step, List<String> arguments) {
+    int slash = step.indexOf('/');
+    int tilde = step.indexOf('~');
+    int dot = step.indexOf('.', tilde);
+    if (slash < 0 || tilde < slash || dot < tilde) {
+      return Optional.empty();
+    }
+    int arity;
+    int argument;
+    int parameter;
+    try {
+      arity = Integer.parseInt(step.substring(slash + 1, tilde));
+      argument = Integer.parseInt(step.substring(tilde + 1, dot));
+      parameter = Integer.parseInt(step.substring(dot + 1));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    int at = argument;
+    Method call =
+        method(
+            type,
+            step.substring(0, slash),
+            arity,
+            m -> at < m.getParameterCount() ? m.getParameterTypes()[at] : void.class);
+    if (call == null || argument >= call.getParameterCount() || call.isVarArgs()) {
+      return Optional.empty();
+    }
+    // Predicate<? super T> takes a T: for a lambda's parameter a lower bound is the type.
+    String functional =
+        written(call.getGenericParameterTypes()[argument], bindings(type, arguments), true);
+    Optional<Class<?>> interfaceType = type(functional, null);
+    Method abstractMethod = interfaceType.map(JdkTypes::abstractMethod).orElse(null);
+    if (abstractMethod == null || parameter >= abstractMethod.getParameterCount()) {
+      return Optional.empty();
+    }
+    String written =
+        written(
+            abstractMethod.getGenericParameterTypes()[parameter],
+            bindings(interfaceType.get(), typeArguments(functional)),
+            false);
+    return written.isEmpty() || written.equals("?") ? Optional.empty() : Optional.of(written);
+  }
+
+  /** The one abstract method of a functional interface; null for anything else. */
+  private static Method abstractMethod(Class<?> type) {
+    if (!type.isInterface()) {
+      return null;
+    }
+    Method found = null;
+    for (Method m : type.getMethods()) {
+      if (!Modifier.isAbstract(m.getModifiers()) || isObjectMethod(m)) {
+        continue;
+      }
+      if (found != null && !sameSignature(found, m)) {
+        return null;
+      }
+      found = m;
+    }
+    return found;
+  }
+
+  private static boolean isObjectMethod(Method m) {
+    try {
+      Object.class.getMethod(m.getName(), m.getParameterTypes());
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static boolean sameSignature(Method a, Method b) {
+    return a.getName().equals(b.getName())
+        && Arrays.equals(a.getParameterTypes(), b.getParameterTypes());
   }
 
   /**
@@ -173,18 +271,21 @@ final class JdkTypes {
    *     not known); empty for a raw or non-generic type
    */
   static Optional<String> substitute(Type member, Class<?> owner, List<String> arguments) {
-    Map<TypeVariable<?>, String> bindings =
-        BINDINGS
-            .computeIfAbsent(owner, o -> new ConcurrentHashMap<>())
-            .computeIfAbsent(
-                arguments,
-                a -> {
-                  Map<TypeVariable<?>, String> out = new HashMap<>();
-                  bind(owner, a, out);
-                  return out;
-                });
-    String written = written(member, bindings);
+    String written = written(member, bindings(owner, arguments), false);
     return written.isEmpty() || written.equals("?") ? Optional.empty() : Optional.of(written);
+  }
+
+  /** The type variables of {@code owner} and its supertypes, bound to {@code arguments}. */
+  private static Map<TypeVariable<?>, String> bindings(Class<?> owner, List<String> arguments) {
+    return BINDINGS
+        .computeIfAbsent(owner, o -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            arguments,
+            a -> {
+              Map<TypeVariable<?>, String> out = new HashMap<>();
+              bind(owner, a, out);
+              return out;
+            });
   }
 
   /** Binds the type variables of {@code type} and, through its declaration, its supertypes'. */
@@ -205,7 +306,7 @@ final class JdkTypes {
           && parameterized.getRawType() instanceof Class<?> raw) {
         List<String> actual = new ArrayList<>();
         for (Type argument : parameterized.getActualTypeArguments()) {
-          String written = written(argument, out);
+          String written = written(argument, out, false);
           actual.add(written.isEmpty() ? "?" : written);
         }
         bind(raw, actual, out);
@@ -215,11 +316,15 @@ final class JdkTypes {
     }
   }
 
-  /** {@code type} written out with {@code bindings}; {@code ""} where a variable is unbound. */
-  private static String written(Type type, Map<TypeVariable<?>, String> bindings) {
+  /**
+   * {@code type} written out with {@code bindings}; {@code ""} where a variable is unbound. A
+   * wildcard is its upper bound, and with {@code lower} its lower bound too ({@code ? super T} is a
+   * {@code T} where a lambda takes it).
+   */
+  private static String written(Type type, Map<TypeVariable<?>, String> bindings, boolean lower) {
     if (type instanceof Class<?> c) {
       if (c.isArray()) {
-        String component = written(c.getComponentType(), bindings);
+        String component = written(c.getComponentType(), bindings, lower);
         return component.isEmpty() ? "" : component + "[]";
       }
       return c.getCanonicalName() == null ? "" : c.getCanonicalName();
@@ -229,26 +334,30 @@ final class JdkTypes {
       return bound == null || bound.equals("?") ? "" : bound;
     }
     if (type instanceof ParameterizedType parameterized) {
-      String raw = written(parameterized.getRawType(), bindings);
+      String raw = written(parameterized.getRawType(), bindings, lower);
       if (raw.isEmpty()) {
         return "";
       }
       StringBuilder out = new StringBuilder(raw).append('<');
       Type[] arguments = parameterized.getActualTypeArguments();
       for (int i = 0; i < arguments.length; i++) {
-        String argument = written(arguments[i], bindings);
+        String argument = written(arguments[i], bindings, lower);
         out.append(i == 0 ? "" : ",").append(argument.isEmpty() ? "?" : argument);
       }
       return out.append('>').toString();
     }
     if (type instanceof WildcardType wildcard) {
       Type[] upper = wildcard.getUpperBounds();
-      return wildcard.getLowerBounds().length == 0 && upper.length == 1 && upper[0] != Object.class
-          ? written(upper[0], bindings)
+      Type[] lowerBounds = wildcard.getLowerBounds();
+      if (lowerBounds.length == 1) {
+        return lower ? written(lowerBounds[0], bindings, lower) : "?";
+      }
+      return upper.length == 1 && upper[0] != Object.class
+          ? written(upper[0], bindings, lower)
           : "?";
     }
     if (type instanceof GenericArrayType array) {
-      String component = written(array.getGenericComponentType(), bindings);
+      String component = written(array.getGenericComponentType(), bindings, lower);
       return component.isEmpty() ? "" : component + "[]";
     }
     return "";

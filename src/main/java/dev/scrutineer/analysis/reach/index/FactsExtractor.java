@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 8;
+  public static final int VERSION = 9;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -441,6 +441,14 @@ public final class FactsExtractor {
       private final TypeContext context;
       private final Deque<Map<String, String>> locals = new ArrayDeque<>();
       private final List<Reference> references = new ArrayList<>();
+
+      /**
+       * The lambdas passed to a call on a typed receiver, each with that call as a chain step
+       * ({@code List<Owner>#stream/0#filter/1~0}: argument 0 of {@code filter}); their implicitly
+       * typed parameters are typed by it.
+       */
+      private final Map<LambdaExpressionTree, String> lambdaCalls = new HashMap<>();
+
       private TypeScope scope;
       private int anonymous;
 
@@ -494,6 +502,25 @@ public final class FactsExtractor {
                 line(position)));
       }
 
+      /**
+       * Notes the lambdas among a call's arguments, with the call as the chain step their
+       * parameters' types come from, when the receiver's type or chain is known.
+       */
+      private void lambdas(MemberSelectTree call, List<? extends ExpressionTree> arguments) {
+        for (int i = 0; i < arguments.size(); i++) {
+          if (arguments.get(i) instanceof LambdaExpressionTree lambda) {
+            int at = i;
+            origin(call.getExpression(), MAX_CHAIN - 1)
+                .filter(o -> !o.isEmpty())
+                .ifPresent(
+                    o ->
+                        lambdaCalls.put(
+                            lambda,
+                            o + "#" + call.getIdentifier() + "/" + arguments.size() + "~" + at));
+          }
+        }
+      }
+
       /** A call or {@code new} with these arguments. */
       private void invoke(
           ReferenceKind kind,
@@ -517,7 +544,8 @@ public final class FactsExtractor {
       @Override
       public String variable(String name) {
         Optional<String> local = local(name);
-        return erased(local.isPresent() ? local.get() : fields.lookup(name).orElse(null));
+        String declared = local.isPresent() ? local.get() : fields.lookup(name).orElse(null);
+        return isChain(declared) ? declared : erased(declared);
       }
 
       @Override
@@ -648,7 +676,18 @@ public final class FactsExtractor {
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
         push();
-        super.visitLambdaExpression(node, unused);
+        scan(node.getParameters(), null);
+        String call = lambdaCalls.remove(node);
+        if (call != null) {
+          List<? extends VariableTree> parameters = node.getParameters();
+          for (int i = 0; i < parameters.size(); i++) {
+            String name = parameters.get(i).getName().toString();
+            if (local(name).filter(String::isEmpty).isPresent()) { // implicitly typed
+              declare(name, call + "." + i);
+            }
+          }
+        }
+        scan(node.getBody(), null);
         pop();
         return null;
       }
@@ -761,6 +800,7 @@ public final class FactsExtractor {
           }
         } else if (select instanceof MemberSelectTree member) {
           Qualifier qualifier = qualifier(member.getExpression());
+          lambdas(member, arguments);
           invoke(
               ReferenceKind.CALL,
               member.getIdentifier().toString(),
@@ -945,7 +985,7 @@ public final class FactsExtractor {
           }
           Optional<String> local = local(name);
           if (local.isPresent()) {
-            return new Qualifier(Receiver.NAME, local.map(FactsExtractor::erased));
+            return declaredAs(local.get());
           }
           if (fields.has(name)) {
             add(
@@ -956,7 +996,7 @@ public final class FactsExtractor {
                 Optional.empty(),
                 List.of(),
                 start(expression));
-            return new Qualifier(Receiver.NAME, fields.lookup(name).map(FactsExtractor::erased));
+            return declaredAs(fields.lookup(name).orElse(""));
           }
           if (isTypeName(name) && !scope.isVariable(name)) {
             typeRefs(expression);
@@ -1136,6 +1176,16 @@ public final class FactsExtractor {
 
     private record Qualifier(Receiver receiver, Optional<String> type) {}
 
+    /**
+     * The receiver a variable declared as {@code declared} is: a name of that (erased) type, or,
+     * for a lambda's parameter typed by the call it is passed to, that chain.
+     */
+    private static Qualifier declaredAs(String declared) {
+      return isChain(declared)
+          ? new Qualifier(Receiver.CHAIN, Optional.of(declared))
+          : new Qualifier(Receiver.NAME, Optional.of(erased(declared)));
+    }
+
     private List<String> strings(List<? extends ExpressionTree> arguments) {
       List<String> strings = new ArrayList<>();
       for (ExpressionTree argument : arguments) {
@@ -1304,6 +1354,11 @@ public final class FactsExtractor {
       }
     }
     return out.append('>').toString();
+  }
+
+  /** A declared type that is a receiver chain: a lambda's parameter typed by its call. */
+  static boolean isChain(String declared) {
+    return declared != null && declared.indexOf('#') > 0;
   }
 
   /** {@code List} of {@code List<Owner>}; null stays null. */

@@ -199,6 +199,33 @@ class CodeGraphTest {
   }
 
   @Test
+  void aLambdasParameterIsWhatTheJdkMethodItIsPassedToGivesIt() {
+    CodeGraph g =
+        graph(
+            file(P, "Item").type(type("Item").method("heavy()").method("render(String)")),
+            file(P, "Tag").type(type("Tag").method("heavy()").method("render(String)")),
+            file(P, "A")
+                .imports("java.util.List", "java.util.Map")
+                .type(
+                    type("A")
+                        .method(
+                            "filtered()",
+                            m -> m.callOnChain("List<Item>#stream/0#filter/1~0.0", "heavy", 0))
+                        .method(
+                            "each()",
+                            m -> m.callOnChain("Map<String,Item>#forEach/1~0.1", "render", 1))
+                        .method(
+                            "keys()",
+                            m -> m.callOnChain("Map<String,Item>#forEach/1~0.0", "length", 0))));
+    assertThat(dependents(g, "com.acme.Item#heavy()"))
+        .containsExactly("com.acme.A#filtered() call high");
+    assertThat(dependents(g, "com.acme.Item#render(String)"))
+        .containsExactly("com.acme.A#each() call high");
+    assertThat(reach(g, "com.acme.Tag#heavy()")).isEmpty();
+    assertThat(reach(g, "com.acme.Tag#render(String)")).isEmpty();
+  }
+
+  @Test
   void outerThisCallsTheEnclosingType() {
     CodeGraph g =
         graph(

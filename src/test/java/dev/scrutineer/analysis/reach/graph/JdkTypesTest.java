@@ -98,4 +98,26 @@ class JdkTypesTest {
         .containsExactly("String", "List<Owner>");
     assertThat(JdkTypes.typeArguments("List")).isEmpty();
   }
+
+  @Test
+  void aLambdasParameterIsTheFunctionalInterfacesParameter() {
+    List<String> owner = List.of("Owner");
+    assertThat(JdkTypes.lambdaParameter(java.util.stream.Stream.class, "filter/1~0.0", owner))
+        .contains("Owner");
+    assertThat(JdkTypes.lambdaParameter(java.util.List.class, "forEach/1~0.0", owner))
+        .contains("Owner");
+    assertThat(
+            JdkTypes.lambdaParameter(
+                java.util.Map.class, "forEach/1~0.1", List.of("String", "Owner")))
+        .contains("Owner");
+    assertThat(
+            JdkTypes.lambdaParameter(
+                java.util.Map.class, "computeIfAbsent/2~1.0", List.of("String", "Owner")))
+        .contains("String");
+    // A raw type, a parameter the interface does not have, an argument that is no lambda's.
+    assertThat(JdkTypes.lambdaParameter(java.util.List.class, "forEach/1~0.0", List.of()))
+        .isEmpty();
+    assertThat(JdkTypes.lambdaParameter(java.util.List.class, "forEach/1~0.1", owner)).isEmpty();
+    assertThat(JdkTypes.lambdaParameter(String.class, "length/0~0.0", List.of())).isEmpty();
+  }
 }

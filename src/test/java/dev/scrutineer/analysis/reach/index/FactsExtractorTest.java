@@ -147,7 +147,8 @@ class FactsExtractorTest {
             tuple("audit", Receiver.NAME, Optional.of("OrderService"), 1),
             tuple("findAll", Receiver.NAME, Optional.of("OrderService"), 0),
             tuple("forEach", Receiver.NAME, Optional.of("List"), 1),
-            tuple("touch", Receiver.NAME, Optional.empty(), 1),
+            // A lambda's parameter: typed by the call it is passed to.
+            tuple("touch", Receiver.CHAIN, Optional.of("List<Order>#forEach/1~0.0"), 1),
             tuple("flush", Receiver.NAME, Optional.of("OrderService"), 0),
             tuple("celebrate", Receiver.NAME, Optional.of("SpecialOrder"), 0),
             tuple("of", Receiver.NAME, Optional.of("Order"), 2),
@@ -451,6 +452,34 @@ class FactsExtractorTest {
         .filteredOn(r -> r.name().equals("show"))
         .extracting(Reference::argumentTypes)
         .containsExactly(List.of("List<Item>#get/1"));
+  }
+
+  @Test
+  void aLambdasParametersAreTypedByTheCallItIsPassedTo() {
+    FileFacts manifest =
+        FactsExtractor.extract(
+            "Manifest.java",
+            """
+            import java.util.*;
+            class Manifest {
+              private Map<String, Label> labels;
+              long count(List<Item> items, Object any) {
+                labels.forEach((key, label) -> label.render(key));
+                any.equals(items.stream().filter(i -> i.heavy()).map((Item i) -> i.name()));
+                return items.stream().filter(i -> i.heavy()).count();
+              }
+            }
+            """);
+    List<Reference> refs = manifest.types().get(0).members().get(1).references();
+    assertThat(calls(refs))
+        .contains(
+            tuple("render", Receiver.CHAIN, Optional.of("Map<String,Label>#forEach/1~0.1"), 1),
+            tuple("heavy", Receiver.CHAIN, Optional.of("List<Item>#stream/0#filter/1~0.0"), 0),
+            tuple("name", Receiver.NAME, Optional.of("Item"), 0));
+    assertThat(refs)
+        .filteredOn(r -> r.name().equals("render"))
+        .extracting(Reference::argumentTypes)
+        .containsExactly(List.of("Map<String,Label>#forEach/1~0.0"));
   }
 
   private MemberFact member(String name) {

@@ -33,4 +33,15 @@ public class Manifest {
   public String named(Optional<Item> item) {
     return item.map(Item::name).orElse("none");
   }
+
+  public long heavy(List<Shipment> shipments) {
+    return shipments.stream().filter(s -> s.weight() > 10).count();
+  }
+
+  public String rendered(String text) {
+    StringBuilder out = new StringBuilder();
+    labels.forEach((key, label) -> out.append(key).append(label.render(text)));
+    items.forEach(item -> out.append(item.name()));
+    return out.toString();
+  }
 }
