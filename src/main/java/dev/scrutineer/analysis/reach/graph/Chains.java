@@ -135,9 +135,12 @@ final class Chains {
       if (type == null || written.endsWith("]")) {
         Optional<Class<?>> library = JdkTypes.type(written, first.owner.file);
         if (library.isPresent() && library.get().getCanonicalName() != null) {
+          // Its type arguments are written where the member is declared: resolved there.
           at = null;
           jdkClass = library.get();
-          jdk = jdkClass.getCanonicalName(); // declared types are erased: no arguments
+          int lt = written.indexOf('<');
+          jdk = jdkClass.getCanonicalName() + (lt < 0 ? "" : written.substring(lt));
+          scope = first.owner;
           file = first.owner.file;
           continue;
         }

@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 9;
+  public static final int VERSION = 10;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -376,7 +376,7 @@ public final class FactsExtractor {
           parameter.getBounds().forEach(body::typeRefs);
         }
         if (method.getReturnType() != null) {
-          type = written(method.getReturnType(), methodScope);
+          type = generic(method.getReturnType(), methodScope);
           body.typeRefs(method.getReturnType());
         }
         body.push();
@@ -401,7 +401,7 @@ public final class FactsExtractor {
           type = context.name();
           body.enumConstant((NewClassTree) variable.getInitializer());
         } else {
-          type = written(variable.getType(), scope);
+          type = generic(variable.getType(), scope);
           body.typeRefs(variable.getType());
           body.scan(variable.getInitializer(), null);
         }

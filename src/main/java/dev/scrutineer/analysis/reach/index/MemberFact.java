@@ -20,8 +20,9 @@ import java.util.Set;
  *     is its first bound, {@code T...} is {@code T[]}
  * @param varargs the last parameter is {@code T...}
  * @param type the return type (methods, annotation members), declared type (fields, components),
- *     the enum's simple name (enum constants), erased as written; empty for constructors and
- *     initializers
+ *     the enum's simple name (enum constants), as written with a parameterized type's arguments
+ *     ({@code List<Owner>}; a type variable is its first bound, a wildcard its upper bound or
+ *     {@code ?}); empty for constructors and initializers
  * @param parameterAnnotations annotations of each parameter, in order
  * @param references what the member's code refers to, in source order, including its signature
  *     (annotations, parameter, return and thrown types)

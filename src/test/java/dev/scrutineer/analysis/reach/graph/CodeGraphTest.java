@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scrutineer.analysis.reach.graph.Facts.MemberBuilder;
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.model.Confidence;
+import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.ReachStep;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
@@ -223,6 +224,27 @@ class CodeGraphTest {
         .containsExactly("com.acme.A#each() call high");
     assertThat(reach(g, "com.acme.Tag#heavy()")).isEmpty();
     assertThat(reach(g, "com.acme.Tag#render(String)")).isEmpty();
+  }
+
+  @Test
+  void typeArgumentsOfAMembersDeclaredTypeAreReadWhereItIsDeclared() {
+    CodeGraph g =
+        graph(
+            file(P, "Item").type(type("Item").method("name()")),
+            file("com.acme.other", "Item").type(type("Item").method("name()")),
+            file(P, "Clinic")
+                .imports("java.util.List")
+                .type(
+                    type("Clinic")
+                        .member(DeclarationKind.METHOD, "items()", m -> m.typed("List<Item>"))),
+            file("com.acme.other", "A")
+                .imports("com.acme.Clinic")
+                .type(
+                    type("A")
+                        .method("first()", m -> m.callOnChain("Clinic#items/0#get/1", "name", 0))));
+    assertThat(dependents(g, "com.acme.Item#name()"))
+        .containsExactly("com.acme.other.A#first() call high");
+    assertThat(reach(g, "com.acme.other.Item#name()")).isEmpty();
   }
 
   @Test

@@ -127,7 +127,7 @@ class FactsExtractorTest {
 
     MemberFact cache = member("OrderController#cache");
     assertThat(cache.kind()).isEqualTo(DeclarationKind.FIELD);
-    assertThat(cache.type()).isEqualTo("Map");
+    assertThat(cache.type()).isEqualTo("Map<String,List<Order>>"); // type arguments kept
     assertThat(cache.references())
         .extracting(Reference::kind, Reference::name)
         .contains(tuple(ReferenceKind.TYPE, "Map"), tuple(ReferenceKind.NEW, "HashMap"));

@@ -44,4 +44,8 @@ public class Manifest {
     items.forEach(item -> out.append(item.name()));
     return out.toString();
   }
+
+  public String firstIn(Parcel parcel) {
+    return parcel.contents().get(0).name();
+  }
 }

@@ -12,6 +12,10 @@ public class Parcel implements Iterable<Item> {
     items.add(item);
   }
 
+  public List<Item> contents() {
+    return items;
+  }
+
   @Override
   public Iterator<Item> iterator() {
     return new ParcelCursor(items);
