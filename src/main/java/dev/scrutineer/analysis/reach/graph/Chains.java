@@ -2,7 +2,6 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.graph.Linker.M;
 import dev.scrutineer.analysis.reach.graph.Linker.T;
-import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.Reference.Receiver;
 import java.lang.reflect.Type;
 import java.util.HashMap;
@@ -64,7 +63,7 @@ final class Chains {
     if (start.indexOf('<') >= 0) {
       return walk(null, start, owner, chain.split("#", -1));
     }
-    Optional<Class<?>> type = JdkTypes.type(start, owner.file);
+    Optional<Class<?>> type = Linker.jdkType(owner, start);
     if (type.isEmpty() || type.get().getCanonicalName() == null) {
       return Reached.UNKNOWN;
     }
@@ -80,8 +79,7 @@ final class Chains {
    */
   private Reached walk(T root, String jdk, T scope, String[] steps) {
     T at = root;
-    FileFacts file = scope == null ? null : scope.file;
-    Class<?> jdkClass = jdk == null ? null : JdkTypes.type(jdk, file).orElse(null);
+    Class<?> jdkClass = jdk == null ? null : type(scope, jdk).orElse(null);
     if (jdk != null && jdkClass == null) {
       return Reached.UNKNOWN;
     }
@@ -110,7 +108,7 @@ final class Chains {
           jdkClass = null;
           continue;
         }
-        Optional<Class<?>> c = JdkTypes.type(next.get(), file);
+        Optional<Class<?>> c = type(scope, next.get());
         if (c.isEmpty()) {
           String name = linker.simple(next.get());
           return last ? new Reached(null, null, name) : Reached.UNKNOWN;
@@ -133,7 +131,7 @@ final class Chains {
         }
       }
       if (type == null || written.endsWith("]")) {
-        Optional<Class<?>> library = JdkTypes.type(written, first.owner.file);
+        Optional<Class<?>> library = Linker.jdkType(first.owner, written);
         if (library.isPresent() && library.get().getCanonicalName() != null) {
           // Its type arguments are written where the member is declared: resolved there.
           at = null;
@@ -141,7 +139,6 @@ final class Chains {
           int lt = written.indexOf('<');
           jdk = jdkClass.getCanonicalName() + (lt < 0 ? "" : written.substring(lt));
           scope = first.owner;
-          file = first.owner.file;
           continue;
         }
         String name = linker.simple(written);
@@ -169,6 +166,11 @@ final class Chains {
     } catch (NumberFormatException e) {
       return List.of();
     }
+  }
+
+  /** The JDK type {@code written} names in {@code scope}'s file; a canonical name without one. */
+  private static Optional<Class<?>> type(T scope, String written) {
+    return scope == null ? JdkTypes.type(written, null) : Linker.jdkType(scope, written);
   }
 
   /**

@@ -40,6 +40,13 @@ final class JdkTypes {
   /** What each step of a chain gives on a JDK type, by type and step. */
   private static final Map<Class<?>, Map<String, Optional<Type>>> STEPS = new ConcurrentHashMap<>();
 
+  /** The method a lambda step ({@code filter/1~0}) passes its lambda to, by type and step. */
+  private static final Map<Class<?>, Map<String, Optional<Method>>> LAMBDA_CALLS =
+      new ConcurrentHashMap<>();
+
+  /** The one abstract method of each functional interface asked about. */
+  private static final Map<Class<?>, Optional<Method>> ABSTRACT_METHODS = new ConcurrentHashMap<>();
+
   /** The type variables of each type and its supertypes, bound to type arguments as written. */
   private static final Map<Class<?>, Map<List<String>, Map<TypeVariable<?>, String>>> BINDINGS =
       new ConcurrentHashMap<>();
@@ -204,11 +211,21 @@ final class JdkTypes {
     }
     int at = argument;
     Method call =
-        method(
-            type,
-            step.substring(0, slash),
-            arity,
-            m -> at < m.getParameterCount() ? m.getParameterTypes()[at] : void.class);
+        LAMBDA_CALLS
+            .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+            .computeIfAbsent(
+                step,
+                k ->
+                    Optional.ofNullable(
+                        method(
+                            type,
+                            step.substring(0, slash),
+                            arity,
+                            m ->
+                                at < m.getParameterCount()
+                                    ? m.getParameterTypes()[at]
+                                    : void.class)))
+            .orElse(null);
     if (call == null || argument >= call.getParameterCount() || call.isVarArgs()) {
       return Optional.empty();
     }
@@ -216,7 +233,13 @@ final class JdkTypes {
     String functional =
         written(call.getGenericParameterTypes()[argument], bindings(type, arguments), true);
     Optional<Class<?>> interfaceType = type(functional, null);
-    Method abstractMethod = interfaceType.map(JdkTypes::abstractMethod).orElse(null);
+    Method abstractMethod =
+        interfaceType
+            .flatMap(
+                t ->
+                    ABSTRACT_METHODS.computeIfAbsent(
+                        t, i -> Optional.ofNullable(abstractMethod(i))))
+            .orElse(null);
     if (abstractMethod == null || parameter >= abstractMethod.getParameterCount()) {
       return Optional.empty();
     }
@@ -246,14 +269,17 @@ final class JdkTypes {
     return found;
   }
 
+  /** Comparator's equals(Object) is abstract, but Object's: not what a lambda implements. */
   private static boolean isObjectMethod(Method m) {
-    try {
-      Object.class.getMethod(m.getName(), m.getParameterTypes());
-      return true;
-    } catch (NoSuchMethodException e) {
-      return false;
+    for (Method o : OBJECT_METHODS) {
+      if (sameSignature(o, m)) {
+        return true;
+      }
     }
+    return false;
   }
+
+  private static final List<Method> OBJECT_METHODS = List.of(Object.class.getMethods());
 
   private static boolean sameSignature(Method a, Method b) {
     return a.getName().equals(b.getName())
@@ -399,8 +425,8 @@ final class JdkTypes {
     if (raw.contains(".") && Character.isLowerCase(raw.charAt(0))) {
       return inJdk(List.of(raw));
     }
-    if (file == null) { // a name read from the JDK itself: qualified, or a primitive
-      return List.of();
+    if (file == null) { // a name read from the JDK itself, or a box: qualified, or java.lang's
+      return inJdk(List.of("java.lang." + raw));
     }
     String first = raw.contains(".") ? raw.substring(0, raw.indexOf('.')) : raw;
     for (ImportFact i : file.imports()) {
@@ -420,7 +446,16 @@ final class JdkTypes {
 
   /** Leaves out names the JDK's class loader would look for in vain, each a thrown exception. */
   private static List<String> inJdk(List<String> names) {
-    return names.stream().filter(n -> JDK_PACKAGES.stream().anyMatch(n::startsWith)).toList();
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      for (String jdk : JDK_PACKAGES) {
+        if (name.startsWith(jdk)) {
+          out.add(name);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private static final List<String> JDK_PACKAGES =

@@ -132,8 +132,11 @@ final class Linker {
     /** Where receiver chains written in this type's code that start at a JDK type end. */
     Map<String, Chains.Reached> jdkChains;
 
-    /** The candidates name-only calls in this type's code fit, by call; on first use. */
-    Map<FittingCall, List<M>> fittingCalls;
+    /** The JDK types names written in this type's file stand for; filled on first use. */
+    Map<String, Optional<Class<?>>> jdkTypes;
+
+    /** {@link Linker#canonical} of the arguments of calls in this type's code, by arguments. */
+    Map<String, List<String>> canonicalArguments;
 
     /** {@link Linker#supertypeNames} of the types written in this type's code; on first use. */
     Map<String, Set<String>> argumentSupertypes;
@@ -265,6 +268,17 @@ final class Linker {
 
   /** Where receiver and argument chains lead. */
   private final Chains chains = new Chains(this);
+
+  /**
+   * {@link JdkTypes#type} of {@code written} in {@code where}'s file, remembered per type: chains
+   * and arguments name the same few again and again.
+   */
+  static Optional<Class<?>> jdkType(T where, String written) {
+    if (where.jdkTypes == null) {
+      where.jdkTypes = new HashMap<>();
+    }
+    return where.jdkTypes.computeIfAbsent(written, w -> JdkTypes.type(w, where.file));
+  }
 
   /** {@link #simpleType} of {@code written}, remembered. */
   String simple(String written) {
@@ -1379,11 +1393,14 @@ final class Linker {
       }
       return t.supertypeNames;
     }
-    Optional<List<String>> jdk = JdkTypes.find(written, ctx.file);
-    if (jdk.isEmpty()) {
-      return null;
-    }
-    Set<String> names = new HashSet<>(jdk.get());
+    return JdkTypes.find(written, ctx.file)
+        .map(jdk -> jdkSupertypeNames(written, jdk))
+        .orElse(null);
+  }
+
+  /** A JDK type's own simple name, {@code Object} and its supertypes'. */
+  private static Set<String> jdkSupertypeNames(String written, List<String> supertypes) {
+    Set<String> names = new HashSet<>(supertypes);
     names.add(simpleType(rawType(written)));
     names.add("Object");
     return names;
@@ -1619,29 +1636,98 @@ final class Linker {
   private record FallbackKey(boolean isField, String name, int arity) {}
 
   /**
-   * The candidates of a name-only call that its arguments fit. A type's code makes the same call
-   * again and again: answered once per type, unless the member declares types of its own.
+   * The candidates of a name-only call that its arguments fit. Each argument's type is first
+   * written as any scope reads it (an index type's qualified name, a JDK type's canonical name), so
+   * that the answer holds wherever the same call is made: thousands of files call the same few
+   * names with the same few types.
    */
   private List<M> fitting(List<M> candidates, M m, Reference r) {
     T local = scopeAt(m, r.line());
-    if (local != null || !m.localTypes.isEmpty()) {
-      return fits(candidates, m, r);
+    T ctx = local != null ? local : m.owner;
+    List<String> canonical;
+    if (m.localTypes.isEmpty()) {
+      if (ctx.canonicalArguments == null) {
+        ctx.canonicalArguments = new HashMap<>();
+      }
+      canonical = ctx.canonicalArguments.computeIfAbsent(r.arguments(), k -> canonical(m, r, ctx));
+    } else {
+      canonical = canonical(m, r, ctx); // its own types may hide others
     }
-    if (m.owner.fittingCalls == null) {
-      m.owner.fittingCalls = new HashMap<>();
-    }
-    return m.owner.fittingCalls.computeIfAbsent(
-        new FittingCall(r.name(), r.arity(), r.arguments()), k -> fits(candidates, m, r));
+    return fittingCalls.computeIfAbsent(
+        new FittingCall(r.name(), r.arity(), canonical),
+        k ->
+            candidates.stream()
+                .filter(c -> Overloads.accepts(c, canonical, canonicalScope))
+                .toList());
   }
 
-  private List<M> fits(List<M> candidates, M m, Reference r) {
-    Overloads.Scope scope = scopeOf(m, r);
-    List<String> args = argumentTypes(m, r);
-    return candidates.stream().filter(c -> Overloads.accepts(c, args, scope)).toList();
+  /** The types of {@code r}'s arguments, each as {@link #canonical} writes it. */
+  private List<String> canonical(M m, Reference r, T ctx) {
+    List<String> canonical = new ArrayList<>();
+    for (String arg : argumentTypes(m, r)) {
+      canonical.add(canonical(arg, ctx, m));
+    }
+    return List.copyOf(canonical);
   }
 
-  /** A name-only call, with its arguments' types as written. */
-  record FittingCall(String name, int arity, String arguments) {}
+  /** A name-only call, with its arguments' types as any scope reads them. */
+  private record FittingCall(String name, int arity, List<String> arguments) {}
+
+  private final Map<FittingCall, List<M>> fittingCalls = new HashMap<>();
+
+  /**
+   * {@code written}, a type in {@code ctx}'s code, as any scope reads it; for a type neither of the
+   * index nor of the JDK, its name after {@link #UNRESOLVED}: no scope knows its supertypes, but it
+   * is a reference type, which no primitive parameter takes.
+   */
+  private String canonical(String written, T ctx, M member) {
+    if (written.isEmpty() || written.equals(Reference.NULL_ARGUMENT)) {
+      return written;
+    }
+    String simple = simple(written);
+    int brackets = simple.indexOf('[');
+    String dimensions = brackets < 0 ? "" : simple.substring(brackets);
+    String element = rawType(written);
+    if (Overloads.isPrimitive(element)) {
+      return element + dimensions;
+    }
+    T t = resolveType(element, ctx, member, true);
+    if (t != null) {
+      return t.qualified + dimensions;
+    }
+    return jdkType(ctx, element).map(Class::getCanonicalName).orElse(UNRESOLVED + element)
+        + dimensions;
+  }
+
+  /** Marks a {@link #canonical} name no scope resolves. */
+  private static final String UNRESOLVED = "?";
+
+  /** Types written as {@link #canonical} writes them. */
+  private final Overloads.Scope canonicalScope =
+      new Overloads.Scope() {
+        @Override
+        public Set<String> supertypes(String written) {
+          if (written.startsWith(UNRESOLVED)) {
+            return null;
+          }
+          T t = types.get(rawType(written));
+          if (t != null) {
+            if (!t.supertypeNamesKnown) {
+              t.supertypeNamesKnown = true;
+              t.supertypeNames = supertypeNames(t);
+            }
+            return t.supertypeNames;
+          }
+          return JdkTypes.find(written, null)
+              .map(jdk -> jdkSupertypeNames(written, jdk))
+              .orElse(null);
+        }
+
+        @Override
+        public String simple(String written) {
+          return Linker.this.simple(written);
+        }
+      };
 
   private final Map<FallbackKey, List<M>> fallbackCandidates = new HashMap<>();
 
