@@ -466,6 +466,7 @@ public final class LinkedBase {
     classes.add(JdkTypes.class);
     classes.add(Chains.class);
     classes.add(Overloads.class);
+    classes.add(Arguments.class);
     classes.add(Mentions.class); // stored with the graph: other names, other files relinked
     // The JDK's own type hierarchy is read from the running JDK (see JdkTypes).
     sha1.update(("java " + Runtime.version().feature() + "\n").getBytes(StandardCharsets.UTF_8));

@@ -108,7 +108,7 @@ final class Linker {
     /** A supertype outside the index is no JDK type, so its own supertypes are unknown. */
     boolean opaqueSuper;
 
-    /** {@link Linker#supertypeNames}, once asked for. */
+    /** {@link Arguments#supertypeNames}, once asked for. */
     Set<String> supertypeNames;
 
     boolean supertypeNamesKnown;
@@ -135,10 +135,10 @@ final class Linker {
     /** The JDK types names written in this type's file stand for; filled on first use. */
     Map<String, Optional<Class<?>>> jdkTypes;
 
-    /** {@link Linker#canonical} of the arguments of calls in this type's code, by arguments. */
+    /** {@link Arguments#canonical} of the arguments of calls in this type's code, by arguments. */
     Map<String, List<String>> canonicalArguments;
 
-    /** {@link Linker#supertypeNames} of the types written in this type's code; on first use. */
+    /** {@link Arguments#supertypeNames} of the types written in this type's code; on first use. */
     Map<String, Set<String>> argumentSupertypes;
 
     List<T> subtypeClosure;
@@ -253,6 +253,12 @@ final class Linker {
   String unfitBase;
 
   private final Map<String, T> types = new HashMap<>();
+
+  /** The type of the index named {@code qualified}; null when there is none. */
+  T type(String qualified) {
+    return types.get(qualified);
+  }
+
   private final List<T> allTypes = new ArrayList<>();
 
   /** Every declared type, in declaration order. */
@@ -267,7 +273,10 @@ final class Linker {
   private final Map<String, String> simpleTypes = new HashMap<>();
 
   /** Where receiver and argument chains lead. */
-  private final Chains chains = new Chains(this);
+  final Chains chains = new Chains(this);
+
+  /** What calls' arguments say about the overloads they mean. */
+  private final Arguments arguments = new Arguments(this);
 
   /**
    * {@link JdkTypes#type} of {@code written} in {@code where}'s file, remembered per type: chains
@@ -1139,7 +1148,7 @@ final class Linker {
    * extractor gives their code to {@code m}, so unqualified names and {@code super} there are
    * looked up in that class first. Null when the reference is in {@code m}'s own code.
    */
-  private T scopeAt(M m, int line) {
+  T scopeAt(M m, int line) {
     T best = null;
     for (T l : m.localTypes) {
       if (l.fact.line() <= line
@@ -1187,7 +1196,7 @@ final class Linker {
     if (target == null) {
       return;
     }
-    construct(m.id, target, r.arity(), r.line(), true, ctors -> overloads(ctors, m, r));
+    construct(m.id, target, r.arity(), r.line(), true, ctors -> arguments.overloads(ctors, m, r));
     initialization(m, target, r.line());
   }
 
@@ -1214,14 +1223,14 @@ final class Linker {
       }
       case SUPER -> {
         for (T s = ctx.superclass; s != null; s = s.superclass) {
-          List<M> found = overloads(methods(s, r.name(), r.arity()), m, r);
+          List<M> found = arguments.overloads(methods(s, r.name(), r.arity()), m, r);
           if (!found.isEmpty()) {
             link(m, found, r, CALL);
             return;
           }
         }
         for (T s : ctx.supers) {
-          List<M> found = overloads(methods(s, r.name(), r.arity()), m, r);
+          List<M> found = arguments.overloads(methods(s, r.name(), r.arity()), m, r);
           if (!found.isEmpty()) {
             link(m, found, r, CALL); // I.super.m(): a default method
             return;
@@ -1297,7 +1306,7 @@ final class Linker {
 
   /** Links a call to the methods of {@code t} that accept it, with dispatch; false if none. */
   private boolean callOn(M m, Reference r, T t, boolean dispatch) {
-    List<M> found = overloads(methods(t, r.name(), r.arity()), m, r);
+    List<M> found = arguments.overloads(methods(t, r.name(), r.arity()), m, r);
     if (found.isEmpty()) {
       return false;
     }
@@ -1310,113 +1319,6 @@ final class Linker {
       }
     }
     return true;
-  }
-
-  /** The overloads {@code m}'s call {@code r} can mean, by its arguments' types. */
-  private List<M> overloads(List<M> candidates, M m, Reference r) {
-    if (candidates.size() < 2 || r.arguments().isEmpty()) {
-      return candidates;
-    }
-    return Overloads.select(
-        candidates, argumentTypes(m, r), scopeOf(m, r), c -> scopeOf(c.owner, c));
-  }
-
-  /**
-   * The types of {@code r}'s arguments, each receiver chain ({@code Money#cents}) followed to the
-   * type it ends in (see {@link Chains#written}); {@code ""} where that is not known.
-   */
-  private List<String> argumentTypes(M m, Reference r) {
-    List<String> args = r.argumentTypes();
-    List<String> out = null;
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).indexOf('#') > 0) {
-        if (out == null) {
-          out = new ArrayList<>(args);
-        }
-        out.set(i, Chains.written(chains.reached(m, args.get(i))));
-      }
-    }
-    return out == null ? args : out;
-  }
-
-  /** The types written in {@code m}'s code at {@code r}. */
-  private Overloads.Scope scopeOf(M m, Reference r) {
-    T local = scopeAt(m, r.line());
-    return scopeOf(local != null ? local : m.owner, m);
-  }
-
-  private Overloads.Scope scopeOf(T ctx, M member) {
-    return new Overloads.Scope() {
-      @Override
-      public Set<String> supertypes(String written) {
-        return supertypeNames(written, ctx, member);
-      }
-
-      @Override
-      public String simple(String written) {
-        return Linker.this.simple(written);
-      }
-    };
-  }
-
-  /**
-   * The simple names of the types a value of type {@code written} (in the scope of {@code ctx}) can
-   * be passed as, its own and {@code Object} included; null when not all are known: a type neither
-   * of the index nor of the JDK, or one inheriting from such a type.
-   */
-  private Set<String> supertypeNames(String written, T ctx, M member) {
-    if (!member.localTypes.isEmpty()) {
-      return lookUpSupertypeNames(written, ctx, member); // its own types may hide others
-    }
-    // Calls pass the same few types again and again, and a name-only fallback asks once per
-    // candidate: looked up once per scope.
-    if (ctx.argumentSupertypes == null) {
-      ctx.argumentSupertypes = new HashMap<>();
-    }
-    Set<String> names = ctx.argumentSupertypes.get(written);
-    if (names == null) {
-      names = lookUpSupertypeNames(written, ctx, member);
-      ctx.argumentSupertypes.put(written, names == null ? NOT_KNOWN : names);
-    }
-    return names == NOT_KNOWN ? null : names;
-  }
-
-  /** Marks a type whose supertypes are not all known, in {@link T#argumentSupertypes}. */
-  private static final Set<String> NOT_KNOWN = Set.of();
-
-  private Set<String> lookUpSupertypeNames(String written, T ctx, M member) {
-    T t = resolveType(written, ctx, member, true);
-    if (t != null) {
-      if (!t.supertypeNamesKnown) {
-        t.supertypeNamesKnown = true;
-        t.supertypeNames = supertypeNames(t);
-      }
-      return t.supertypeNames;
-    }
-    return JdkTypes.find(written, ctx.file)
-        .map(jdk -> jdkSupertypeNames(written, jdk))
-        .orElse(null);
-  }
-
-  /** A JDK type's own simple name, {@code Object} and its supertypes'. */
-  private static Set<String> jdkSupertypeNames(String written, List<String> supertypes) {
-    Set<String> names = new HashSet<>(supertypes);
-    names.add(simpleType(rawType(written)));
-    names.add("Object");
-    return names;
-  }
-
-  private static Set<String> supertypeNames(T t) {
-    Set<String> names = new HashSet<>();
-    names.add("Object");
-    for (T s : closure(t)) {
-      if (s.opaqueSuper) {
-        return null;
-      }
-      names.add(s.simpleName);
-      names.addAll(s.externalSupers);
-    }
-    return names;
   }
 
   private void link(M m, List<M> targets, Reference r, int via) {
@@ -1617,7 +1519,7 @@ final class Linker {
             k -> fallbackCandidates(k));
     boolean ambiguous = !isField && AMBIGUOUS_NAMES.contains(r.name());
     if (!isField && !ambiguous && !r.arguments().isEmpty()) {
-      candidates = fitting(candidates, m, r);
+      candidates = arguments.fitting(candidates, m, r);
     }
     if (candidates.isEmpty()) {
       return;
@@ -1634,100 +1536,6 @@ final class Linker {
 
   /** A name-only lookup; the same name and arity recur across thousands of call sites. */
   private record FallbackKey(boolean isField, String name, int arity) {}
-
-  /**
-   * The candidates of a name-only call that its arguments fit. Each argument's type is first
-   * written as any scope reads it (an index type's qualified name, a JDK type's canonical name), so
-   * that the answer holds wherever the same call is made: thousands of files call the same few
-   * names with the same few types.
-   */
-  private List<M> fitting(List<M> candidates, M m, Reference r) {
-    T local = scopeAt(m, r.line());
-    T ctx = local != null ? local : m.owner;
-    List<String> canonical;
-    if (m.localTypes.isEmpty()) {
-      if (ctx.canonicalArguments == null) {
-        ctx.canonicalArguments = new HashMap<>();
-      }
-      canonical = ctx.canonicalArguments.computeIfAbsent(r.arguments(), k -> canonical(m, r, ctx));
-    } else {
-      canonical = canonical(m, r, ctx); // its own types may hide others
-    }
-    return fittingCalls.computeIfAbsent(
-        new FittingCall(r.name(), r.arity(), canonical),
-        k ->
-            candidates.stream()
-                .filter(c -> Overloads.accepts(c, canonical, canonicalScope))
-                .toList());
-  }
-
-  /** The types of {@code r}'s arguments, each as {@link #canonical} writes it. */
-  private List<String> canonical(M m, Reference r, T ctx) {
-    List<String> canonical = new ArrayList<>();
-    for (String arg : argumentTypes(m, r)) {
-      canonical.add(canonical(arg, ctx, m));
-    }
-    return List.copyOf(canonical);
-  }
-
-  /** A name-only call, with its arguments' types as any scope reads them. */
-  private record FittingCall(String name, int arity, List<String> arguments) {}
-
-  private final Map<FittingCall, List<M>> fittingCalls = new HashMap<>();
-
-  /**
-   * {@code written}, a type in {@code ctx}'s code, as any scope reads it; for a type neither of the
-   * index nor of the JDK, its name after {@link #UNRESOLVED}: no scope knows its supertypes, but it
-   * is a reference type, which no primitive parameter takes.
-   */
-  private String canonical(String written, T ctx, M member) {
-    if (written.isEmpty() || written.equals(Reference.NULL_ARGUMENT)) {
-      return written;
-    }
-    String simple = simple(written);
-    int brackets = simple.indexOf('[');
-    String dimensions = brackets < 0 ? "" : simple.substring(brackets);
-    String element = rawType(written);
-    if (Overloads.isPrimitive(element)) {
-      return element + dimensions;
-    }
-    T t = resolveType(element, ctx, member, true);
-    if (t != null) {
-      return t.qualified + dimensions;
-    }
-    return jdkType(ctx, element).map(Class::getCanonicalName).orElse(UNRESOLVED + element)
-        + dimensions;
-  }
-
-  /** Marks a {@link #canonical} name no scope resolves. */
-  private static final String UNRESOLVED = "?";
-
-  /** Types written as {@link #canonical} writes them. */
-  private final Overloads.Scope canonicalScope =
-      new Overloads.Scope() {
-        @Override
-        public Set<String> supertypes(String written) {
-          if (written.startsWith(UNRESOLVED)) {
-            return null;
-          }
-          T t = types.get(rawType(written));
-          if (t != null) {
-            if (!t.supertypeNamesKnown) {
-              t.supertypeNamesKnown = true;
-              t.supertypeNames = supertypeNames(t);
-            }
-            return t.supertypeNames;
-          }
-          return JdkTypes.find(written, null)
-              .map(jdk -> jdkSupertypeNames(written, jdk))
-              .orElse(null);
-        }
-
-        @Override
-        public String simple(String written) {
-          return Linker.this.simple(written);
-        }
-      };
 
   private final Map<FallbackKey, List<M>> fallbackCandidates = new HashMap<>();
 

@@ -1,0 +1,225 @@
+package dev.scrutineer.analysis.reach.graph;
+
+import dev.scrutineer.analysis.reach.graph.Linker.M;
+import dev.scrutineer.analysis.reach.graph.Linker.T;
+import dev.scrutineer.analysis.reach.index.Reference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a call's arguments say about the overloads it means: their types as the linker resolves them
+ * (receiver chains followed, type names looked up in the calling scope), handed to {@link
+ * Overloads}, and the candidates of a name-only call they fit.
+ */
+final class Arguments {
+  private final Linker linker;
+
+  Arguments(Linker linker) {
+    this.linker = linker;
+  }
+
+  /** The overloads {@code m}'s call {@code r} can mean, by its arguments' types. */
+  List<M> overloads(List<M> candidates, M m, Reference r) {
+    if (candidates.size() < 2 || r.arguments().isEmpty()) {
+      return candidates;
+    }
+    return Overloads.select(
+        candidates, argumentTypes(m, r), scopeOf(m, r), c -> scopeOf(c.owner, c));
+  }
+
+  /**
+   * The types of {@code r}'s arguments, each receiver chain ({@code Money#cents}) followed to the
+   * type it ends in (see {@link Chains#written}); {@code ""} where that is not known.
+   */
+  private List<String> argumentTypes(M m, Reference r) {
+    List<String> args = r.argumentTypes();
+    List<String> out = null;
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).indexOf('#') > 0) {
+        if (out == null) {
+          out = new ArrayList<>(args);
+        }
+        out.set(i, Chains.written(linker.chains.reached(m, args.get(i))));
+      }
+    }
+    return out == null ? args : out;
+  }
+
+  /** The types written in {@code m}'s code at {@code r}. */
+  private Overloads.Scope scopeOf(M m, Reference r) {
+    T local = linker.scopeAt(m, r.line());
+    return scopeOf(local != null ? local : m.owner, m);
+  }
+
+  private Overloads.Scope scopeOf(T ctx, M member) {
+    return new Overloads.Scope() {
+      @Override
+      public Set<String> supertypes(String written) {
+        return supertypeNames(written, ctx, member);
+      }
+
+      @Override
+      public String simple(String written) {
+        return linker.simple(written);
+      }
+    };
+  }
+
+  /**
+   * The simple names of the types a value of type {@code written} (in the scope of {@code ctx}) can
+   * be passed as, its own and {@code Object} included; null when not all are known: a type neither
+   * of the index nor of the JDK, or one inheriting from such a type.
+   */
+  private Set<String> supertypeNames(String written, T ctx, M member) {
+    if (!member.localTypes.isEmpty()) {
+      return lookUpSupertypeNames(written, ctx, member); // its own types may hide others
+    }
+    // Calls pass the same few types again and again, and a name-only fallback asks once per
+    // candidate: looked up once per scope.
+    if (ctx.argumentSupertypes == null) {
+      ctx.argumentSupertypes = new HashMap<>();
+    }
+    Set<String> names = ctx.argumentSupertypes.get(written);
+    if (names == null) {
+      names = lookUpSupertypeNames(written, ctx, member);
+      ctx.argumentSupertypes.put(written, names == null ? NOT_KNOWN : names);
+    }
+    return names == NOT_KNOWN ? null : names;
+  }
+
+  /** Marks a type whose supertypes are not all known, in {@link T#argumentSupertypes}. */
+  private static final Set<String> NOT_KNOWN = Set.of();
+
+  private Set<String> lookUpSupertypeNames(String written, T ctx, M member) {
+    T t = linker.resolveType(written, ctx, member, true);
+    if (t != null) {
+      if (!t.supertypeNamesKnown) {
+        t.supertypeNamesKnown = true;
+        t.supertypeNames = supertypeNames(t);
+      }
+      return t.supertypeNames;
+    }
+    return JdkTypes.find(written, ctx.file)
+        .map(jdk -> jdkSupertypeNames(written, jdk))
+        .orElse(null);
+  }
+
+  /** A JDK type's own simple name, {@code Object} and its supertypes'. */
+  private static Set<String> jdkSupertypeNames(String written, List<String> supertypes) {
+    Set<String> names = new HashSet<>(supertypes);
+    names.add(Linker.simpleType(Linker.rawType(written)));
+    names.add("Object");
+    return names;
+  }
+
+  private static Set<String> supertypeNames(T t) {
+    Set<String> names = new HashSet<>();
+    names.add("Object");
+    for (T s : Linker.closure(t)) {
+      if (s.opaqueSuper) {
+        return null;
+      }
+      names.add(s.simpleName);
+      names.addAll(s.externalSupers);
+    }
+    return names;
+  }
+
+  /**
+   * The candidates of a name-only call that its arguments fit. Each argument's type is first
+   * written as any scope reads it (an index type's qualified name, a JDK type's canonical name), so
+   * that the answer holds wherever the same call is made: thousands of files call the same few
+   * names with the same few types.
+   */
+  List<M> fitting(List<M> candidates, M m, Reference r) {
+    T local = linker.scopeAt(m, r.line());
+    T ctx = local != null ? local : m.owner;
+    List<String> canonical;
+    if (m.localTypes.isEmpty()) {
+      if (ctx.canonicalArguments == null) {
+        ctx.canonicalArguments = new HashMap<>();
+      }
+      canonical = ctx.canonicalArguments.computeIfAbsent(r.arguments(), k -> canonical(m, r, ctx));
+    } else {
+      canonical = canonical(m, r, ctx); // its own types may hide others
+    }
+    return fittingCalls.computeIfAbsent(
+        new FittingCall(r.name(), r.arity(), canonical),
+        k ->
+            candidates.stream()
+                .filter(c -> Overloads.accepts(c, canonical, canonicalScope))
+                .toList());
+  }
+
+  /** The types of {@code r}'s arguments, each as {@link #canonical} writes it. */
+  private List<String> canonical(M m, Reference r, T ctx) {
+    List<String> canonical = new ArrayList<>();
+    for (String arg : argumentTypes(m, r)) {
+      canonical.add(canonical(arg, ctx, m));
+    }
+    return List.copyOf(canonical);
+  }
+
+  /** A name-only call, with its arguments' types as any scope reads them. */
+  private record FittingCall(String name, int arity, List<String> arguments) {}
+
+  private final Map<FittingCall, List<M>> fittingCalls = new HashMap<>();
+
+  /**
+   * {@code written}, a type in {@code ctx}'s code, as any scope reads it; for a type neither of the
+   * index nor of the JDK, its name after {@link #UNRESOLVED}: no scope knows its supertypes, but it
+   * is a reference type, which no primitive parameter takes.
+   */
+  private String canonical(String written, T ctx, M member) {
+    if (written.isEmpty() || written.equals(Reference.NULL_ARGUMENT)) {
+      return written;
+    }
+    String simple = linker.simple(written);
+    int brackets = simple.indexOf('[');
+    String dimensions = brackets < 0 ? "" : simple.substring(brackets);
+    String element = Linker.rawType(written);
+    if (Overloads.isPrimitive(element)) {
+      return element + dimensions;
+    }
+    T t = linker.resolveType(element, ctx, member, true);
+    if (t != null) {
+      return t.qualified + dimensions;
+    }
+    return Linker.jdkType(ctx, element).map(Class::getCanonicalName).orElse(UNRESOLVED + element)
+        + dimensions;
+  }
+
+  /** Marks a {@link #canonical} name no scope resolves. */
+  private static final String UNRESOLVED = "?";
+
+  /** Types written as {@link #canonical} writes them. */
+  private final Overloads.Scope canonicalScope =
+      new Overloads.Scope() {
+        @Override
+        public Set<String> supertypes(String written) {
+          if (written.startsWith(UNRESOLVED)) {
+            return null;
+          }
+          T t = linker.type(Linker.rawType(written));
+          if (t != null) {
+            if (!t.supertypeNamesKnown) {
+              t.supertypeNamesKnown = true;
+              t.supertypeNames = supertypeNames(t);
+            }
+            return t.supertypeNames;
+          }
+          return JdkTypes.find(written, null)
+              .map(jdk -> jdkSupertypeNames(written, jdk))
+              .orElse(null);
+        }
+
+        @Override
+        public String simple(String written) {
+          return linker.simple(written);
+        }
+      };
+}
