@@ -2,6 +2,7 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.graph.Linker.M;
 import dev.scrutineer.analysis.reach.graph.Linker.T;
+import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.Reference;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,21 +92,29 @@ final class Arguments {
     return names == NOT_KNOWN ? null : names;
   }
 
-  /** Marks a type whose supertypes are not all known, in {@link T#argumentSupertypes}. */
+  /**
+   * Marks a type whose supertypes are not all known, in {@link T#argumentSupertypes} and {@link
+   * T#supertypeNames}.
+   */
   private static final Set<String> NOT_KNOWN = Set.of();
 
   private Set<String> lookUpSupertypeNames(String written, T ctx, M member) {
-    T t = linker.resolveType(written, ctx, member, true);
-    if (t != null) {
-      if (!t.supertypeNamesKnown) {
-        t.supertypeNamesKnown = true;
-        t.supertypeNames = supertypeNames(t);
-      }
-      return t.supertypeNames;
+    return supertypeNames(linker.resolveType(written, ctx, member, true), written, ctx.file);
+  }
+
+  /**
+   * The supertype names of the index type {@code t}, remembered on it; without one, of the JDK type
+   * {@code written} names in {@code file}. Null when not all are known.
+   */
+  private static Set<String> supertypeNames(T t, String written, FileFacts file) {
+    if (t == null) {
+      return JdkTypes.find(written, file).map(jdk -> jdkSupertypeNames(written, jdk)).orElse(null);
     }
-    return JdkTypes.find(written, ctx.file)
-        .map(jdk -> jdkSupertypeNames(written, jdk))
-        .orElse(null);
+    if (t.supertypeNames == null) {
+      Set<String> names = supertypeNames(t);
+      t.supertypeNames = names == null ? NOT_KNOWN : names;
+    }
+    return t.supertypeNames == NOT_KNOWN ? null : t.supertypeNames;
   }
 
   /** A JDK type's own simple name, {@code Object} and its supertypes'. */
@@ -204,17 +213,7 @@ final class Arguments {
           if (written.startsWith(UNRESOLVED)) {
             return null;
           }
-          T t = linker.type(Linker.rawType(written));
-          if (t != null) {
-            if (!t.supertypeNamesKnown) {
-              t.supertypeNamesKnown = true;
-              t.supertypeNames = supertypeNames(t);
-            }
-            return t.supertypeNames;
-          }
-          return JdkTypes.find(written, null)
-              .map(jdk -> jdkSupertypeNames(written, jdk))
-              .orElse(null);
+          return supertypeNames(linker.type(Linker.rawType(written)), written, null);
         }
 
         @Override

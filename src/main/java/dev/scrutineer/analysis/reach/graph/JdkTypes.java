@@ -31,8 +31,8 @@ import java.util.function.Function;
  * nor of Scrutineer, is loaded, and none is initialised.
  */
 final class JdkTypes {
-  /** Supertypes by qualified name; empty for a name that is no JDK type. */
-  private static final Map<String, Optional<List<String>>> KNOWN = new ConcurrentHashMap<>();
+  /** The supertypes of each JDK type asked about. */
+  private static final Map<Class<?>, List<String>> SUPERTYPES = new ConcurrentHashMap<>();
 
   /** JDK classes by qualified name; empty for a name that is no JDK type. */
   private static final Map<String, Optional<Class<?>>> CLASSES = new ConcurrentHashMap<>();
@@ -67,23 +67,12 @@ final class JdkTypes {
   /**
    * The simple names of the supertypes of the JDK type {@code written} names in {@code file}
    * (through its imports, or {@code java.lang}), {@code Object} left out; empty when it names no
-   * JDK type.
+   * JDK class or interface.
    */
-  static List<String> of(String written, FileFacts file) {
-    return find(written, file).orElse(List.of());
-  }
-
-  /** As {@link #of}; empty when {@code written} names no JDK type. */
   static Optional<List<String>> find(String written, FileFacts file) {
-    String raw = Linker.rawType(written);
-    for (String candidate : candidates(raw, file)) {
-      Optional<List<String>> found =
-          KNOWN.computeIfAbsent(candidate, c -> jdkClass(c).map(JdkTypes::supertypes));
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    return type(written, file)
+        .filter(c -> !c.isPrimitive() && !c.isArray())
+        .map(c -> SUPERTYPES.computeIfAbsent(c, JdkTypes::supertypes));
   }
 
   /**

@@ -108,10 +108,8 @@ final class Linker {
     /** A supertype outside the index is no JDK type, so its own supertypes are unknown. */
     boolean opaqueSuper;
 
-    /** {@link Arguments#supertypeNames}, once asked for. */
+    /** {@link Arguments#supertypeNames}, once asked for; null until then. */
     Set<String> supertypeNames;
-
-    boolean supertypeNamesKnown;
 
     final Map<String, List<M>> methods = new LinkedHashMap<>();
     final Map<String, M> fields = new HashMap<>();

@@ -18,17 +18,20 @@ class JdkTypesTest {
     FileFacts single = importing(new ImportFact("java.util.ListIterator", false, false));
     FileFacts onDemand = importing(new ImportFact("java.util", false, true));
 
-    assertThat(JdkTypes.of("ListIterator<Item>", single)).containsExactly("Iterator");
-    assertThat(JdkTypes.of("NavigableMap", onDemand)).contains("SortedMap", "Map");
-    assertThat(JdkTypes.of("java.util.NavigableMap", importing())).contains("SortedMap", "Map");
+    assertThat(JdkTypes.find("ListIterator<Item>", single).orElse(List.of()))
+        .containsExactly("Iterator");
+    assertThat(JdkTypes.find("NavigableMap", onDemand).orElse(List.of()))
+        .contains("SortedMap", "Map");
+    assertThat(JdkTypes.find("java.util.NavigableMap", importing()).orElse(List.of()))
+        .contains("SortedMap", "Map");
   }
 
   @Test
   void nestedJdkTypesAndJavaLangAreFound() {
     FileFacts none = importing();
-    assertThat(JdkTypes.of("Thread.UncaughtExceptionHandler", none)).isEmpty();
-    assertThat(JdkTypes.of("Integer", none)).contains("Number", "Comparable");
-    assertThat(JdkTypes.of("java.util.AbstractMap.SimpleEntry", none))
+    assertThat(JdkTypes.find("Thread.UncaughtExceptionHandler", none).orElse(List.of())).isEmpty();
+    assertThat(JdkTypes.find("Integer", none).orElse(List.of())).contains("Number", "Comparable");
+    assertThat(JdkTypes.find("java.util.AbstractMap.SimpleEntry", none).orElse(List.of()))
         .contains("Entry", "Serializable");
   }
 
@@ -36,8 +39,8 @@ class JdkTypesTest {
   void namesOutsideTheJdkHaveNone() {
     FileFacts none = importing(new ImportFact("dev.scrutineer.model", false, true));
     // Scrutineer's own classes are on the class path, but never asked for: only the JDK is.
-    assertThat(JdkTypes.of("InputException", none)).isEmpty();
-    assertThat(JdkTypes.of("NoSuchType", none)).isEmpty();
+    assertThat(JdkTypes.find("InputException", none).orElse(List.of())).isEmpty();
+    assertThat(JdkTypes.find("NoSuchType", none).orElse(List.of())).isEmpty();
   }
 
   @Test
