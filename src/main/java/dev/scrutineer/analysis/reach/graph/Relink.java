@@ -29,8 +29,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li>the members the change adds, removes or reshapes (kind, modifiers, parameters, whether a
- *       field has an initializer), and every member of a type whose file's imports changed (they
- *       say which types its parameters are, which decides between overloads);
+ *       field has an initializer), and, when a file's imports changed, each member of its types
+ *       whose parameter or declared types spell a name imported or no longer imported (the imports
+ *       say which types those are, which decides between overloads), or every member when an
+ *       on-demand import changed;
  *   <li>for a type whose constructors or initializers changed, its name and its subtypes' (their
  *       construction runs its code);
  *   <li>for a type added, removed, or whose resolved supertypes differ (written differently, or
@@ -225,10 +227,17 @@ final class Relink {
       hierarchyChanged(head, b, names, files);
       return;
     }
-    if (!head.file.imports().equals(replacedImports.get(head.file.path()))) {
+    List<ImportFact> imports = replacedImports.get(head.file.path());
+    if (!head.file.imports().equals(imports)) {
       // The same parameter types may now name other types, which decide between overloads.
-      memberNames(head, names);
-      baseMemberNames(b, names);
+      Set<String> reimported = reimported(imports, head.file.imports());
+      if (reimported == null) {
+        memberNames(head, names);
+        baseMemberNames(b, names);
+      } else {
+        retyped(head.fact, reimported, names);
+        retyped(before, reimported, names);
+      }
     }
     Map<Symbol, MemberFact> old = new HashMap<>();
     before.members().forEach(m -> old.putIfAbsent(m.symbol(), m));
@@ -253,6 +262,57 @@ final class Relink {
         names.add(Linker.simpleName(nodes.symbols()[s]));
       }
     }
+  }
+
+  /**
+   * The simple names an import change can give another meaning in its file: the last segment of
+   * each single import added or removed (a static one may import a nested type); {@code null},
+   * meaning any name, when an on-demand import was added or removed.
+   */
+  private static Set<String> reimported(List<ImportFact> before, List<ImportFact> after) {
+    Set<ImportFact> changed = new HashSet<>(before);
+    changed.addAll(after);
+    changed.removeIf(i -> before.contains(i) && after.contains(i));
+    Set<String> names = new HashSet<>();
+    for (ImportFact i : changed) {
+      if (i.onDemand()) {
+        return null;
+      }
+      names.add(i.name().substring(i.name().lastIndexOf('.') + 1));
+    }
+    return names;
+  }
+
+  /**
+   * The names of {@code type}'s members whose parameter or declared types spell one of {@code
+   * reimported}; a constructor is looked up by its type's name.
+   */
+  private static void retyped(TypeFact type, Set<String> reimported, Set<String> names) {
+    for (MemberFact m : type.members()) {
+      if (spells(m.type(), reimported)
+          || m.parameterTypes().stream().anyMatch(p -> spells(p, reimported))) {
+        names.add(m.name());
+      }
+    }
+  }
+
+  /**
+   * Whether a written type ({@code Map.Entry<K, List<V>>[]}) has one of {@code names} as a word.
+   */
+  private static boolean spells(String written, Set<String> names) {
+    int start = -1;
+    for (int i = 0; i <= written.length(); i++) {
+      boolean part = i < written.length() && Character.isJavaIdentifierPart(written.charAt(i));
+      if (part && start < 0) {
+        start = i;
+      } else if (!part && start >= 0) {
+        if (names.contains(written.substring(start, i))) {
+          return true;
+        }
+        start = -1;
+      }
+    }
+    return false;
   }
 
   /**

@@ -155,6 +155,43 @@ class RelinkProperties {
     relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
   }
 
+  /**
+   * The same for constructors, which other files reach by the type's name: when {@code T} stops
+   * importing {@code q.A}, {@code new T(x)} with an {@code X} means {@code T(A)} alone.
+   */
+  @Example
+  void changedImportsRelinkTheConstructionsOfTheFilesTypes() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/A.java", declaring("p", "A", DeclarationKind.CLASS, List.of("B"), List.of()));
+    base.put("p/B.java", declaring("p", "B", DeclarationKind.INTERFACE, List.of(), List.of()));
+    base.put("q/A.java", declaring("q", "A", DeclarationKind.CLASS, List.of(), List.of()));
+    base.put(
+        "p/X.java", declaring("p", "X", DeclarationKind.CLASS, List.of("q.A", "B"), List.of()));
+    List<MemberFact> overloads = List.of(constructor("T", "A"), constructor("T", "B"));
+    FileFacts importing = declaring("p", "T", DeclarationKind.CLASS, List.of(), overloads);
+    base.put(
+        "p/T.java",
+        new FileFacts(
+            importing.path(),
+            "p",
+            List.of(new ImportFact("q.A", false, false)),
+            importing.types(),
+            Optional.empty()));
+    Reference construction =
+        new Reference(
+            ReferenceKind.NEW, "T", 1, Receiver.NONE, Optional.of("T"), List.of(), "X", 9);
+    base.put(
+        "p/C.java",
+        codeBase(
+            "C",
+            List.of(
+                member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(construction)))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/T.java", importing);
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+  }
+
   /** {@code C.go()} calling {@code t.m(x)}, with {@code t} a {@code T} and {@code x} as given. */
   private static FileFacts passing(String argumentType) {
     Reference call =
@@ -198,6 +235,22 @@ class RelinkProperties {
         false,
         "void",
         params.stream().map(x -> List.<AnnotationFact>of()).toList(),
+        5,
+        6,
+        List.of());
+  }
+
+  private static MemberFact constructor(String owner, String parameter) {
+    return new MemberFact(
+        new Symbol("p", owner + "#" + owner + "(" + parameter + ")"),
+        DeclarationKind.CONSTRUCTOR,
+        owner,
+        Set.of(),
+        List.of(),
+        List.of(parameter),
+        false,
+        "",
+        List.of(List.of()),
         5,
         6,
         List.of());
