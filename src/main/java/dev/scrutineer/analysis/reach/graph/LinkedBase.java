@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
@@ -70,7 +71,13 @@ public final class LinkedBase {
   final Linker.Skipped[] skipped;
 
   /** What the graph was linked from: each file's content id by path, and the facts' version. */
-  private final SortedMap<String, String> contentIds;
+  private SortedMap<String, String> contentIds;
+
+  /**
+   * Reads {@link #contentIds} from a stored form on first use: a run whose files are exactly those
+   * the graph was stored for never asks.
+   */
+  private Supplier<SortedMap<String, String>> storedContentIds;
 
   private final int factsVersion;
 
@@ -105,7 +112,7 @@ public final class LinkedBase {
     this.lines = lines;
     this.skippedOffsets = skippedOffsets;
     this.skipped = skipped;
-    this.contentIds = new TreeMap<>();
+    this.contentIds = Collections.emptySortedMap();
     this.factsVersion = 0;
     this.linkedFiles = 0;
     this.unfitBase = Optional.empty();
@@ -115,7 +122,7 @@ public final class LinkedBase {
   /** {@code graph} as linked from the files {@code contentIds} names. */
   private LinkedBase(
       LinkedBase graph,
-      Map<String, String> contentIds,
+      Supplier<SortedMap<String, String>> contentIds,
       int factsVersion,
       int linkedFiles,
       Optional<String> unfitBase,
@@ -131,7 +138,7 @@ public final class LinkedBase {
     this.lines = graph.lines;
     this.skippedOffsets = graph.skippedOffsets;
     this.skipped = graph.skipped;
-    this.contentIds = Collections.unmodifiableSortedMap(new TreeMap<>(contentIds));
+    this.storedContentIds = contentIds;
     this.factsVersion = factsVersion;
     this.linkedFiles = linkedFiles;
     this.unfitBase = unfitBase;
@@ -150,7 +157,7 @@ public final class LinkedBase {
     linker.link(files, List::of);
     return new LinkedBase(
         linker.snapshot(new CodeGraph(linker)),
-        contentIds,
+        copied(contentIds),
         factsVersion,
         files.size(),
         Optional.empty(),
@@ -175,7 +182,7 @@ public final class LinkedBase {
       LinkedBase full = link(files, contentIds, factsVersion);
       return new LinkedBase(
           full,
-          contentIds,
+          copied(contentIds),
           factsVersion,
           full.linkedFiles,
           Optional.of(e.getMessage()),
@@ -183,35 +190,38 @@ public final class LinkedBase {
     }
     return new LinkedBase(
         linker.snapshot(new CodeGraph(linker)),
-        contentIds,
+        copied(contentIds),
         factsVersion,
         linker.linkedFiles,
         Optional.empty(),
         Mentions.of(files));
   }
 
-  /**
-   * The paths whose content differs between the files it was linked from and {@code contentIds}.
-   */
-  public Set<String> differing(Map<String, String> contentIds) {
+  /** The paths whose content differs between the files it was linked from and {@code other}. */
+  public Set<String> differing(Map<String, String> other) {
+    SortedMap<String, String> own = contentIds();
     Set<String> changed = new HashSet<>();
-    contentIds.forEach(
+    other.forEach(
         (path, id) -> {
-          if (!id.equals(this.contentIds.get(path))) {
+          if (!id.equals(own.get(path))) {
             changed.add(path);
           }
         });
-    this.contentIds.keySet().stream().filter(p -> !contentIds.containsKey(p)).forEach(changed::add);
+    own.keySet().stream().filter(p -> !other.containsKey(p)).forEach(changed::add);
     return changed;
   }
 
   /** The key this graph is stored under: {@link #key(Map, int)} of what it was linked from. */
   public String key() {
-    return key(contentIds, factsVersion);
+    return key(contentIds(), factsVersion);
   }
 
   /** What each file the graph was linked from was derived from, by path. */
-  public SortedMap<String, String> contentIds() {
+  public synchronized SortedMap<String, String> contentIds() {
+    if (contentIds == null) {
+      contentIds = Collections.unmodifiableSortedMap(storedContentIds.get());
+      storedContentIds = null;
+    }
     return contentIds;
   }
 
@@ -249,13 +259,22 @@ public final class LinkedBase {
   public static String key(Map<String, String> contentIds, int factsVersion) {
     MessageDigest sha1 = sha1();
     sha1.update((RULES + "\n" + factsVersion + "\n").getBytes(StandardCharsets.UTF_8));
-    contentIds.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
+    byPath(contentIds)
         .forEach(
-            e ->
-                sha1.update(
-                    (e.getKey() + "\0" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8)));
+            (path, id) -> sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8)));
     return hex(sha1.digest());
+  }
+
+  private static Supplier<SortedMap<String, String>> copied(Map<String, String> contentIds) {
+    SortedMap<String, String> copy = new TreeMap<>(contentIds); // from a sorted map: no comparisons
+    return () -> copy;
+  }
+
+  /** {@code contentIds} sorted by path: itself when it is so already (a copy would compare). */
+  private static SortedMap<String, String> byPath(Map<String, String> contentIds) {
+    return contentIds instanceof SortedMap<String, String> sorted && sorted.comparator() == null
+        ? sorted
+        : new TreeMap<>(contentIds);
   }
 
   // ---------------------------------------------------------------- binary form
@@ -264,6 +283,7 @@ public final class LinkedBase {
   public byte[] encode() {
     List<String> names = new ArrayList<>();
     Map<String, Integer> nameIds = new HashMap<>();
+    SortedMap<String, String> contentIds = contentIds();
     int[] contentNames = new int[2 * contentIds.size()];
     int c = 0;
     for (Map.Entry<String, String> e : contentIds.entrySet()) {
@@ -376,10 +396,14 @@ public final class LinkedBase {
         throw new IOException("stored graph was linked by other rules");
       }
       int[] contentNames = getInts(in, 2 * files);
-      Map<String, String> contentIds = new HashMap<>();
-      for (int i = 0; i < files; i++) {
-        contentIds.put(names[contentNames[2 * i]], names[contentNames[2 * i + 1]]);
-      }
+      Supplier<SortedMap<String, String>> contentIds =
+          () -> {
+            SortedMap<String, String> ids = new TreeMap<>();
+            for (int i = 0; i < files; i++) {
+              ids.put(names[contentNames[2 * i]], names[contentNames[2 * i + 1]]);
+            }
+            return ids;
+          };
       int[] redeclaredNames = getInts(in, 2 * redeclaredCount);
       Symbol[] redeclared = new Symbol[redeclaredCount];
       for (int i = 0; i < redeclaredCount; i++) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -45,7 +46,7 @@ public final class CodeIndex {
     }
   }
 
-  private final Map<String, FileFacts> files;
+  private final SortedMap<String, FileFacts> files;
   private final Map<String, String> blobIds;
   private final List<FileFacts> sorted;
   private final FactsCache cache;
@@ -54,13 +55,13 @@ public final class CodeIndex {
   private final List<Diagnostic> diagnostics;
 
   private CodeIndex(
-      Map<String, FileFacts> files,
+      SortedMap<String, FileFacts> files,
       Map<String, String> blobIds,
       FactsCache cache,
       int threads,
       Stats stats,
       List<Diagnostic> diagnostics) {
-    this.files = Collections.unmodifiableMap(files);
+    this.files = Collections.unmodifiableSortedMap(files);
     this.blobIds = blobIds;
     this.sorted = List.copyOf(files.values());
     this.cache = cache;
@@ -78,7 +79,7 @@ public final class CodeIndex {
   public static CodeIndex build(SourceTree tree, FactsCache cache, int threads) {
     long start = System.nanoTime();
     List<String> paths = tree.paths().stream().filter(CodeIndex::isJava).toList();
-    Map<String, FileFacts> files = new TreeMap<>();
+    SortedMap<String, FileFacts> files = new TreeMap<>();
     Map<String, String> blobIds = new ConcurrentHashMap<>();
     Counts counts = index(tree, paths, cache, Math.max(1, threads), files, blobIds);
     return new CodeIndex(
@@ -98,7 +99,8 @@ public final class CodeIndex {
   public CodeIndex withFiles(
       SourceTree head, Collection<String> changedOrAddedPaths, Collection<String> deletedPaths) {
     long start = System.nanoTime();
-    Map<String, FileFacts> updated = new TreeMap<>(files);
+    SortedMap<String, FileFacts> updated =
+        new TreeMap<>(files); // from a sorted map: no comparisons
     deletedPaths.forEach(updated::remove);
     List<String> paths =
         changedOrAddedPaths.stream().filter(CodeIndex::isJava).distinct().sorted().toList();
