@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a call's arguments say about the overloads it means: their types as the linker resolves them
@@ -67,7 +69,27 @@ final class Arguments {
       public String simple(String written) {
         return linker.simple(written);
       }
+
+      @Override
+      public int functionalParameters(String written) {
+        return Arguments.this.functionalParameters(written, () -> Linker.jdkType(ctx, written));
+      }
     };
+  }
+
+  /**
+   * What a lambda passed as the parameter type {@code written} takes: known only of the JDK's
+   * interfaces, and only when no type of the index has that simple name. That holds in any scope,
+   * so the answer changes only when such a name comes into the index or leaves it (see {@link
+   * Relink}), not whenever a scope's imports or types do.
+   */
+  private int functionalParameters(String written, Supplier<Optional<Class<?>>> jdk) {
+    if (linker.declaresTypeNamed(linker.simple(Linker.rawType(written)))) {
+      return Overloads.Scope.NOT_KNOWN;
+    }
+    return jdk.get()
+        .map(c -> JdkTypes.functionalParameters(c).orElse(Overloads.Scope.NOT_FUNCTIONAL))
+        .orElse(Overloads.Scope.NOT_KNOWN);
   }
 
   /**
@@ -160,7 +182,7 @@ final class Arguments {
         new FittingCall(r.name(), r.arity(), canonical),
         k ->
             candidates.stream()
-                .filter(c -> Overloads.accepts(c, canonical, canonicalScope))
+                .filter(c -> Overloads.accepts(c, canonical, canonicalScope, scopeOf(c.owner, c)))
                 .toList());
   }
 
@@ -184,7 +206,9 @@ final class Arguments {
    * is a reference type, which no primitive parameter takes.
    */
   private String canonical(String written, T ctx, M member) {
-    if (written.isEmpty() || written.equals(Reference.NULL_ARGUMENT)) {
+    if (written.isEmpty()
+        || written.equals(Reference.NULL_ARGUMENT)
+        || Reference.lambdaParameters(written) >= 0) {
       return written;
     }
     String simple = linker.simple(written);
@@ -219,6 +243,13 @@ final class Arguments {
         @Override
         public String simple(String written) {
           return linker.simple(written);
+        }
+
+        @Override
+        public int functionalParameters(String written) {
+          return written.startsWith(UNRESOLVED)
+              ? NOT_KNOWN
+              : Arguments.this.functionalParameters(written, () -> JdkTypes.type(written, null));
         }
       };
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -238,6 +239,17 @@ final class JdkTypes {
             bindings(interfaceType.get(), typeArguments(functional)),
             false);
     return written.isEmpty() || written.equals("?") ? Optional.empty() : Optional.of(written);
+  }
+
+  /**
+   * How many parameters a lambda passed as {@code type} takes: those of its one abstract method;
+   * empty when {@code type} is no functional interface, which no lambda can be passed as.
+   */
+  static OptionalInt functionalParameters(Class<?> type) {
+    return ABSTRACT_METHODS
+        .computeIfAbsent(type, t -> Optional.ofNullable(abstractMethod(t)))
+        .map(m -> OptionalInt.of(m.getParameterCount()))
+        .orElse(OptionalInt.empty());
   }
 
   /** The one abstract method of a functional interface; null for anything else. */

@@ -259,6 +259,13 @@ final class Linker {
 
   private final List<T> allTypes = new ArrayList<>();
 
+  private final Set<String> typeNames = new HashSet<>();
+
+  /** Whether some type of the index has the simple name {@code simple}. */
+  boolean declaresTypeNamed(String simple) {
+    return typeNames.contains(simple);
+  }
+
   /** Every declared type, in declaration order. */
   List<T> allTypes() {
     return allTypes;
@@ -453,6 +460,7 @@ final class Linker {
         T t = new T(type, file, id);
         types.put(t.qualified, t);
         allTypes.add(t);
+        typeNames.add(t.simpleName);
         List<MemberFact> facts = type.members();
         for (int i = 0; i < facts.size(); i++) {
           MemberFact member = facts.get(i);

@@ -79,7 +79,7 @@ final class Mentions {
           segments(r.name(), names);
           r.receiverType().ifPresent(t -> segments(t, names));
           for (String argument : r.argumentTypes()) {
-            if (!argument.isEmpty()) {
+            if (!argument.isEmpty() && Reference.lambdaParameters(argument) < 0) {
               segments(Linker.rawType(argument), names); // its supertypes choose the overload
             }
           }

@@ -27,6 +27,16 @@ final class Overloads {
 
     /** The erased simple name of {@code written}, as parameter types are spelt: {@code Entry[]}. */
     String simple(String written);
+
+    /**
+     * How many parameters a lambda passed as the parameter type {@code written} takes: {@link
+     * #NOT_FUNCTIONAL} when no lambda can be passed as it, {@link #NOT_KNOWN} when that is not
+     * known (a type of the index or of another library).
+     */
+    int functionalParameters(String written);
+
+    int NOT_FUNCTIONAL = -1;
+    int NOT_KNOWN = -2;
   }
 
   private enum Fit {
@@ -98,7 +108,7 @@ final class Overloads {
     boolean certain = true;
     int first = Integer.MAX_VALUE;
     for (M m : overloads) {
-      Applicable a = applicable(m, args, caller);
+      Applicable a = applicable(m, args, caller, callee.apply(m));
       if (a != null) {
         applicable.add(m);
         phases.add(a.phase());
@@ -122,36 +132,58 @@ final class Overloads {
   }
 
   /** Whether the call's arguments, where their types are known, can be passed to {@code m}. */
-  static boolean accepts(M m, List<String> args, Scope caller) {
-    return args.isEmpty() || applicable(m, args, caller) != null;
+  static boolean accepts(M m, List<String> args, Scope caller, Scope callee) {
+    return args.isEmpty() || applicable(m, args, caller, callee) != null;
   }
 
   /** The phase (1 to 3) in which {@code m} is applicable, and whether that is known for sure. */
   private record Applicable(int phase, boolean certain) {}
 
-  /** Null when {@code m} is not applicable in any phase. */
-  private static Applicable applicable(M m, List<String> args, Scope scope) {
+  /**
+   * Null when {@code m} is not applicable in any phase. The arguments' types are written in {@code
+   * caller}, {@code m}'s parameter types in {@code callee}.
+   */
+  private static Applicable applicable(M m, List<String> args, Scope caller, Scope callee) {
     List<String> params = m.params;
+    List<String> written = m.fact.parameterTypes();
     int n = params.size();
     if (args.size() == n) {
-      Applicable fixed = fits(args, i -> params.get(i), 1, scope);
+      Applicable fixed = fits(args, params::get, written::get, 1, caller, callee);
       if (fixed != null) {
         return fixed;
       }
     }
     if (m.fact.varargs() && args.size() >= n - 1) {
       String element = element(params.get(n - 1));
-      return fits(args, i -> i < n - 1 ? params.get(i) : element, 3, scope);
+      String writtenElement = element(written.get(n - 1));
+      return fits(
+          args,
+          i -> i < n - 1 ? params.get(i) : element,
+          i -> i < n - 1 ? written.get(i) : writtenElement,
+          3,
+          caller,
+          callee);
     }
     return null;
   }
 
   private static Applicable fits(
-      List<String> args, Function<Integer, String> param, int phase, Scope scope) {
+      List<String> args,
+      Function<Integer, String> param,
+      Function<Integer, String> written,
+      int phase,
+      Scope caller,
+      Scope callee) {
     boolean loose = false;
     boolean certain = true;
     for (int i = 0; i < args.size(); i++) {
-      switch (fit(args.get(i), param.apply(i), scope)) {
+      String arg = args.get(i);
+      int lambda = Reference.lambdaParameters(arg);
+      Fit fit =
+          lambda < 0
+              ? fit(arg, param.apply(i), caller)
+              : lambda(lambda, callee.functionalParameters(written.apply(i)));
+      switch (fit) {
         case NO -> {
           return null;
         }
@@ -253,6 +285,19 @@ final class Overloads {
     }
     Set<String> supertypes = scope.supertypes(arg);
     return supertypes == null ? Fit.UNKNOWN : supertypes.contains(param) ? Fit.STRICT : Fit.NO;
+  }
+
+  /**
+   * A lambda of {@code parameters} parameters passed as a parameter whose functional interface's
+   * method takes {@code functional}: it does not decide the phase (JLS 15.12.2.2, an implicitly
+   * typed lambda is not pertinent to applicability), only whether the overload is potentially
+   * applicable (15.12.2.1).
+   */
+  private static Fit lambda(int parameters, int functional) {
+    if (functional == Scope.NOT_KNOWN) {
+      return Fit.UNKNOWN;
+    }
+    return functional == parameters ? Fit.STRICT : Fit.NO;
   }
 
   /** Array types: covariant in reference elements, exact in primitive ones (JLS 4.10.3). */

@@ -37,7 +37,10 @@ import java.util.Set;
  *       construction runs its code);
  *   <li>for a type added, removed, or whose resolved supertypes differ (written differently, or
  *       resolving elsewhere now), its name and every member name of its supertypes and subtypes, on
- *       both sides, and its subtypes' names: calls dispatch into it, or through it, by those.
+ *       both sides, and its subtypes' names: calls dispatch into it, or through it, by those;
+ *   <li>when a simple name comes to be, or stops being, the name of some type of the index, the
+ *       members whose parameter or declared types spell it: a lambda is known to fit a parameter
+ *       only when its type is a JDK functional interface no type of the index shares a name with.
  * </ul>
  *
  * Which files mention which names is kept with the base ({@link Mentions}). Copying an edge whose
@@ -110,8 +113,12 @@ final class Relink {
     translate(linker);
     Set<String> names = new HashSet<>();
     Set<String> relink = new HashSet<>(changedPaths);
+    Set<String> comeOrGone = new HashSet<>();
     for (T t : linker.allTypes()) {
       int b = baseOf[t.id];
+      if (b < 0) {
+        comeOrGone.add(t.simpleName);
+      }
       if (b < 0
           || !nodes.paths()[b].equals(t.file.path())
           || !sameSupers(t, b)
@@ -123,11 +130,43 @@ final class Relink {
     }
     for (int b = 0; b < nodes.symbols().length; b++) {
       if (nodes.owners()[b] == -1 && headOf[b] < 0) {
+        comeOrGone.add(Linker.simpleName(nodes.symbols()[b]));
         hierarchyChanged(null, b, names, relink); // a type the head no longer has
       }
     }
+    Set<String> typeNames = newTypeNames(comeOrGone, linker);
+    if (!typeNames.isEmpty()) {
+      // A lambda is known to fit a parameter only if no type of the index has its type's name.
+      for (T t : linker.allTypes()) {
+        retyped(t.fact, typeNames, names);
+      }
+      replacedTypes.values().forEach(type -> retyped(type, typeNames, names));
+    }
     relink.addAll(base.mentions.of(names));
     return relink;
+  }
+
+  /**
+   * Of the simple names of types added or removed, those only one side has a type of: the type
+   * names the index has are no longer the same.
+   */
+  private Set<String> newTypeNames(Set<String> comeOrGone, Linker linker) {
+    if (comeOrGone.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> base = new HashSet<>();
+    for (int b = 0; b < nodes.symbols().length; b++) {
+      if (nodes.owners()[b] == -1) {
+        base.add(Linker.simpleName(nodes.symbols()[b]));
+      }
+    }
+    Set<String> changed = new HashSet<>();
+    for (String name : comeOrGone) {
+      if (base.contains(name) != linker.declaresTypeNamed(name)) {
+        changed.add(name);
+      }
+    }
+    return changed;
   }
 
   /**

@@ -1,11 +1,14 @@
 package dev.scrutineer.analysis.reach.index;
 
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
@@ -23,7 +26,8 @@ import java.util.Set;
  * The types of a call's arguments where the file alone says them, erased as written: what tells
  * {@code append(buffer, name, true)} from {@code append(buffer, name, 1L)} before linking. A field
  * read or call the file cannot type is written as its receiver chain ({@code Money#cents}), which
- * the linker follows; {@code ""} where neither is known (a lambda, a call on an unknown receiver).
+ * the linker follows; a lambda as its {@link Reference#lambda shape}; {@code ""} where none of
+ * these is known (a method reference, a call on an unknown receiver).
  */
 final class ArgumentTypes {
   /** What the names in an expression are declared as. */
@@ -113,6 +117,14 @@ final class ArgumentTypes {
       // new int[3][] is an int[] element in dimension one; new int[][] {..} has no dimensions.
       int dimensions = Math.max(1, array.getDimensions().size());
       return FactsExtractor.written(array.getType(), scope) + "[]".repeat(dimensions);
+    }
+    if (e instanceof LambdaExpressionTree lambda) {
+      return Reference.lambda(lambda.getParameters().size());
+    }
+    if (e instanceof MemberReferenceTree reference
+        && reference.getMode() == MemberReferenceTree.ReferenceMode.NEW
+        && reference.getQualifierExpression() instanceof ArrayTypeTree) {
+      return Reference.lambda(1); // int[]::new takes the length
     }
     if (e instanceof TypeCastTree cast) {
       return FactsExtractor.written(cast.getType(), scope);

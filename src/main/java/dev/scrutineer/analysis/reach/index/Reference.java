@@ -66,9 +66,9 @@ public record Reference(
   /**
    * The type of each argument where the file says it, erased as written ({@code int}, {@code
    * String}, {@code char[]}, {@code Order}): a literal, a local, parameter or field of the file,
-   * {@code this}, a {@code new}, a cast, a string concatenation; else a field read or call as a
-   * {@link Receiver#CHAIN} spells it ({@code Money#cents}), for the linker to follow; {@code ""}
-   * where neither is known. Empty when none is known.
+   * {@code this}, a {@code new}, a cast, a string concatenation, a lambda's {@link #lambda shape};
+   * else a field read or call as a {@link Receiver#CHAIN} spells it ({@code Money#cents}), for the
+   * linker to follow; {@code ""} where neither is known. Empty when none is known.
    */
   public List<String> argumentTypes() {
     return arguments.isEmpty()
@@ -78,6 +78,24 @@ public record Reference(
 
   /** The argument type of the literal {@code null}: it fits any parameter but a primitive. */
   public static final String NULL_ARGUMENT = "null";
+
+  /**
+   * The argument type of a lambda with {@code parameters} parameters ({@code ->2}), or of an array
+   * constructor reference ({@code char[]::new}, one): only a functional interface whose method
+   * takes as many can receive it.
+   */
+  public static String lambda(int parameters) {
+    return LAMBDA + parameters;
+  }
+
+  /** The parameters of the lambda {@code argument} stands for; -1 when it is no lambda. */
+  public static int lambdaParameters(String argument) {
+    return argument.startsWith(LAMBDA)
+        ? Integer.parseInt(argument, LAMBDA.length(), argument.length(), 10)
+        : -1;
+  }
+
+  private static final String LAMBDA = "->";
 
   /** A reference whose arguments' types the file does not say. */
   public Reference(

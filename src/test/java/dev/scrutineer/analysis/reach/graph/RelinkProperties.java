@@ -35,10 +35,11 @@ import net.jqwik.api.Property;
  */
 class RelinkProperties {
   private static final String[] PACKAGES = {"p", "q"};
-  private static final String[] TYPES = {"A", "B", "C", "D", "E"};
+  // Runnable and Supplier are also the JDK's functional interfaces, which lambdas are passed as.
+  private static final String[] TYPES = {"A", "B", "C", "D", "E", "Runnable"};
   private static final String[] METHODS = {"m", "n", "get", "run"};
   private static final String[] FIELDS = {"f", "g", "K"};
-  private static final String[] PARAMS = {"int", "String", "Object", "A"};
+  private static final String[] PARAMS = {"int", "String", "Object", "A", "Runnable", "Supplier"};
 
   @Property(tries = 2000)
   void relinkingAChangeGivesTheFullGraph(@ForAll long seed) throws IOException {
@@ -192,6 +193,37 @@ class RelinkProperties {
     relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
   }
 
+  /**
+   * A lambda fits a parameter by its functional interface's method: {@code t.m(x -> x)} means
+   * {@code m(Function)}, not {@code m(Supplier)}, while {@code Supplier} is the JDK's only. When
+   * the index comes to have a type of that name, which interface {@code m} takes is no longer
+   * known, and the file passing the lambda is linked again, though it names neither.
+   */
+  @Example
+  void aTypeNamedLikeAFunctionalInterfaceRelinksTheLambdasPassedAsIt() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    FileFacts declaring =
+        declaring(
+            "p",
+            "T",
+            DeclarationKind.CLASS,
+            List.of(),
+            List.of(method("T", "m", List.of("Supplier")), method("T", "m", List.of("Function"))));
+    base.put(
+        "p/T.java",
+        new FileFacts(
+            declaring.path(),
+            "p",
+            List.of(new ImportFact("java.util.function", false, true)),
+            declaring.types(),
+            Optional.empty()));
+    base.put("p/C.java", passing(Reference.lambda(1)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/Supplier.java", codeBase("Supplier", List.of()));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/Supplier.java"));
+  }
+
   /** {@code C.go()} calling {@code t.m(x)}, with {@code t} a {@code T} and {@code x} as given. */
   private static FileFacts passing(String argumentType) {
     Reference call =
@@ -327,6 +359,9 @@ class RelinkProperties {
     }
     if (random.nextInt(3) == 0) {
       imports.add(new ImportFact(pick(random, PACKAGES) + "." + pick(random, TYPES), false, false));
+    }
+    if (random.nextInt(3) == 0) {
+      imports.add(new ImportFact("java.util.function", false, true));
     }
     if (random.nextInt(3) == 0) {
       String owner = pick(random, PACKAGES) + "." + pick(random, TYPES);
@@ -522,12 +557,13 @@ class RelinkProperties {
 
   /**
    * What an argument's type is written as: unknown, a primitive or JDK type, a type of the code
-   * base (whose supertypes decide between overloads), or a chain whose end does.
+   * base (whose supertypes decide between overloads), a chain whose end does, or a lambda.
    */
   private static String argumentType(Random random) {
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(7)) {
       case 0 -> "";
       case 1 -> pick(random, new String[] {"int", "long", "null", "Integer"});
+      case 6 -> Reference.lambda(random.nextInt(2));
       case 2 -> pick(random, new String[] {"String", "Object", "A[]"});
       case 3 -> chain(random);
       default -> superName(random);

@@ -399,6 +399,7 @@ class FactsExtractorTest {
                 f.show("n " + count, count + 1L, small * 2, -small, count > 0, !f.ok(), raw.length);
                 f.show((Money) any, new Money(5), new int[3][], new String[] {"a"}, guess);
                 f.show(total.cents, f.other(), Money.ZERO, x -> x, inherited);
+                f.show(() -> 1, (a, b) -> a, int[]::new, Money::new, String::valueOf);
                 return new Money(count).toString();
               }
             }
@@ -412,7 +413,9 @@ class FactsExtractorTest {
             List.of("int", "Money", "byte", "char[]", "Object", "Object", "Report"),
             List.of("String", "long", "int", "int", "boolean", "boolean", "int"),
             List.of("Money", "Money", "int[][]", "String[]", ""),
-            List.of("Money#cents", "Formatter#other/0", "Money#ZERO", "", ""));
+            List.of("Money#cents", "Formatter#other/0", "Money#ZERO", "->1", ""),
+            // A lambda's shape; of method references only an array constructor's is known.
+            List.of("->0", "->2", "->1", "", ""));
     assertThat(refs)
         .filteredOn(r -> r.kind() == ReferenceKind.NEW)
         .extracting(Reference::argumentTypes)

@@ -1,5 +1,8 @@
 package com.acme.format;
 
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
 public class Formatter {
   public String show(int value) {
     return "int " + value;
@@ -47,5 +50,25 @@ public class Formatter {
       out.append(separator).append(part);
     }
     return out.toString();
+  }
+
+  public String fill(int size, IntFunction<String> cell) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < size; i++) {
+      out.append(cell.apply(i));
+    }
+    return out.toString();
+  }
+
+  public String fill(int size, Supplier<String> cell) {
+    return String.valueOf(cell.get()).repeat(size);
+  }
+
+  public char[] buffer(int size, IntFunction<char[]> allocate) {
+    return allocate.apply(size);
+  }
+
+  public char[] buffer(int size, Supplier<char[]> allocate) {
+    return allocate.get();
   }
 }

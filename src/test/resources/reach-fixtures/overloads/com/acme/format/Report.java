@@ -43,4 +43,16 @@ public class Report {
   boolean isEmpty() {
     return count == 0;
   }
+
+  String numbered() {
+    return formatter.fill(3, i -> "cell " + i);
+  }
+
+  String repeated() {
+    return formatter.fill(2, () -> "x");
+  }
+
+  char[] scratch() {
+    return formatter.buffer(16, char[]::new);
+  }
 }
