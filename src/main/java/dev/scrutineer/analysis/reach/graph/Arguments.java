@@ -150,7 +150,7 @@ final class Arguments {
   private static Set<String> supertypeNames(T t) {
     Set<String> names = new HashSet<>();
     names.add("Object");
-    for (T s : Linker.closure(t)) {
+    for (T s : Hierarchy.closure(t)) {
       if (s.opaqueSuper) {
         return null;
       }

@@ -157,11 +157,11 @@ final class Chains {
   private static List<M> step(T t, String step) {
     int slash = step.indexOf('/');
     if (slash < 0) {
-      M field = Linker.field(t, step);
+      M field = Hierarchy.field(t, step);
       return field == null ? List.of() : List.of(field);
     }
     try {
-      return Linker.methods(
+      return Hierarchy.methods(
           t, step.substring(0, slash), Integer.parseInt(step.substring(slash + 1)));
     } catch (NumberFormatException e) {
       return List.of();

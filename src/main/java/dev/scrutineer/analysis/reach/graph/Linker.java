@@ -797,207 +797,6 @@ final class Linker {
     return dot >= 0 && qualified.charAt(dot) == '.' && qualified.endsWith(name);
   }
 
-  // ---------------------------------------------------------------- members of types
-
-  /** Supertype closure in breadth-first order, the type itself first. */
-  static List<T> closure(T t) {
-    if (t.closure == null) {
-      t.closure = computeClosure(t);
-    }
-    return t.closure;
-  }
-
-  private static List<T> computeClosure(T t) {
-    List<T> out = new ArrayList<>();
-    Set<T> seen = new HashSet<>();
-    ArrayDeque<T> work = new ArrayDeque<>();
-    work.add(t);
-    while (!work.isEmpty()) {
-      T s = work.poll();
-      if (seen.add(s)) {
-        out.add(s);
-        if (s.superclass != null) {
-          work.add(s.superclass);
-        }
-        work.addAll(s.supers);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Methods named {@code name} that accept {@code arity} arguments, declared in {@code t} or
-   * inherited; a declaration hides the same signature further up.
-   */
-  static List<M> methods(T t, String name, int arity) {
-    List<M> out = new ArrayList<>();
-    Set<String> seen = null; // most lookups find nothing: allocate only when something is found
-    for (T s : closure(t)) {
-      for (M m : s.methods.getOrDefault(name, List.of())) {
-        if (!m.acceptsArity(arity)) {
-          continue;
-        }
-        if (seen == null) {
-          seen = new HashSet<>();
-        }
-        if (seen.add(m.signature())) {
-          out.add(m);
-        }
-      }
-    }
-    if (out.isEmpty() && arity <= 0) {
-      // A record's implicit accessor is its component.
-      for (T s : closure(t)) {
-        M component = s.fields.get(name);
-        if (component != null && component.fact.kind() == DeclarationKind.RECORD_COMPONENT) {
-          out.add(component);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
-  static M field(T t, String name) {
-    for (T s : closure(t)) {
-      M f = s.fields.get(name);
-      if (f != null) {
-        return f;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * {@code sub} overrides {@code base}: same name and erased parameters ({@code Object} for a type
-   * variable).
-   */
-  private static boolean overrides(M sub, M base) {
-    if (!sub.fact.name().equals(base.fact.name()) || sub.params.size() != base.params.size()) {
-      return false;
-    }
-    for (int i = 0; i < sub.params.size(); i++) {
-      String b = base.params.get(i);
-      if (!b.equals(sub.params.get(i)) && !b.equals("Object") && !b.equals("Object[]")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The declaration of {@code base}'s method that {@code t} would run: its own, or the first up its
-   * hierarchy; when no parameter list matches but {@code t} declares exactly one method of that
-   * name and arity, that one (a type variable bound in a subclass erases differently).
-   */
-  private static M selected(T t, M base) {
-    for (T s : closure(t)) {
-      if (s == base.owner) {
-        return base;
-      }
-      List<M> same = new ArrayList<>();
-      List<M> lenient = new ArrayList<>();
-      for (M m : s.methods.getOrDefault(base.fact.name(), List.of())) {
-        if (!m.isVirtual() || m.params.size() != base.params.size()) {
-          continue;
-        }
-        if (m.params.equals(base.params)) {
-          return m;
-        }
-        if (overrides(m, base) && !overridesAnother(m, base)) {
-          lenient.add(m);
-        }
-        same.add(m);
-      }
-      if (lenient.size() == 1) {
-        return lenient.get(0);
-      }
-      if (same.size() == 1
-          && s.methods.get(base.fact.name()).size() == 1
-          && !overridesAnother(same.get(0), base)) {
-        return same.get(0);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * {@code m}'s exact parameter list is that of another method of {@code base}'s type or its
-   * supertypes: {@code m} overrides that one, not {@code base} through an erased type variable
-   * ({@code appendDetail(StringBuffer,String,boolean[])} does not override {@code
-   * appendDetail(StringBuffer,String,Object[])}).
-   */
-  private static boolean overridesAnother(M m, M base) {
-    for (T s : closure(base.owner)) {
-      for (M other : s.methods.getOrDefault(base.fact.name(), List.of())) {
-        if (other != base && other.params.equals(m.params)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** {@code m} overrides {@code base}, exactly or through an erased type variable. */
-  private static boolean overridesBase(M m, M base) {
-    if (m.params.equals(base.params)) {
-      return true;
-    }
-    if (!overrides(m, base) || overridesAnother(m, base)) {
-      return false;
-    }
-    for (M sibling : m.owner.methods.getOrDefault(base.fact.name(), List.of())) {
-      if (sibling != m && sibling.params.equals(base.params)) {
-        return false; // the type overrides base exactly with another declaration
-      }
-    }
-    return true;
-  }
-
-  static List<T> subtypes(T t) {
-    if (t.subtypeClosure == null) {
-      List<T> out = new ArrayList<>();
-      Set<T> seen = new HashSet<>();
-      ArrayDeque<T> work = new ArrayDeque<>(t.subs);
-      while (!work.isEmpty()) {
-        T s = work.poll();
-        if (seen.add(s) && s != t) {
-          out.add(s);
-          work.addAll(s.subs);
-        }
-      }
-      t.subtypeClosure = out;
-    }
-    return t.subtypeClosure;
-  }
-
-  /**
-   * Class-hierarchy dispatch: what each subtype of {@code receiver} runs for a call to {@code m}.
-   */
-  private int[] dispatch(T receiver, M m) {
-    if (!m.isVirtual()) {
-      return new int[0];
-    }
-    // Cached on the method: a map keyed by both ids as a long hashed them into a few buckets.
-    if (m.dispatch == null) {
-      m.dispatch = new HashMap<>();
-    }
-    int[] cached = m.dispatch.get(receiver);
-    if (cached != null) {
-      return cached;
-    }
-    Set<Integer> out = new LinkedHashSet<>();
-    for (T sub : subtypes(receiver)) {
-      M s = selected(sub, m);
-      if (s != null && s != m) {
-        out.add(s.id);
-      }
-    }
-    int[] result = out.stream().mapToInt(Integer::intValue).toArray();
-    m.dispatch.put(receiver, result);
-    return result;
-  }
-
   // ---------------------------------------------------------------- edges
 
   private int via(String via) {
@@ -1043,12 +842,12 @@ final class Linker {
       edge(m.id, t.id, MEMBER_OF, HIGH, fact.line());
       annotations(m.id, fact.annotations(), t, m, fact.line());
       if (m.isVirtual()) {
-        for (T s : closure(t)) {
+        for (T s : Hierarchy.closure(t)) {
           if (s == t) {
             continue;
           }
           for (M base : s.methods.getOrDefault(fact.name(), List.of())) {
-            if (base.isVirtual() && overridesBase(m, base)) {
+            if (base.isVirtual() && Hierarchy.overridesBase(m, base)) {
               edge(m.id, base.id, OVERRIDE, HIGH, fact.line());
             }
           }
@@ -1140,7 +939,7 @@ final class Linker {
     for (T s = t; s != null; s = s.superclass) {
       if (s.staticInit != null) {
         if (own == null) {
-          own = closure(from.owner);
+          own = Hierarchy.closure(from.owner);
         }
         if (!own.contains(s)) {
           edge(from.id, s.staticInit.id, CALL, HIGH, line);
@@ -1229,14 +1028,14 @@ final class Linker {
       }
       case SUPER -> {
         for (T s = ctx.superclass; s != null; s = s.superclass) {
-          List<M> found = arguments.overloads(methods(s, r.name(), r.arity()), m, r);
+          List<M> found = arguments.overloads(Hierarchy.methods(s, r.name(), r.arity()), m, r);
           if (!found.isEmpty()) {
             link(m, found, r, CALL);
             return;
           }
         }
         for (T s : ctx.supers) {
-          List<M> found = arguments.overloads(methods(s, r.name(), r.arity()), m, r);
+          List<M> found = arguments.overloads(Hierarchy.methods(s, r.name(), r.arity()), m, r);
           if (!found.isEmpty()) {
             link(m, found, r, CALL); // I.super.m(): a default method
             return;
@@ -1302,7 +1101,7 @@ final class Linker {
   }
 
   private boolean inheritsFromLibrary(T t) {
-    for (T s : closure(t)) {
+    for (T s : Hierarchy.closure(t)) {
       if (!s.externalSupers.isEmpty()) {
         return true;
       }
@@ -1312,14 +1111,14 @@ final class Linker {
 
   /** Links a call to the methods of {@code t} that accept it, with dispatch; false if none. */
   private boolean callOn(M m, Reference r, T t, boolean dispatch) {
-    List<M> found = arguments.overloads(methods(t, r.name(), r.arity()), m, r);
+    List<M> found = arguments.overloads(Hierarchy.methods(t, r.name(), r.arity()), m, r);
     if (found.isEmpty()) {
       return false;
     }
     link(m, found, r, CALL);
     if (dispatch) {
       for (M target : found) {
-        for (int d : dispatch(t, target)) {
+        for (int d : Hierarchy.dispatch(t, target)) {
           edge(m.id, d, CALL, MEDIUM, r.line());
         }
       }
@@ -1357,7 +1156,7 @@ final class Linker {
         continue;
       }
       if (r.kind() == Reference.ReferenceKind.FIELD) {
-        M f = field(owner, r.name());
+        M f = Hierarchy.field(owner, r.name());
         if (f != null && f.isStatic() || f != null && owner.isInterface()) {
           edge(m.id, f.id, FIELD, HIGH, r.line());
           initialization(m, f.owner, r.line());
@@ -1368,7 +1167,8 @@ final class Linker {
           return true;
         }
       } else {
-        List<M> ms = methods(owner, r.name(), r.arity()).stream().filter(M::isStatic).toList();
+        List<M> ms =
+            Hierarchy.methods(owner, r.name(), r.arity()).stream().filter(M::isStatic).toList();
         if (!ms.isEmpty()) {
           link(m, ms, r, CALL);
           found = true;
@@ -1424,7 +1224,7 @@ final class Linker {
     Set<T> all = new LinkedHashSet<>();
     for (T d : direct) {
       all.add(d);
-      all.addAll(subtypes(d));
+      all.addAll(Hierarchy.subtypes(d));
     }
     return List.copyOf(all);
   }
@@ -1450,13 +1250,13 @@ final class Linker {
       construct(m.id, t, -1, r.line(), true);
       return;
     }
-    List<M> found = methods(t, r.name(), -1);
+    List<M> found = Hierarchy.methods(t, r.name(), -1);
     if (found.isEmpty()) {
       return;
     }
     for (M target : found) {
       edge(m.id, target.id, CALL, found.size() == 1 ? HIGH : MEDIUM, r.line());
-      for (int d : dispatch(t, target)) {
+      for (int d : Hierarchy.dispatch(t, target)) {
         edge(m.id, d, CALL, MEDIUM, r.line());
       }
     }
@@ -1500,7 +1300,7 @@ final class Linker {
   }
 
   private boolean fieldOn(M m, Reference r, T t) {
-    M f = field(t, r.name());
+    M f = Hierarchy.field(t, r.name());
     if (f == null) {
       return false;
     }

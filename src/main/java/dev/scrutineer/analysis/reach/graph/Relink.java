@@ -235,10 +235,10 @@ final class Relink {
     if (head != null) {
       names.add(head.simpleName);
       files.add(head.file.path());
-      for (T s : Linker.closure(head)) {
+      for (T s : Hierarchy.closure(head)) {
         memberNames(s, names);
       }
-      for (T s : Linker.subtypes(head)) {
+      for (T s : Hierarchy.subtypes(head)) {
         names.add(s.simpleName);
         files.add(s.file.path());
         memberNames(s, names);
@@ -294,7 +294,7 @@ final class Relink {
     }
     if (construction) {
       names.add(head.simpleName);
-      for (T s : Linker.subtypes(head)) {
+      for (T s : Hierarchy.subtypes(head)) {
         names.add(s.simpleName);
       }
       for (int s : baseClosure(b, true)) {
