@@ -84,7 +84,7 @@ final class Arguments {
    * Relink}), not whenever a scope's imports or types do.
    */
   private int functionalParameters(String written, Supplier<Optional<Class<?>>> jdk) {
-    if (linker.declaresTypeNamed(linker.simple(Linker.rawType(written)))) {
+    if (linker.declaresTypeNamed(linker.simple(TypeNames.rawType(written)))) {
       return Overloads.Scope.NOT_KNOWN;
     }
     return jdk.get()
@@ -142,7 +142,7 @@ final class Arguments {
   /** A JDK type's own simple name, {@code Object} and its supertypes'. */
   private static Set<String> jdkSupertypeNames(String written, List<String> supertypes) {
     Set<String> names = new HashSet<>(supertypes);
-    names.add(Linker.simpleType(Linker.rawType(written)));
+    names.add(TypeNames.simpleType(TypeNames.rawType(written)));
     names.add("Object");
     return names;
   }
@@ -214,7 +214,7 @@ final class Arguments {
     String simple = linker.simple(written);
     int brackets = simple.indexOf('[');
     String dimensions = brackets < 0 ? "" : simple.substring(brackets);
-    String element = Linker.rawType(written);
+    String element = TypeNames.rawType(written);
     if (Overloads.isPrimitive(element)) {
       return element + dimensions;
     }
@@ -237,7 +237,7 @@ final class Arguments {
           if (written.startsWith(UNRESOLVED)) {
             return null;
           }
-          return supertypeNames(linker.type(Linker.rawType(written)), written, null);
+          return supertypeNames(linker.type(TypeNames.rawType(written)), written, null);
         }
 
         @Override

@@ -81,7 +81,7 @@ final class JdkTypes {
    * when it names none.
    */
   static Optional<Class<?>> type(String written, FileFacts file) {
-    String raw = Linker.rawType(written);
+    String raw = TypeNames.rawType(written);
     String brackets = written.replace(" ", "");
     int dimensions = 0;
     while (brackets.endsWith("[]")) {

@@ -490,6 +490,7 @@ public final class LinkedBase {
     classes.add(JdkTypes.class);
     classes.add(Chains.class);
     classes.add(Hierarchy.class);
+    classes.add(TypeNames.class);
     classes.add(Overloads.class);
     classes.add(Arguments.class);
     classes.add(Mentions.class); // stored with the graph: other names, other files relinked

@@ -10,7 +10,6 @@ import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -157,7 +156,7 @@ final class Linker {
       this.file = file;
       this.id = id;
       this.qualified = fact.symbol().qualified();
-      this.simpleName = simpleName(fact.symbol());
+      this.simpleName = TypeNames.simpleName(fact.symbol());
       this.memberNodes = new M[fact.members().size()];
     }
 
@@ -190,7 +189,7 @@ final class Linker {
       List<String> written = fact.parameterTypes();
       String[] simple = new String[written.size()];
       for (int i = 0; i < simple.length; i++) {
-        simple[i] = simpleTypes.computeIfAbsent(written.get(i), Linker::simpleType);
+        simple[i] = simpleTypes.computeIfAbsent(written.get(i), TypeNames::simpleType);
       }
       this.params = List.of(simple);
     }
@@ -259,11 +258,11 @@ final class Linker {
 
   private final List<T> allTypes = new ArrayList<>();
 
-  private final Set<String> typeNames = new HashSet<>();
+  private final Set<String> simpleNames = new HashSet<>();
 
   /** Whether some type of the index has the simple name {@code simple}. */
   boolean declaresTypeNamed(String simple) {
-    return typeNames.contains(simple);
+    return simpleNames.contains(simple);
   }
 
   /** Every declared type, in declaration order. */
@@ -296,7 +295,7 @@ final class Linker {
 
   /** {@link #simpleType} of {@code written}, remembered. */
   String simple(String written) {
-    return simpleTypes.computeIfAbsent(written, Linker::simpleType);
+    return simpleTypes.computeIfAbsent(written, TypeNames::simpleType);
   }
 
   private final Map<String, List<T>> typesByExternalSuper = new HashMap<>();
@@ -460,7 +459,7 @@ final class Linker {
         T t = new T(type, file, id);
         types.put(t.qualified, t);
         allTypes.add(t);
-        typeNames.add(t.simpleName);
+        simpleNames.add(t.simpleName);
         List<MemberFact> facts = type.members();
         for (int i = 0; i < facts.size(); i++) {
           MemberFact member = facts.get(i);
@@ -546,7 +545,7 @@ final class Linker {
     for (String written : t.fact.supertypes()) {
       T s = resolveType(written, t.outer, t.enclosingMember, true);
       if (s == null && t.outer == null) {
-        s = resolveInFile(simpleType(written), t, written);
+        s = typeNames.inFile(TypeNames.simpleType(written), t);
       }
       if (s != null && s != t) {
         resolveSupertypes(s); // its supertypes hold the member types it passes on
@@ -556,7 +555,7 @@ final class Linker {
           t.superclass = s;
         }
       } else if (s == null) {
-        externalSuper(t, simpleType(written));
+        externalSuper(t, TypeNames.simpleType(written));
         Optional<List<String>> jdk = JdkTypes.find(written, t.file);
         jdk.ifPresent(inherited -> inherited.forEach(name -> externalSuper(t, name)));
         t.opaqueSuper |= jdk.isEmpty();
@@ -588,213 +587,11 @@ final class Linker {
 
   // ---------------------------------------------------------------- type names
 
-  /** {@code Inner} of {@code Outer.Inner}, {@code Helper} of {@code Outer#run()$Helper}. */
-  static String simpleName(Symbol type) {
-    String name = type.name();
-    return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
-  }
+  private final TypeNames typeNames = new TypeNames(types);
 
-  /**
-   * Strips generics, array brackets and varargs dots: {@code Map.Entry<K,V>[]} → {@code Map.Entry}.
-   */
-  static String rawType(String written) {
-    String s = written;
-    int lt = s.indexOf('<');
-    if (lt >= 0) {
-      s = s.substring(0, lt);
-    }
-    int br = s.indexOf('[');
-    if (br >= 0) {
-      s = s.substring(0, br);
-    }
-    if (s.endsWith("...")) {
-      s = s.substring(0, s.length() - 3);
-    }
-    return s.strip();
-  }
-
-  /** The unqualified erased name, as {@link Symbol} spells parameter types. */
-  static String simpleType(String written) {
-    String s = written.strip();
-    int lt = s.indexOf('<');
-    String suffix = "";
-    if (lt >= 0) {
-      int gt = s.lastIndexOf('>');
-      suffix = gt >= 0 ? s.substring(gt + 1) : "";
-      s = s.substring(0, lt);
-    }
-    s = s + suffix;
-    s = s.replace("...", "[]").replace(" ", "");
-    int br = s.indexOf('[');
-    String base = br >= 0 ? s.substring(0, br) : s;
-    String dims = br >= 0 ? s.substring(br) : "";
-    return base.substring(base.lastIndexOf('.') + 1) + dims;
-  }
-
-  /**
-   * Resolves a type name as written in the scope of {@code ctx} (and, for local types, {@code
-   * member}); null when it is not a type of the index (a library type, java.lang, a type variable).
-   */
+  /** {@link TypeNames#resolve}. */
   T resolveType(String written, T ctx, M member, boolean inherit) {
-    String raw = rawType(written);
-    if (raw.isEmpty()) {
-      return null;
-    }
-    int dot = raw.indexOf('.');
-    if (dot < 0) {
-      return resolveSimple(raw, ctx, member, inherit);
-    }
-    T head = resolveSimple(raw.substring(0, dot), ctx, member, inherit);
-    if (head != null) {
-      T walk = head;
-      for (String segment : raw.substring(dot + 1).split("\\.")) {
-        walk = nested(walk, segment, true);
-        if (walk == null) {
-          return null;
-        }
-      }
-      return walk;
-    }
-    return types.get(raw); // fully qualified: com.acme.Outer.Inner
-  }
-
-  private T resolveSimple(String name, T ctx, M member, boolean inherit) {
-    if (member != null) {
-      T local = local(member, name);
-      if (local != null) {
-        return local;
-      }
-    }
-    if (ctx == null) {
-      return null;
-    }
-    Map<String, Object> cache = inherit ? ctx.scopeCache : ctx.ownScopeCache;
-    Object cached = cache.get(name);
-    if (cached != null) {
-      return cached == Boolean.FALSE ? null : (T) cached;
-    }
-    T found = lexical(name, ctx, inherit);
-    if (found == null) {
-      found = resolveInFile(name, ctx, name);
-    }
-    cache.put(name, found == null ? Boolean.FALSE : found);
-    return found;
-  }
-
-  private T local(M member, String name) {
-    for (T l : member.localTypes) {
-      if (l.simpleName.equals(name)) {
-        return l;
-      }
-    }
-    return null;
-  }
-
-  /** The type itself, its member types (inherited too), then the same for each enclosing type. */
-  private T lexical(String name, T ctx, boolean inherit) {
-    for (T t = ctx; t != null; t = t.outer) {
-      if (t.simpleName.equals(name)) {
-        return t;
-      }
-      T n = nested(t, name, inherit);
-      if (n != null) {
-        return n;
-      }
-      if (t.enclosingMember != null) {
-        T l = local(t.enclosingMember, name);
-        if (l != null) {
-          return l;
-        }
-      }
-    }
-    return null;
-  }
-
-  private T nested(T t, String name, boolean inherit) {
-    T direct = dotted(t, name);
-    if (direct != null || !inherit) {
-      return direct;
-    }
-    Set<T> seen = new HashSet<>();
-    ArrayDeque<T> work = new ArrayDeque<>(t.supers);
-    while (!work.isEmpty()) {
-      T s = work.poll();
-      if (seen.add(s)) {
-        T n = dotted(s, name);
-        if (n != null) {
-          return n;
-        }
-        work.addAll(s.supers);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * {@code types.get(t.qualified + "." + name)} without building the string: the types are grouped
-   * once by every dotted prefix of their names that is itself the name of a type.
-   */
-  private T dotted(T t, String name) {
-    if (t.byDottedSuffix == null) {
-      t.byDottedSuffix = byDottedPrefix().getOrDefault(t.qualified, Map.of());
-    }
-    return t.byDottedSuffix.get(name);
-  }
-
-  private Map<String, Map<String, T>> byDottedPrefix;
-
-  private Map<String, Map<String, T>> byDottedPrefix() {
-    if (byDottedPrefix == null) {
-      byDottedPrefix = new HashMap<>();
-      for (Map.Entry<String, T> e : types.entrySet()) {
-        String q = e.getKey();
-        for (int i = q.indexOf('.'); i >= 0; i = q.indexOf('.', i + 1)) {
-          String prefix = q.substring(0, i);
-          if (types.containsKey(prefix)) {
-            byDottedPrefix
-                .computeIfAbsent(prefix, k -> new HashMap<>())
-                .put(q.substring(i + 1), e.getValue());
-          }
-        }
-      }
-    }
-    return byDottedPrefix;
-  }
-
-  /**
-   * Single-type imports, the same package, on-demand imports; java.lang and anything else outside
-   * the index give null. A single-type import of a library type shadows a same-package type.
-   */
-  private T resolveInFile(String name, T ctx, String written) {
-    FileFacts file = ctx.file;
-    for (ImportFact imp : file.imports()) {
-      if (!imp.onDemand() && endsWithSegment(imp.name(), name)) {
-        T t = types.get(imp.name());
-        if (t != null || !imp.isStatic()) {
-          return t; // a library import shadows the package
-        }
-      }
-    }
-    String pkg = file.packageName();
-    T same = types.get(pkg.isEmpty() ? name : pkg + "." + name);
-    if (same != null) {
-      return same;
-    }
-    for (ImportFact imp : file.imports()) {
-      if (imp.onDemand()) {
-        T t = types.get(imp.name() + "." + name);
-        if (t != null) {
-          return t;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** {@code qualified.endsWith("." + name)}, without building that string for every import. */
-  private static boolean endsWithSegment(String qualified, String name) {
-    int dot = qualified.length() - name.length() - 1;
-    return dot >= 0 && qualified.charAt(dot) == '.' && qualified.endsWith(name);
+    return typeNames.resolve(written, ctx, member, inherit);
   }
 
   // ---------------------------------------------------------------- edges
@@ -1076,7 +873,7 @@ final class Linker {
     T t = resolveType(written, m.owner, m, true);
     return t != null
         ? new Qualified(t, null)
-        : new Qualified(null, simpleTypes.computeIfAbsent(written, Linker::simpleType));
+        : new Qualified(null, simpleTypes.computeIfAbsent(written, TypeNames::simpleType));
   }
 
   /**
@@ -1147,7 +944,7 @@ final class Linker {
       T owner;
       if (imp.onDemand()) {
         owner = types.get(imp.name());
-      } else if (endsWithSegment(imp.name(), r.name())) {
+      } else if (TypeNames.endsWithSegment(imp.name(), r.name())) {
         owner = types.get(imp.name().substring(0, imp.name().length() - r.name().length() - 1));
       } else {
         continue;

@@ -69,7 +69,7 @@ final class Mentions {
       segments(imp.name(), names);
     }
     for (TypeFact type : file.types()) {
-      names.add(Linker.simpleName(type.symbol()));
+      names.add(TypeNames.simpleName(type.symbol()));
       annotations(type.annotations(), names);
       type.supertypes().forEach(s -> segments(s, names));
       for (MemberFact m : type.members()) {
@@ -80,7 +80,7 @@ final class Mentions {
           r.receiverType().ifPresent(t -> segments(t, names));
           for (String argument : r.argumentTypes()) {
             if (!argument.isEmpty() && Reference.lambdaParameters(argument) < 0) {
-              segments(Linker.rawType(argument), names); // its supertypes choose the overload
+              segments(TypeNames.rawType(argument), names); // its supertypes choose the overload
             }
           }
         }

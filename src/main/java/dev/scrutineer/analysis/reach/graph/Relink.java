@@ -130,7 +130,7 @@ final class Relink {
     }
     for (int b = 0; b < nodes.symbols().length; b++) {
       if (nodes.owners()[b] == -1 && headOf[b] < 0) {
-        comeOrGone.add(Linker.simpleName(nodes.symbols()[b]));
+        comeOrGone.add(TypeNames.simpleName(nodes.symbols()[b]));
         hierarchyChanged(null, b, names, relink); // a type the head no longer has
       }
     }
@@ -157,7 +157,7 @@ final class Relink {
     Set<String> base = new HashSet<>();
     for (int b = 0; b < nodes.symbols().length; b++) {
       if (nodes.owners()[b] == -1) {
-        base.add(Linker.simpleName(nodes.symbols()[b]));
+        base.add(TypeNames.simpleName(nodes.symbols()[b]));
       }
     }
     Set<String> changed = new HashSet<>();
@@ -245,12 +245,12 @@ final class Relink {
       }
     }
     if (b >= 0) {
-      names.add(Linker.simpleName(nodes.symbols()[b]));
+      names.add(TypeNames.simpleName(nodes.symbols()[b]));
       for (int s : baseClosure(b, false)) {
         baseMemberNames(s, names);
       }
       for (int s : baseClosure(b, true)) {
-        names.add(Linker.simpleName(nodes.symbols()[s]));
+        names.add(TypeNames.simpleName(nodes.symbols()[s]));
         baseMemberNames(s, names);
       }
     }
@@ -298,7 +298,7 @@ final class Relink {
         names.add(s.simpleName);
       }
       for (int s : baseClosure(b, true)) {
-        names.add(Linker.simpleName(nodes.symbols()[s]));
+        names.add(TypeNames.simpleName(nodes.symbols()[s]));
       }
     }
   }
