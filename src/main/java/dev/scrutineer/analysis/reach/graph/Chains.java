@@ -31,7 +31,13 @@ final class Chains {
    */
   record Reached(T type, Class<?> jdk, String library) {
     static final Reached UNKNOWN = new Reached(null, null, null);
+
+    /** What {@code iterator()} of an array leads to in a for-each: nothing with methods. */
+    static final Reached ARRAY_ITERATION = new Reached(null, Object[].class, null);
   }
+
+  /** The step a for-each over a chain takes before {@code hasNext()} and {@code next()}. */
+  static final String ITERATION = "iterator/0";
 
   /** Where the chain {@code chain}, written in {@code m}'s code, leads; cached per start. */
   Reached reached(M m, String chain) {
@@ -85,6 +91,9 @@ final class Chains {
     }
     for (int i = 1; i < steps.length; i++) {
       boolean last = i == steps.length - 1;
+      if (last && steps[i].equals(ITERATION) && jdkClass != null && jdkClass.isArray()) {
+        return Reached.ARRAY_ITERATION;
+      }
       if (jdkClass != null) {
         List<String> typeArguments = JdkTypes.typeArguments(jdk);
         Optional<String> next;
@@ -129,6 +138,9 @@ final class Chains {
             || (type == null && !linker.simple(other.fact.type()).equals(linker.simple(written)))) {
           return Reached.UNKNOWN;
         }
+      }
+      if (written.endsWith("]") && i == steps.length - 2 && steps[i + 1].equals(ITERATION)) {
+        return Reached.ARRAY_ITERATION;
       }
       if (type == null || written.endsWith("]")) {
         Optional<Class<?>> library = Linker.jdkType(first.owner, written);

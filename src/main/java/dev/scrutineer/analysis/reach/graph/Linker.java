@@ -845,6 +845,8 @@ final class Linker {
           callOn(m, r, q.type(), true);
         } else if (q.library() != null) {
           libraryDispatch(m, r, q.library());
+        } else if (r.receiverType().orElse("").endsWith("#" + Chains.ITERATION)) {
+          libraryDispatch(m, r, "Iterator"); // whatever iterator() is on, it returns an Iterator
         } else {
           fallback(m, r);
         }

@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 11;
+  public static final int VERSION = 12;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -641,13 +641,15 @@ public final class FactsExtractor {
                 List.of(),
                 line);
           }
+          // A chain's iterator is the linker's to type: an array's is none, and calls nothing.
+          boolean chain = iterable.receiver() == Receiver.CHAIN && iterable.type().isPresent();
           for (String step : List.of("hasNext", "next")) {
             add(
                 ReferenceKind.CALL,
                 step,
                 0,
-                Receiver.EXPRESSION,
-                Optional.of("java.util.Iterator"),
+                chain ? Receiver.CHAIN : Receiver.EXPRESSION,
+                Optional.of(chain ? iterable.type().get() + "#iterator/0" : "java.util.Iterator"),
                 List.of(),
                 line);
           }

@@ -366,6 +366,9 @@ class FactsExtractorTest {
                 for (String name : (n > 0 ? names : List.<String>of())) {
                   n++;
                 }
+                for (Class<?> i : getClass().getInterfaces()) {
+                  n++;
+                }
                 return n;
               }
             }
@@ -379,7 +382,21 @@ class FactsExtractorTest {
             tuple("length", Receiver.NAME, Optional.of("String"), 0),
             tuple("of", Receiver.NAME, Optional.of("List"), 0),
             tuple("hasNext", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0),
-            tuple("next", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0));
+            tuple("next", Receiver.EXPRESSION, Optional.of("java.util.Iterator"), 0),
+            // Over a chain the linker follows, the iterator is the chain's: none for an array.
+            tuple("getClass", Receiver.NONE, Optional.empty(), 0),
+            tuple("getInterfaces", Receiver.CHAIN, Optional.of("Loops#getClass/0"), 0),
+            tuple("iterator", Receiver.CHAIN, Optional.of("Loops#getClass/0#getInterfaces/0"), 0),
+            tuple(
+                "hasNext",
+                Receiver.CHAIN,
+                Optional.of("Loops#getClass/0#getInterfaces/0#iterator/0"),
+                0),
+            tuple(
+                "next",
+                Receiver.CHAIN,
+                Optional.of("Loops#getClass/0#getInterfaces/0#iterator/0"),
+                0));
   }
 
   @Test

@@ -16,6 +16,10 @@ public class Parcel implements Iterable<Item> {
     return items;
   }
 
+  public Item[] toArray() {
+    return items.toArray(new Item[0]);
+  }
+
   @Override
   public Iterator<Item> iterator() {
     return new ParcelCursor(items);
