@@ -1,5 +1,6 @@
 package dev.scrutineer.analysis.reach.index;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -106,6 +107,13 @@ final class ArgumentTypes {
               && owner.getName().contentEquals("this");
       String declared = onThis ? names.variable(select.getIdentifier().toString()) : null;
       return declared == null ? "" : declared;
+    }
+    if (e instanceof ArrayAccessTree access) {
+      String array = declared(access.getExpression(), names, scope);
+      if (array.endsWith("[]")) {
+        return array.substring(0, array.length() - 2);
+      }
+      return array.endsWith("...") ? array.substring(0, array.length() - 3) : "";
     }
     if (e instanceof NewClassTree creation) {
       return FactsExtractor.written(creation.getIdentifier(), scope);

@@ -417,6 +417,7 @@ class FactsExtractorTest {
                 f.show((Money) any, new Money(5), new int[3][], new String[] {"a"}, guess);
                 f.show(total.cents, f.other(), Money.ZERO, x -> x, inherited);
                 f.show(() -> 1, (a, b) -> a, int[]::new, Money::new, String::valueOf);
+                f.show(raw[0], raw[count], ((Object[]) any)[0], f.other()[0]);
                 return new Money(count).toString();
               }
             }
@@ -432,7 +433,9 @@ class FactsExtractorTest {
             List.of("Money", "Money", "int[][]", "String[]", ""),
             List.of("Money#cents", "Formatter#other/0", "Money#ZERO", "->1", ""),
             // A lambda's shape; of method references only an array constructor's is known.
-            List.of("->0", "->2", "->1", "", ""));
+            List.of("->0", "->2", "->1", "", ""),
+            // An element of an array the file types; of a call's result, not known.
+            List.of("char", "char", "Object", ""));
     assertThat(refs)
         .filteredOn(r -> r.kind() == ReferenceKind.NEW)
         .extracting(Reference::argumentTypes)

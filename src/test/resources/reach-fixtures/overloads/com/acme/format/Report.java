@@ -24,6 +24,10 @@ public class Report {
     return formatter.show(raw) + formatter.show(names) + formatter.show(new int[] {1, 2});
   }
 
+  String elements(char[] raw, String[] names, Circle... circles) {
+    return formatter.show(raw[0]) + formatter.show(names[0]) + formatter.show(circles[0]);
+  }
+
   String joined() {
     return formatter.join(", ", "a", "b") + formatter.join(", ", 1, 2);
   }
