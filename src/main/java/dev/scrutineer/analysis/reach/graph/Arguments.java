@@ -78,6 +78,61 @@ final class Arguments {
   }
 
   /**
+   * How many parameters the method a method reference names must take where it is passed ({@link
+   * Reference#arguments}, {@code Orders#sort/1~0}): those of the functional interface of that
+   * parameter, the same in every overload of the call; -1 when not known.
+   */
+  int referencedArity(M m, Reference r) {
+    String passedTo = r.arguments();
+    int tilde = passedTo.lastIndexOf('~');
+    int hash = tilde < 0 ? -1 : passedTo.lastIndexOf('#', tilde);
+    int slash = hash < 0 ? -1 : passedTo.indexOf('/', hash);
+    if (slash < 0 || slash > tilde) {
+      return -1;
+    }
+    String name = passedTo.substring(hash + 1, slash);
+    int arity;
+    int at;
+    try {
+      arity = Integer.parseInt(passedTo, slash + 1, tilde, 10);
+      at = Integer.parseInt(passedTo, tilde + 1, passedTo.length(), 10);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+    String receiver = passedTo.substring(0, hash);
+    T type;
+    Class<?> jdk;
+    if (receiver.indexOf('#') > 0) {
+      Chains.Reached reached = linker.chains.reached(m, receiver);
+      type = reached.type();
+      jdk = reached.jdk();
+    } else {
+      type = linker.resolveType(receiver, m.owner, m, true);
+      jdk = type == null ? Linker.jdkType(m.owner, receiver).orElse(null) : null;
+    }
+    if (jdk != null) { // its parameters' types are the JDK's own: no scope to read them in
+      return JdkTypes.functionalParameters(jdk, name, arity, at).orElse(-1);
+    }
+    if (type == null) {
+      return -1;
+    }
+    int found = -1;
+    for (M call : Hierarchy.methods(type, name, arity)) {
+      List<String> params = call.fact.parameterTypes();
+      if (at >= params.size() || call.fact.varargs() && at >= params.size() - 1) {
+        return -1;
+      }
+      int n =
+          functionalParameters(params.get(at), () -> Linker.jdkType(call.owner, params.get(at)));
+      if (n < 0 || found >= 0 && n != found) {
+        return -1;
+      }
+      found = n;
+    }
+    return found;
+  }
+
+  /**
    * What a lambda passed as the parameter type {@code written} takes: known only of the JDK's
    * interfaces, and only when no type of the index has that simple name. That holds in any scope,
    * so the answer changes only when such a name comes into the index or leaves it (see {@link

@@ -242,6 +242,34 @@ final class JdkTypes {
   }
 
   /**
+   * How many parameters the lambda or method reference passed as argument {@code argument} of
+   * {@code name/arity} on the JDK type {@code type} takes: empty when the methods so named differ
+   * in that parameter, or it is no functional interface.
+   */
+  static OptionalInt functionalParameters(Class<?> type, String name, int arity, int argument) {
+    Method call =
+        LAMBDA_CALLS
+            .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+            .computeIfAbsent(
+                name + "/" + arity + "~" + argument,
+                k ->
+                    Optional.ofNullable(
+                        method(
+                            type,
+                            name,
+                            arity,
+                            m ->
+                                argument < m.getParameterCount()
+                                    ? m.getParameterTypes()[argument]
+                                    : void.class)))
+            .orElse(null);
+    if (call == null || argument >= call.getParameterCount() || call.isVarArgs()) {
+      return OptionalInt.empty();
+    }
+    return functionalParameters(call.getParameterTypes()[argument]);
+  }
+
+  /**
    * How many parameters a lambda passed as {@code type} takes: those of its one abstract method;
    * empty when {@code type} is no functional interface, which no lambda can be passed as.
    */

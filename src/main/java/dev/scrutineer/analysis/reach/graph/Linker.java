@@ -1049,7 +1049,7 @@ final class Linker {
       construct(m.id, t, -1, r.line(), true);
       return;
     }
-    List<M> found = Hierarchy.methods(t, r.name(), -1);
+    List<M> found = referenced(Hierarchy.methods(t, r.name(), -1), m, r);
     if (found.isEmpty()) {
       return;
     }
@@ -1059,6 +1059,31 @@ final class Linker {
         edge(m.id, d, CALL, MEDIUM, r.line());
       }
     }
+  }
+
+  /**
+   * The methods a method reference can name, by the parameters the functional interface it is
+   * passed as takes: a static or bound method takes as many, a method of a type named {@code
+   * Type::method} one fewer (the first is its receiver). All of them when that is not known, or
+   * none fits.
+   */
+  private List<M> referenced(List<M> methods, M m, Reference r) {
+    if (methods.size() < 2 || r.arguments().isEmpty()) {
+      return methods;
+    }
+    int n = arguments.referencedArity(m, r);
+    if (n < 0) {
+      return methods;
+    }
+    boolean typeName = r.receiver() == Receiver.NAME; // or a variable: both are kept
+    List<M> fitting = new ArrayList<>();
+    for (M method : methods) {
+      if (method.acceptsArity(n)
+          || typeName && !method.isStatic() && n > 0 && method.acceptsArity(n - 1)) {
+        fitting.add(method);
+      }
+    }
+    return fitting.isEmpty() ? methods : fitting;
   }
 
   private void fieldReference(M m, Reference r) {

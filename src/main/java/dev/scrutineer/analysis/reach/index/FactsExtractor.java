@@ -80,7 +80,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 13;
+  public static final int VERSION = 14;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -447,7 +447,7 @@ public final class FactsExtractor {
        * ({@code List<Owner>#stream/0#filter/1~0}: argument 0 of {@code filter}); their implicitly
        * typed parameters are typed by it.
        */
-      private final Map<LambdaExpressionTree, String> lambdaCalls = new HashMap<>();
+      private final Map<ExpressionTree, String> lambdaCalls = new HashMap<>();
 
       private TypeScope scope;
       private int anonymous;
@@ -503,19 +503,20 @@ public final class FactsExtractor {
       }
 
       /**
-       * Notes the lambdas among a call's arguments, with the call as the chain step their
-       * parameters' types come from, when the receiver's type or chain is known.
+       * Notes the lambdas and method references among a call's arguments, with the call as the
+       * chain step their parameters' types come from, when the receiver's type or chain is known.
        */
       private void lambdas(MemberSelectTree call, List<? extends ExpressionTree> arguments) {
         for (int i = 0; i < arguments.size(); i++) {
-          if (arguments.get(i) instanceof LambdaExpressionTree lambda) {
+          ExpressionTree argument = arguments.get(i);
+          if (argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree) {
             int at = i;
             origin(call.getExpression(), MAX_CHAIN - 1)
                 .filter(o -> !o.isEmpty())
                 .ifPresent(
                     o ->
                         lambdaCalls.put(
-                            lambda,
+                            argument,
                             o + "#" + call.getIdentifier() + "/" + arguments.size() + "~" + at));
           }
         }
@@ -910,14 +911,17 @@ public final class FactsExtractor {
           qualifier = qualifier(expression);
         }
         String name = node.getName().contentEquals("<init>") ? "new" : node.getName().toString();
-        add(
-            ReferenceKind.METHOD_REFERENCE,
-            name,
-            -1,
-            qualifier.receiver(),
-            qualifier.type(),
-            List.of(),
-            Math.max(start(node), end(node) - 1));
+        String passedTo = lambdaCalls.remove(node);
+        references.add(
+            new Reference(
+                ReferenceKind.METHOD_REFERENCE,
+                name,
+                -1,
+                qualifier.receiver(),
+                qualifier.type().filter(t -> !t.isEmpty()),
+                List.of(),
+                passedTo == null ? "" : passedTo,
+                line(Math.max(start(node), end(node) - 1))));
         return null;
       }
 

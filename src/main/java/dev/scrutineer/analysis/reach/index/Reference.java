@@ -28,7 +28,9 @@ import java.util.Optional;
  * @param arguments the types of a call's or {@code new}'s arguments where the file says them,
  *     separated by {@link #ARGUMENT_SEPARATOR}; {@code ""} when it says none (see {@link
  *     #argumentTypes()}). One string rather than a list: a file spells the same few again and
- *     again, and its cached facts hold each string once
+ *     again, and its cached facts hold each string once. For a method reference passed to a call on
+ *     a chain, that call's parameter it is passed as ({@code LangCollectors#joining/4~3}, argument
+ *     3 of {@code joining}), which says how many parameters it takes
  * @param line where the use is
  */
 public record Reference(
@@ -47,7 +49,9 @@ public record Reference(
     Objects.requireNonNull(receiverType, "receiverType");
     stringArguments = List.copyOf(stringArguments);
     Objects.requireNonNull(arguments, "arguments");
-    if (!arguments.isEmpty() && separators(arguments) + 1 != arity) {
+    if (!arguments.isEmpty()
+        && kind != ReferenceKind.METHOD_REFERENCE
+        && separators(arguments) + 1 != arity) {
       throw new IllegalArgumentException("argument types '" + arguments + "' for arity " + arity);
     }
   }

@@ -447,6 +447,34 @@ class FactsExtractorTest {
   }
 
   @Test
+  void aMethodReferencePassedToACallOnAChainSaysWhichParameterItIs() {
+    FileFacts labels =
+        FactsExtractor.extract(
+            "Labels.java",
+            """
+            import java.util.List;
+            class Labels {
+              List<String> all(List<Shape> shapes, Formatter f) {
+                f.each(Formatter::label);
+                return shapes.stream().map(Formatter::label).toList();
+              }
+              Runnable later() {
+                return this::all;
+              }
+            }
+            """);
+    List<Reference> refs =
+        labels.types().get(0).members().stream().flatMap(m -> m.references().stream()).toList();
+    assertThat(refs)
+        .filteredOn(r -> r.kind() == ReferenceKind.METHOD_REFERENCE)
+        .extracting(Reference::name, Reference::arguments)
+        .containsExactly(
+            tuple("label", "Formatter#each/1~0"),
+            tuple("label", "List<Shape>#stream/0#map/1~0"),
+            tuple("all", "")); // returned, not passed: not known
+  }
+
+  @Test
   void chainsFromVariablesOfGenericTypesKeepTheTypeArguments() {
     FileFacts manifest =
         FactsExtractor.extract(

@@ -1,5 +1,6 @@
 package com.acme.format;
 
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -70,5 +71,17 @@ public class Formatter {
 
   public char[] buffer(int size, Supplier<char[]> allocate) {
     return allocate.get();
+  }
+
+  public static String label(Shape shape) {
+    return shape.name();
+  }
+
+  public static String label(Shape shape, String suffix) {
+    return shape.name() + suffix;
+  }
+
+  public String each(Function<Shape, String> describe) {
+    return describe.apply(new Circle(1.0));
   }
 }

@@ -1,5 +1,7 @@
 package com.acme.format;
 
+import java.util.List;
+
 public class Report {
   private final Formatter formatter = new Formatter();
   private int count;
@@ -58,5 +60,13 @@ public class Report {
 
   char[] scratch() {
     return formatter.buffer(16, char[]::new);
+  }
+
+  List<String> labels(List<Shape> shapes) {
+    return shapes.stream().map(Formatter::label).toList();
+  }
+
+  String described() {
+    return formatter.each(Formatter::label);
   }
 }
