@@ -199,23 +199,7 @@ final class JdkTypes {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    int at = argument;
-    Method call =
-        LAMBDA_CALLS
-            .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
-            .computeIfAbsent(
-                step,
-                k ->
-                    Optional.ofNullable(
-                        method(
-                            type,
-                            step.substring(0, slash),
-                            arity,
-                            m ->
-                                at < m.getParameterCount()
-                                    ? m.getParameterTypes()[at]
-                                    : void.class)))
-            .orElse(null);
+    Method call = call(type, step.substring(0, slash), arity, argument);
     if (call == null || argument >= call.getParameterCount() || call.isVarArgs()) {
       return Optional.empty();
     }
@@ -247,26 +231,33 @@ final class JdkTypes {
    * in that parameter, or it is no functional interface.
    */
   static OptionalInt functionalParameters(Class<?> type, String name, int arity, int argument) {
-    Method call =
-        LAMBDA_CALLS
-            .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
-            .computeIfAbsent(
-                name + "/" + arity + "~" + argument,
-                k ->
-                    Optional.ofNullable(
-                        method(
-                            type,
-                            name,
-                            arity,
-                            m ->
-                                argument < m.getParameterCount()
-                                    ? m.getParameterTypes()[argument]
-                                    : void.class)))
-            .orElse(null);
+    Method call = call(type, name, arity, argument);
     if (call == null || argument >= call.getParameterCount() || call.isVarArgs()) {
       return OptionalInt.empty();
     }
     return functionalParameters(call.getParameterTypes()[argument]);
+  }
+
+  /**
+   * The method {@code name/arity} of {@code type} that a lambda or method reference is passed to as
+   * argument {@code argument}: null when the methods so named differ in that parameter.
+   */
+  private static Method call(Class<?> type, String name, int arity, int argument) {
+    return LAMBDA_CALLS
+        .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            name + "/" + arity + "~" + argument,
+            k ->
+                Optional.ofNullable(
+                    method(
+                        type,
+                        name,
+                        arity,
+                        m ->
+                            argument < m.getParameterCount()
+                                ? m.getParameterTypes()[argument]
+                                : void.class)))
+        .orElse(null);
   }
 
   /**

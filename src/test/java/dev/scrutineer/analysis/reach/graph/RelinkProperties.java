@@ -132,28 +132,8 @@ class RelinkProperties {
    */
   @Example
   void changedImportsRelinkTheCallsToTheFilesMethods() throws IOException {
-    Map<String, FileFacts> base = new TreeMap<>();
-    base.put("p/A.java", declaring("p", "A", DeclarationKind.CLASS, List.of("B"), List.of()));
-    base.put("p/B.java", declaring("p", "B", DeclarationKind.INTERFACE, List.of(), List.of()));
-    base.put("q/A.java", declaring("q", "A", DeclarationKind.CLASS, List.of(), List.of()));
-    base.put(
-        "p/X.java", declaring("p", "X", DeclarationKind.CLASS, List.of("q.A", "B"), List.of()));
-    List<MemberFact> overloads =
-        List.of(method("T", "m", List.of("A")), method("T", "m", List.of("B")));
-    FileFacts importing = declaring("p", "T", DeclarationKind.CLASS, List.of(), overloads);
-    base.put(
-        "p/T.java",
-        new FileFacts(
-            importing.path(),
-            "p",
-            List.of(new ImportFact("q.A", false, false)),
-            importing.types(),
-            Optional.empty()));
-    base.put("p/C.java", passing("X"));
-    Map<String, FileFacts> head = new TreeMap<>(base);
-    head.put("p/T.java", importing);
-
-    relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+    stopImportingQualifiedA(
+        List.of(method("T", "m", List.of("A")), method("T", "m", List.of("B"))), passing("X"));
   }
 
   /**
@@ -162,35 +142,43 @@ class RelinkProperties {
    */
   @Example
   void changedImportsRelinkTheConstructionsOfTheFilesTypes() throws IOException {
+    Reference construction =
+        new Reference(
+            ReferenceKind.NEW, "T", 1, Receiver.NONE, Optional.of("T"), List.of(), "X", 9);
+    stopImportingQualifiedA(
+        List.of(constructor("T", "A"), constructor("T", "B")),
+        codeBase(
+            "C",
+            List.of(
+                member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(construction)))));
+  }
+
+  /**
+   * {@code p.T}, declaring {@code overloads} that take an {@code A} or a {@code B}, stops importing
+   * {@code q.A}: its {@code A} becomes {@code p.A}, a {@code B}. {@code caller} passes an {@code
+   * X}, which is both a {@code q.A} and a {@code B}.
+   */
+  private static void stopImportingQualifiedA(List<MemberFact> overloads, FileFacts caller)
+      throws IOException {
     Map<String, FileFacts> base = new TreeMap<>();
     base.put("p/A.java", declaring("p", "A", DeclarationKind.CLASS, List.of("B"), List.of()));
     base.put("p/B.java", declaring("p", "B", DeclarationKind.INTERFACE, List.of(), List.of()));
     base.put("q/A.java", declaring("q", "A", DeclarationKind.CLASS, List.of(), List.of()));
     base.put(
         "p/X.java", declaring("p", "X", DeclarationKind.CLASS, List.of("q.A", "B"), List.of()));
-    List<MemberFact> overloads = List.of(constructor("T", "A"), constructor("T", "B"));
-    FileFacts importing = declaring("p", "T", DeclarationKind.CLASS, List.of(), overloads);
-    base.put(
-        "p/T.java",
-        new FileFacts(
-            importing.path(),
-            "p",
-            List.of(new ImportFact("q.A", false, false)),
-            importing.types(),
-            Optional.empty()));
-    Reference construction =
-        new Reference(
-            ReferenceKind.NEW, "T", 1, Receiver.NONE, Optional.of("T"), List.of(), "X", 9);
-    base.put(
-        "p/C.java",
-        codeBase(
-            "C",
-            List.of(
-                member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(construction)))));
+    FileFacts declaring = declaring("p", "T", DeclarationKind.CLASS, List.of(), overloads);
+    base.put("p/T.java", importing(declaring, new ImportFact("q.A", false, false)));
+    base.put(caller.path(), caller);
     Map<String, FileFacts> head = new TreeMap<>(base);
-    head.put("p/T.java", importing);
+    head.put("p/T.java", declaring);
 
     relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+  }
+
+  /** {@code file} with {@code imports}. */
+  private static FileFacts importing(FileFacts file, ImportFact... imports) {
+    return new FileFacts(
+        file.path(), file.packageName(), List.of(imports), file.types(), Optional.empty());
   }
 
   /**
@@ -209,14 +197,7 @@ class RelinkProperties {
             DeclarationKind.CLASS,
             List.of(),
             List.of(method("T", "m", List.of("Supplier")), method("T", "m", List.of("Function"))));
-    base.put(
-        "p/T.java",
-        new FileFacts(
-            declaring.path(),
-            "p",
-            List.of(new ImportFact("java.util.function", false, true)),
-            declaring.types(),
-            Optional.empty()));
+    base.put("p/T.java", importing(declaring, new ImportFact("java.util.function", false, true)));
     base.put("p/C.java", passing(Reference.lambda(1)));
     Map<String, FileFacts> head = new TreeMap<>(base);
     head.put("p/Supplier.java", codeBase("Supplier", List.of()));
