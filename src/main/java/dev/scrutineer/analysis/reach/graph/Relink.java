@@ -38,6 +38,10 @@ import java.util.Set;
  *   <li>for a type added, removed, or whose resolved supertypes differ (written differently, or
  *       resolving elsewhere now), its name and every member name of its supertypes and subtypes, on
  *       both sides, and its subtypes' names: calls dispatch into it, or through it, by those;
+ *   <li>for a type added or removed, the members declared where its simple name reaches it (its
+ *       package and importers, or its enclosing type's family and importers), or qualified by a
+ *       name of its container, whose parameter or declared types spell it: it may hide another type
+ *       of that name, or stop hiding one, which decides where chains through those members lead;
  *   <li>when a simple name comes to be, or stops being, the name of some type of the index, the
  *       members whose parameter or declared types spell it: a lambda is known to fit a parameter
  *       only when its type is a JDK functional interface no type of the index shares a name with.
@@ -113,11 +117,11 @@ final class Relink {
     translate(linker);
     Set<String> names = new HashSet<>();
     Set<String> relink = new HashSet<>(changedPaths);
-    Set<String> comeOrGone = new HashSet<>();
+    List<Symbol> comeOrGone = new ArrayList<>();
     for (T t : linker.allTypes()) {
       int b = baseOf[t.id];
       if (b < 0) {
-        comeOrGone.add(t.simpleName);
+        comeOrGone.add(t.fact.symbol());
       }
       if (b < 0
           || !nodes.paths()[b].equals(t.file.path())
@@ -130,7 +134,7 @@ final class Relink {
     }
     for (int b = 0; b < nodes.symbols().length; b++) {
       if (nodes.owners()[b] == -1 && headOf[b] < 0) {
-        comeOrGone.add(TypeNames.simpleName(nodes.symbols()[b]));
+        comeOrGone.add(nodes.symbols()[b]);
         hierarchyChanged(null, b, names, relink); // a type the head no longer has
       }
     }
@@ -142,15 +146,146 @@ final class Relink {
       }
       replacedTypes.values().forEach(type -> retyped(type, typeNames, names));
     }
+    renamed(comeOrGone, linker, names);
     relink.addAll(base.mentions.of(names));
     return relink;
+  }
+
+  /**
+   * Where a type added or removed is named by its simple name: in its package and the files that
+   * import it or its package (a top-level type); in its enclosing type, that type's subtypes and
+   * the files that import it or import from its enclosing type (a member type); and wherever its
+   * package's or enclosing type's name qualifies it ({@code Outer.Inner}).
+   *
+   * @param pkg its package, for a top-level type; null for a member type
+   * @param container its package or its enclosing type, as an import names them
+   * @param files the files of its enclosing type and that type's subtypes, on both sides
+   * @param qualifiers the simple names that qualify it: its package's last segment, or its
+   *     enclosing type's and that type's subtypes'
+   */
+  private record Visibility(
+      String pkg, String container, String qualified, Set<String> files, Set<String> qualifiers) {
+    boolean reaches(FileFacts file) {
+      if (file.packageName().equals(pkg) || files.contains(file.path())) {
+        return true;
+      }
+      for (ImportFact i : file.imports()) {
+        if (i.onDemand() ? i.name().equals(container) : i.name().equals(qualified)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * A type added or removed changes what its name means where it is visible (a type of a package
+   * hides the one an on-demand import gave): the members declared there whose parameter or declared
+   * types spell it may now be of another type, which decides where chains through them lead and
+   * which overloads are the most specific.
+   */
+  private void renamed(List<Symbol> comeOrGone, Linker linker, Set<String> names) {
+    Map<String, List<Visibility>> bySimpleName = new HashMap<>();
+    for (Symbol type : comeOrGone) {
+      if (type.name().indexOf('$') < 0) { // a local type is seen in its own file, linked again
+        bySimpleName
+            .computeIfAbsent(TypeNames.simpleName(type), k -> new ArrayList<>())
+            .add(visibility(type, linker));
+      }
+    }
+    if (bySimpleName.isEmpty()) {
+      return;
+    }
+    for (T t : linker.allTypes()) {
+      for (MemberFact m : t.fact.members()) {
+        if (renamedIn(m.type(), t.file, bySimpleName)
+            || m.parameterTypes().stream().anyMatch(p -> renamedIn(p, t.file, bySimpleName))) {
+          names.add(m.name());
+        }
+      }
+    }
+  }
+
+  private Visibility visibility(Symbol type, Linker linker) {
+    String name = type.name();
+    int dot = name.lastIndexOf('.');
+    String pkg = type.packageName();
+    if (dot < 0) {
+      return new Visibility(
+          pkg, pkg, type.qualified(), Set.of(), Set.of(pkg.substring(pkg.lastIndexOf('.') + 1)));
+    }
+    String outer = (pkg.isEmpty() ? "" : pkg + ".") + name.substring(0, dot);
+    Set<String> files = new HashSet<>();
+    Set<String> qualifiers = new HashSet<>();
+    T head = linker.type(outer);
+    if (head != null) {
+      files.add(head.file.path());
+      qualifiers.add(head.simpleName);
+      for (T s : Hierarchy.subtypes(head)) {
+        files.add(s.file.path());
+        qualifiers.add(s.simpleName);
+      }
+    }
+    for (int b = 0; b < nodes.symbols().length; b++) {
+      if (nodes.owners()[b] == -1 && nodes.symbols()[b].qualified().equals(outer)) {
+        List<Integer> family = baseClosure(b, true);
+        family.add(b);
+        for (int s : family) {
+          files.add(nodes.paths()[s]);
+          qualifiers.add(TypeNames.simpleName(nodes.symbols()[s]));
+        }
+      }
+    }
+    return new Visibility(null, outer, type.qualified(), files, qualifiers);
+  }
+
+  /**
+   * Whether {@code written}, a type written in {@code file}, names one of the types added or
+   * removed, by its simple name where that is visible or qualified by a name of its container.
+   */
+  private static boolean renamedIn(
+      String written, FileFacts file, Map<String, List<Visibility>> bySimpleName) {
+    int start = -1;
+    for (int i = 0; i <= written.length(); i++) {
+      boolean part = i < written.length() && Character.isJavaIdentifierPart(written.charAt(i));
+      if (part && start < 0) {
+        start = i;
+      } else if (!part && start >= 0) {
+        List<Visibility> visible = bySimpleName.get(written.substring(start, i));
+        if (visible != null) {
+          String qualifier = qualifierBefore(written, start);
+          for (Visibility v : visible) {
+            if (qualifier == null ? v.reaches(file) : v.qualifiers().contains(qualifier)) {
+              return true;
+            }
+          }
+        }
+        start = -1;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The word before the dot at {@code start - 1} ({@code Outer} of {@code Outer.Inner}), if any.
+   */
+  private static String qualifierBefore(String written, int start) {
+    if (start == 0 || written.charAt(start - 1) != '.') {
+      return null;
+    }
+    int end = start - 1;
+    int from = end;
+    while (from > 0 && Character.isJavaIdentifierPart(written.charAt(from - 1))) {
+      from--;
+    }
+    return written.substring(from, end);
   }
 
   /**
    * Of the simple names of types added or removed, those only one side has a type of: the type
    * names the index has are no longer the same.
    */
-  private Set<String> newTypeNames(Set<String> comeOrGone, Linker linker) {
+  private Set<String> newTypeNames(List<Symbol> comeOrGone, Linker linker) {
     if (comeOrGone.isEmpty()) {
       return Set.of();
     }
@@ -161,7 +296,8 @@ final class Relink {
       }
     }
     Set<String> changed = new HashSet<>();
-    for (String name : comeOrGone) {
+    for (Symbol type : comeOrGone) {
+      String name = TypeNames.simpleName(type);
       if (base.contains(name) != linker.declaresTypeNamed(name)) {
         changed.add(name);
       }

@@ -205,6 +205,39 @@ class RelinkProperties {
     relinkGivesTheFullGraph(base, head, Set.of("p/Supplier.java"));
   }
 
+  /**
+   * A type that comes into a package hides the one an on-demand import gave its files: {@code A.f}
+   * of type {@code B} was a {@code q.B} and is a {@code p.B} now, so {@code A.f.m()} in another
+   * file no longer calls {@code q.B.m()}, though that file names neither {@code B}.
+   */
+  @Example
+  void aTypeHidingAnImportedOneRelinksTheChainsThroughItsName() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put(
+        "q/B.java",
+        declaring(
+            "q", "B", DeclarationKind.CLASS, List.of(), List.of(method("B", "m", List.of()))));
+    FileFacts a =
+        declaring(
+            "p",
+            "A",
+            DeclarationKind.CLASS,
+            List.of(),
+            List.of(member("p", "A", DeclarationKind.FIELD, "f", "B", List.of())));
+    base.put("p/A.java", importing(a, new ImportFact("q", false, true)));
+    Reference chained =
+        new Reference(ReferenceKind.CALL, "m", 0, Receiver.CHAIN, Optional.of("A#f"), List.of(), 9);
+    base.put(
+        "p/C.java",
+        codeBase(
+            "C",
+            List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(chained)))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/B.java", codeBase("B", List.of()));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/B.java"));
+  }
+
   /** {@code C.go()} calling {@code t.m(x)}, with {@code t} a {@code T} and {@code x} as given. */
   private static FileFacts passing(String argumentType) {
     Reference call =
