@@ -329,7 +329,7 @@ class BytecodeCallGraphTest {
   @Test
   void aConstructorReferenceInAFieldInitializerBelongsToTheField() {
     // Handlers::new initializes freshHandlers and new Handlers() initializes handlers; the
-    // constructor runs both initializers, fresh() and wire() read the fields.
+    // constructor runs both initializers, fresh(), measure() and wire() read the fields.
     assertReach(
         "functional",
         "com.acme.events.Handlers#Handlers()",
@@ -338,6 +338,7 @@ class BytecodeCallGraphTest {
         com.acme.events.Pipeline#fresh()
         com.acme.events.Pipeline#freshHandlers
         com.acme.events.Pipeline#handlers
+        com.acme.events.Pipeline#measure(boolean)
         com.acme.events.Pipeline#wire()
         """);
   }

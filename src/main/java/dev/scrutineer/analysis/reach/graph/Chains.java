@@ -36,6 +36,9 @@ final class Chains {
     static final Reached ARRAY_ITERATION = new Reached(null, Object[].class, null);
   }
 
+  /** The step to a parameter of the lambda a value of a functional interface is: {@code ~.0}. */
+  static final String OWN_LAMBDA = "~.";
+
   /** The step a for-each over a chain takes before {@code hasNext()} and {@code next()}. */
   static final String ITERATION = "iterator/0";
 
@@ -97,7 +100,9 @@ final class Chains {
       if (jdkClass != null) {
         List<String> typeArguments = JdkTypes.typeArguments(jdk);
         Optional<String> next;
-        if (steps[i].indexOf('~') >= 0) { // a lambda's parameter: filter/1~0.0
+        if (steps[i].startsWith(OWN_LAMBDA)) { // the lambda a Function<Order, String> is: ~.0
+          next = JdkTypes.ownLambdaParameter(jdkClass, steps[i], typeArguments);
+        } else if (steps[i].indexOf('~') >= 0) { // a lambda's parameter: filter/1~0.0
           next = JdkTypes.lambdaParameter(jdkClass, steps[i], typeArguments);
         } else {
           Optional<Type> member = JdkTypes.step(jdkClass, steps[i]);

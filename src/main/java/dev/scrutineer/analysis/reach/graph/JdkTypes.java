@@ -206,13 +206,28 @@ final class JdkTypes {
     // Predicate<? super T> takes a T: for a lambda's parameter a lower bound is the type.
     String functional =
         written(call.getGenericParameterTypes()[argument], bindings(type, arguments), true);
-    Optional<Class<?>> interfaceType = type(functional, null);
+    return type(functional, null)
+        .flatMap(t -> functionalParameter(t, typeArguments(functional), parameter));
+  }
+
+  /**
+   * The type of parameter {@code parameter} of a lambda that is a value of the functional interface
+   * {@code type} (step {@code ~.0} of {@code Function<Order,String>#~.0}), its type arguments as
+   * written. Empty when not known.
+   */
+  static Optional<String> ownLambdaParameter(Class<?> type, String step, List<String> arguments) {
+    try {
+      return functionalParameter(type, arguments, Integer.parseInt(step, 2, step.length(), 10));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> functionalParameter(
+      Class<?> functional, List<String> arguments, int parameter) {
     Method abstractMethod =
-        interfaceType
-            .flatMap(
-                t ->
-                    ABSTRACT_METHODS.computeIfAbsent(
-                        t, i -> Optional.ofNullable(abstractMethod(i))))
+        ABSTRACT_METHODS
+            .computeIfAbsent(functional, i -> Optional.ofNullable(abstractMethod(i)))
             .orElse(null);
     if (abstractMethod == null || parameter >= abstractMethod.getParameterCount()) {
       return Optional.empty();
@@ -220,7 +235,7 @@ final class JdkTypes {
     String written =
         written(
             abstractMethod.getGenericParameterTypes()[parameter],
-            bindings(interfaceType.get(), typeArguments(functional)),
+            bindings(functional, arguments),
             false);
     return written.isEmpty() || written.equals("?") ? Optional.empty() : Optional.of(written);
   }

@@ -10,6 +10,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -80,7 +81,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 14;
+  public static final int VERSION = 15;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -403,6 +404,7 @@ public final class FactsExtractor {
         } else {
           type = generic(variable.getType(), scope);
           body.typeRefs(variable.getType());
+          body.target(variable.getInitializer(), type);
           body.scan(variable.getInitializer(), null);
         }
       } else {
@@ -710,8 +712,47 @@ public final class FactsExtractor {
         }
         typeRefs(type);
         declare(node.getName().toString(), declared);
+        target(node.getInitializer(), declared);
         scan(node.getInitializer(), null);
         return null;
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        ExpressionTree variable = node.getVariable();
+        String declared = null;
+        if (variable instanceof IdentifierTree identifier) {
+          String name = identifier.getName().toString();
+          declared = local(name).orElseGet(() -> fields.lookup(name).orElse(null));
+        } else if (variable instanceof MemberSelectTree select
+            && select.getExpression() instanceof IdentifierTree owner
+            && owner.getName().contentEquals("this")) {
+          declared = fields.lookup(select.getIdentifier().toString()).orElse(null);
+        }
+        if (declared != null) {
+          target(node.getExpression(), declared);
+        }
+        return super.visitAssignment(node, unused);
+      }
+
+      /**
+       * Notes the lambdas {@code value} is, or may be (either branch of a conditional), when it is
+       * given to a variable of the declared type {@code declared}: their parameters are those of
+       * its functional interface's method ({@code Function<Order, String>#~.0} for {@code o} of
+       * {@code o -> o.total()}).
+       */
+      void target(ExpressionTree value, String declared) {
+        if (declared == null || declared.isEmpty() || isChain(declared)) {
+          return;
+        }
+        if (value instanceof ParenthesizedTree parenthesized) {
+          target(parenthesized.getExpression(), declared);
+        } else if (value instanceof ConditionalExpressionTree conditional) {
+          target(conditional.getTrueExpression(), declared);
+          target(conditional.getFalseExpression(), declared);
+        } else if (value instanceof LambdaExpressionTree lambda) {
+          lambdaCalls.put(lambda, declared + "#~");
+        }
       }
 
       @Override

@@ -123,4 +123,26 @@ class JdkTypesTest {
     assertThat(JdkTypes.lambdaParameter(java.util.List.class, "forEach/1~0.1", owner)).isEmpty();
     assertThat(JdkTypes.lambdaParameter(String.class, "length/0~0.0", List.of())).isEmpty();
   }
+
+  @Test
+  void aLambdaThatIsAValueOfAFunctionalInterfaceTakesItsMethodsParameters() {
+    List<String> types = List.of("Order", "Money", "Receipt");
+    assertThat(JdkTypes.ownLambdaParameter(java.util.function.BiFunction.class, "~.1", types))
+        .contains("Money");
+    assertThat(
+            JdkTypes.ownLambdaParameter(
+                java.util.function.UnaryOperator.class, "~.0", List.of("Money")))
+        .contains("Money");
+    assertThat(JdkTypes.ownLambdaParameter(java.util.function.IntPredicate.class, "~.0", List.of()))
+        .contains("int");
+    // A parameter the method does not have, a wildcard, no functional interface.
+    assertThat(JdkTypes.ownLambdaParameter(java.util.function.BiFunction.class, "~.2", types))
+        .isEmpty();
+    assertThat(
+            JdkTypes.ownLambdaParameter(
+                java.util.function.Function.class, "~.0", List.of("?", "Money")))
+        .isEmpty();
+    assertThat(JdkTypes.ownLambdaParameter(java.util.List.class, "~.0", List.of("Order")))
+        .isEmpty();
+  }
 }

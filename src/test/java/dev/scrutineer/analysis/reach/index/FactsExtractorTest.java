@@ -475,6 +475,37 @@ class FactsExtractorTest {
   }
 
   @Test
+  void aLambdasParametersAreTypedByTheVariableItIsGivenTo() {
+    FileFacts pricing =
+        FactsExtractor.extract(
+            "Pricing.java",
+            """
+            import java.util.function.*;
+            class Pricing {
+              private final Function<Order, Money> total = o -> o.total();
+              private BiFunction<Order, ? super Money, Money> discount;
+              Money price(Order order, boolean sale) {
+                Predicate<Order> big = o -> o.large();
+                UnaryOperator<Money> half;
+                half = sale ? (m -> m.half()) : m -> m;
+                discount = (o, m) -> m.twice();
+                return total.apply(order);
+              }
+            }
+            """);
+    List<MemberFact> members = pricing.types().get(0).members();
+    assertThat(calls(members.get(0).references()))
+        .containsExactly(
+            tuple("total", Receiver.CHAIN, Optional.of("Function<Order,Money>#~.0"), 0));
+    assertThat(calls(members.get(2).references()))
+        .contains(
+            tuple("large", Receiver.CHAIN, Optional.of("Predicate<Order>#~.0"), 0),
+            tuple("half", Receiver.CHAIN, Optional.of("UnaryOperator<Money>#~.0"), 0),
+            // A wildcard is written ?, which says nothing of the parameter.
+            tuple("twice", Receiver.CHAIN, Optional.of("BiFunction<Order,?,Money>#~.1"), 0));
+  }
+
+  @Test
   void chainsFromVariablesOfGenericTypesKeepTheTypeArguments() {
     FileFacts manifest =
         FactsExtractor.extract(

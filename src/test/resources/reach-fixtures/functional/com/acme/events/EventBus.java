@@ -19,4 +19,9 @@ public class EventBus {
       handler.accept(event);
     }
   }
+
+  /** Named like Handlers.total(): a lambda's parameter typed by its target tells them apart. */
+  public int total() {
+    return handlers.size();
+  }
 }

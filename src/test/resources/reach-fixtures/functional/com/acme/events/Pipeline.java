@@ -13,6 +13,7 @@ public class Pipeline {
   private final Scheduler scheduler;
   private final List<Event> history = new ArrayList<>();
   private final Supplier<Handlers> freshHandlers = Handlers::new;
+  private final Function<Handlers, Integer> totals = h -> h.total();
 
   public Pipeline(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -107,5 +108,11 @@ public class Pipeline {
     public int recent() {
       return recent;
     }
+  }
+
+  public int measure(boolean twice) {
+    Function<Handlers, Integer> measure;
+    measure = twice ? h -> h.total() * 2 : h -> h.total();
+    return measure.apply(handlers) + totals.apply(freshHandlers.get());
   }
 }
