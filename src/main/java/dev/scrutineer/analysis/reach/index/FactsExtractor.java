@@ -445,9 +445,10 @@ public final class FactsExtractor {
       private final List<Reference> references = new ArrayList<>();
 
       /**
-       * The lambdas passed to a call on a typed receiver, each with that call as a chain step
-       * ({@code List<Owner>#stream/0#filter/1~0}: argument 0 of {@code filter}); their implicitly
-       * typed parameters are typed by it.
+       * The lambdas and method references passed to a call on a typed receiver, each with that call
+       * as a chain step ({@code List<Owner>#stream/0#filter/1~0}: argument 0 of {@code filter}),
+       * and the lambdas given to a variable of a declared type ({@code Function<Order,Money>#~});
+       * their implicitly typed parameters are typed by it, a method reference's arity too.
        */
       private final Map<ExpressionTree, String> lambdaCalls = new HashMap<>();
 
