@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Links a side of a change from the {@link LinkedBase} of the other: the files the change replaced
@@ -197,12 +199,7 @@ final class Relink {
       return;
     }
     for (T t : linker.allTypes()) {
-      for (MemberFact m : t.fact.members()) {
-        if (renamedIn(m.type(), t.file, bySimpleName)
-            || m.parameterTypes().stream().anyMatch(p -> renamedIn(p, t.file, bySimpleName))) {
-          names.add(m.name());
-        }
-      }
+      retyped(t.fact, written -> renamedIn(written, t.file, bySimpleName), names);
     }
   }
 
@@ -245,25 +242,14 @@ final class Relink {
    */
   private static boolean renamedIn(
       String written, FileFacts file, Map<String, List<Visibility>> bySimpleName) {
-    int start = -1;
-    for (int i = 0; i <= written.length(); i++) {
-      boolean part = i < written.length() && Character.isJavaIdentifierPart(written.charAt(i));
-      if (part && start < 0) {
-        start = i;
-      } else if (!part && start >= 0) {
-        List<Visibility> visible = bySimpleName.get(written.substring(start, i));
-        if (visible != null) {
+    return anyWord(
+        written,
+        (word, start) -> {
           String qualifier = qualifierBefore(written, start);
-          for (Visibility v : visible) {
-            if (qualifier == null ? v.reaches(file) : v.qualifiers().contains(qualifier)) {
-              return true;
-            }
-          }
-        }
-        start = -1;
-      }
-    }
-    return false;
+          return bySimpleName.getOrDefault(word, List.of()).stream()
+              .anyMatch(
+                  v -> qualifier == null ? v.reaches(file) : v.qualifiers().contains(qualifier));
+        });
   }
 
   /**
@@ -463,25 +449,32 @@ final class Relink {
    * reimported}; a constructor is looked up by its type's name.
    */
   private static void retyped(TypeFact type, Set<String> reimported, Set<String> names) {
+    retyped(type, written -> anyWord(written, (word, start) -> reimported.contains(word)), names);
+  }
+
+  /**
+   * The names of {@code type}'s members with a parameter or declared type that is {@code naming}.
+   */
+  private static void retyped(TypeFact type, Predicate<String> naming, Set<String> names) {
     for (MemberFact m : type.members()) {
-      if (spells(m.type(), reimported)
-          || m.parameterTypes().stream().anyMatch(p -> spells(p, reimported))) {
+      if (naming.test(m.type()) || m.parameterTypes().stream().anyMatch(naming)) {
         names.add(m.name());
       }
     }
   }
 
   /**
-   * Whether a written type ({@code Map.Entry<K, List<V>>[]}) has one of {@code names} as a word.
+   * Whether some word of a written type ({@code Map.Entry<K, List<V>>[]}) passes {@code test},
+   * given with where it starts.
    */
-  private static boolean spells(String written, Set<String> names) {
+  private static boolean anyWord(String written, BiPredicate<String, Integer> test) {
     int start = -1;
     for (int i = 0; i <= written.length(); i++) {
       boolean part = i < written.length() && Character.isJavaIdentifierPart(written.charAt(i));
       if (part && start < 0) {
         start = i;
       } else if (!part && start >= 0) {
-        if (names.contains(written.substring(start, i))) {
+        if (test.test(written.substring(start, i), start)) {
           return true;
         }
         start = -1;

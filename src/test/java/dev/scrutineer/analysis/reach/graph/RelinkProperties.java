@@ -85,13 +85,7 @@ class RelinkProperties {
           codeBase(
               name, List.of(member("p", name, DeclarationKind.METHOD, "m", "void", List.of()))));
     }
-    Reference chained =
-        new Reference(ReferenceKind.CALL, "m", 0, Receiver.CHAIN, Optional.of("A#f"), List.of(), 9);
-    base.put(
-        "p/C.java",
-        codeBase(
-            "C",
-            List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(chained)))));
+    base.put("p/C.java", callingThroughAF());
     base.put(
         "p/A.java",
         codeBase("A", List.of(member("p", "A", DeclarationKind.FIELD, "f", "B", List.of()))));
@@ -225,17 +219,19 @@ class RelinkProperties {
             List.of(),
             List.of(member("p", "A", DeclarationKind.FIELD, "f", "B", List.of())));
     base.put("p/A.java", importing(a, new ImportFact("q", false, true)));
-    Reference chained =
-        new Reference(ReferenceKind.CALL, "m", 0, Receiver.CHAIN, Optional.of("A#f"), List.of(), 9);
-    base.put(
-        "p/C.java",
-        codeBase(
-            "C",
-            List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(chained)))));
+    base.put("p/C.java", callingThroughAF());
     Map<String, FileFacts> head = new TreeMap<>(base);
     head.put("p/B.java", codeBase("B", List.of()));
 
     relinkGivesTheFullGraph(base, head, Set.of("p/B.java"));
+  }
+
+  /** {@code C.go()} calling {@code A.f.m()}. */
+  private static FileFacts callingThroughAF() {
+    Reference chained =
+        new Reference(ReferenceKind.CALL, "m", 0, Receiver.CHAIN, Optional.of("A#f"), List.of(), 9);
+    return codeBase(
+        "C", List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(chained))));
   }
 
   /** {@code C.go()} calling {@code t.m(x)}, with {@code t} a {@code T} and {@code x} as given. */
