@@ -94,7 +94,10 @@ public final class CodeGraph {
     unfitBase = Optional.ofNullable(linker.unfitBase);
     List<Escalation> esc = new ArrayList<>();
     for (Linker.Skipped s : linker.skipped) {
-      esc.add(new Escalation(symbols[s.from()], s.name(), s.arity(), s.candidates(), s.line()));
+      int candidates = linker.candidates(s);
+      if (candidates > 0) { // a call no method of the index answers to links nowhere
+        esc.add(new Escalation(symbols[s.from()], s.name(), s.arity(), candidates, s.line()));
+      }
     }
     escalations = List.copyOf(esc);
 

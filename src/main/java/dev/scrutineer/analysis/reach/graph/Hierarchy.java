@@ -46,6 +46,16 @@ final class Hierarchy {
     return out;
   }
 
+  /** Whether a type outside the index is among {@code t}'s supertypes. */
+  static boolean inheritsFromLibrary(T t) {
+    for (T s : closure(t)) {
+      if (!s.externalSupers.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Methods named {@code name} that accept {@code arity} arguments, declared in {@code t} or
    * inherited; a declaration hides the same signature further up.

@@ -217,8 +217,14 @@ final class Linker {
     }
   }
 
-  /** A reference the linker refused to fan out by name alone. */
-  record Skipped(int from, String name, int arity, int candidates, int line) {}
+  /**
+   * A reference the linker refused to fan out by name alone; {@link #UNCOUNTED} candidates for a
+   * method of an {@link #AMBIGUOUS_NAMES ambiguous} name, counted once every type is declared
+   * ({@link #candidates}).
+   */
+  record Skipped(int from, String name, int arity, int candidates, int line) {
+    static final int UNCOUNTED = -1;
+  }
 
   // Nodes.
   final List<Symbol> symbols = new ArrayList<>();
@@ -819,7 +825,7 @@ final class Linker {
             return;
           }
         }
-        if (!staticImports(m, r) && !inheritsFromLibrary(ctx)) {
+        if (!staticImports(m, r) && !Hierarchy.inheritsFromLibrary(ctx)) {
           fallback(m, r);
         }
       }
@@ -897,15 +903,6 @@ final class Linker {
           : new Qualified(null, end.jdk().getSimpleName());
     }
     return end.library() != null ? new Qualified(null, end.library()) : Qualified.UNKNOWN;
-  }
-
-  private boolean inheritsFromLibrary(T t) {
-    for (T s : Hierarchy.closure(t)) {
-      if (!s.externalSupers.isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Links a call to the methods of {@code t} that accept it, with dispatch; false if none. */
@@ -1143,18 +1140,20 @@ final class Linker {
    */
   private void fallback(M m, Reference r) {
     boolean isField = r.kind() == Reference.ReferenceKind.FIELD;
-    List<M> candidates =
-        fallbackCandidates.computeIfAbsent(
-            new FallbackKey(isField, r.name(), isField ? 0 : r.arity()),
-            k -> fallbackCandidates(k));
-    boolean ambiguous = !isField && AMBIGUOUS_NAMES.contains(r.name());
-    if (!isField && !ambiguous && !r.arguments().isEmpty()) {
+    if (!isField && AMBIGUOUS_NAMES.contains(r.name())) {
+      // Escalated whatever the methods of that name: a change that adds one (a builder's build())
+      // then links no caller again, as only the count differs, and that is taken from the head.
+      skipped.add(new Skipped(m.id, r.name(), r.arity(), Skipped.UNCOUNTED, r.line()));
+      return;
+    }
+    List<M> candidates = fallbackCandidates(isField, r.name(), isField ? 0 : r.arity());
+    if (!isField && !r.arguments().isEmpty()) {
       candidates = arguments.fitting(candidates, m, r);
     }
     if (candidates.isEmpty()) {
       return;
     }
-    if (candidates.size() > MAX_FALLBACK || ambiguous) {
+    if (candidates.size() > MAX_FALLBACK) {
       skipped.add(new Skipped(m.id, r.name(), r.arity(), candidates.size(), r.line()));
       return;
     }
@@ -1168,6 +1167,18 @@ final class Linker {
   private record FallbackKey(boolean isField, String name, int arity) {}
 
   private final Map<FallbackKey, List<M>> fallbackCandidates = new HashMap<>();
+
+  private List<M> fallbackCandidates(boolean isField, String name, int arity) {
+    return fallbackCandidates.computeIfAbsent(
+        new FallbackKey(isField, name, arity), this::fallbackCandidates);
+  }
+
+  /** How many methods of the index {@code s} could be a call to. */
+  int candidates(Skipped s) {
+    return s.candidates() == Skipped.UNCOUNTED
+        ? fallbackCandidates(false, s.name(), s.arity()).size()
+        : s.candidates();
+  }
 
   private List<M> fallbackCandidates(FallbackKey key) {
     List<M> pool =

@@ -39,11 +39,15 @@ import java.util.function.Predicate;
  *       construction runs its code);
  *   <li>for a type added, removed, or whose resolved supertypes differ (written differently, or
  *       resolving elsewhere now), its name and every member name of its supertypes and subtypes, on
- *       both sides, and its subtypes' names: calls dispatch into it, or through it, by those;
- *   <li>for a type added or removed, the members declared where its simple name reaches it (its
- *       package and importers, or its enclosing type's family and importers), or qualified by a
- *       name of its container, whose parameter or declared types spell it: it may hide another type
- *       of that name, or stop hiding one, which decides where chains through those members lead;
+ *       both sides, and its subtypes' names: calls dispatch into it, or through it, by those. Of a
+ *       type added with no library type among its supertypes, the methods of a name too common to
+ *       link by name alone ({@code build}, {@code get}) do not count: a call to one reaches it only
+ *       through a name that counts already, and is escalated otherwise, whatever the methods;
+ *   <li>for a type added or removed, the files where its simple name reaches it (its package and
+ *       importers, or its enclosing type's family and importers) or that also mention a name of its
+ *       container, which may qualify it; elsewhere that name is another type's. There, too, the
+ *       members whose parameter or declared types spell it: it may hide another type of that name,
+ *       or stop hiding one, which decides where chains through those members lead;
  *   <li>when a simple name comes to be, or stops being, the name of some type of the index, the
  *       members whose parameter or declared types spell it: a lambda is known to fit a parameter
  *       only when its type is a JDK functional interface no type of the index shares a name with.
@@ -143,14 +147,44 @@ final class Relink {
     Set<String> typeNames = newTypeNames(comeOrGone, linker);
     if (!typeNames.isEmpty()) {
       // A lambda is known to fit a parameter only if no type of the index has its type's name.
+      Predicate<String> spells = remembered(spellsOneOf(typeNames));
       for (T t : linker.allTypes()) {
-        retyped(t.fact, typeNames, names);
+        retyped(t.fact, spells, names);
       }
-      replacedTypes.values().forEach(type -> retyped(type, typeNames, names));
+      replacedTypes.values().forEach(type -> retyped(type, spells, names));
     }
     renamed(comeOrGone, linker, names);
+    named(comeOrGone, linker, relink);
+
     relink.addAll(base.mentions.of(names));
     return relink;
+  }
+
+  /**
+   * The files that can name a type added or removed: those that mention its simple name where it
+   * reaches them, or mention a name that qualifies it too. Elsewhere that name is another type's.
+   */
+  private void named(List<Symbol> comeOrGone, Linker linker, Set<String> files) {
+    Map<String, FileFacts> byPath = null;
+    for (Symbol type : comeOrGone) {
+      if (local(type)) {
+        continue; // seen in its own file only, which is linked again
+      }
+      if (byPath == null) {
+        byPath = new HashMap<>();
+        for (T t : linker.allTypes()) {
+          byPath.putIfAbsent(t.file.path(), t.file);
+        }
+      }
+      Visibility visibility = visibility(type, linker);
+      Set<String> qualifying = base.mentions.of(visibility.qualifiers());
+      for (String path : base.mentions.of(Set.of(TypeNames.simpleName(type)))) {
+        FileFacts file = byPath.get(path);
+        if (file == null || qualifying.contains(path) || visibility.reaches(file)) {
+          files.add(path);
+        }
+      }
+    }
   }
 
   /**
@@ -189,7 +223,7 @@ final class Relink {
   private void renamed(List<Symbol> comeOrGone, Linker linker, Set<String> names) {
     Map<String, List<Visibility>> bySimpleName = new HashMap<>();
     for (Symbol type : comeOrGone) {
-      if (type.name().indexOf('$') < 0) { // a local type is seen in its own file, linked again
+      if (!local(type)) { // a local type is seen in its own file, linked again
         bySimpleName
             .computeIfAbsent(TypeNames.simpleName(type), k -> new ArrayList<>())
             .add(visibility(type, linker));
@@ -198,8 +232,13 @@ final class Relink {
     if (bySimpleName.isEmpty()) {
       return;
     }
+    // Most written types spell none of those names: that is found once per distinct spelling.
+    Predicate<String> spells = remembered(spellsOneOf(bySimpleName.keySet()));
     for (T t : linker.allTypes()) {
-      retyped(t.fact, written -> renamedIn(written, t.file, bySimpleName), names);
+      retyped(
+          t.fact,
+          written -> spells.test(written) && renamedIn(written, t.file, bySimpleName),
+          names);
     }
   }
 
@@ -355,10 +394,16 @@ final class Relink {
    */
   private void hierarchyChanged(T head, int b, Set<String> names, Set<String> files) {
     if (head != null) {
-      names.add(head.simpleName);
+      if (b >= 0 || local(head.fact.symbol())) {
+        names.add(head.simpleName); // else see named()
+      }
       files.add(head.file.path());
       for (T s : Hierarchy.closure(head)) {
-        memberNames(s, names);
+        if (s == head && b < 0 && !Hierarchy.inheritsFromLibrary(head)) {
+          addedMemberNames(head, names);
+        } else {
+          memberNames(s, names);
+        }
       }
       for (T s : Hierarchy.subtypes(head)) {
         names.add(s.simpleName);
@@ -367,7 +412,9 @@ final class Relink {
       }
     }
     if (b >= 0) {
-      names.add(TypeNames.simpleName(nodes.symbols()[b]));
+      if (head != null || local(nodes.symbols()[b])) {
+        names.add(TypeNames.simpleName(nodes.symbols()[b])); // else see named()
+      }
       for (int s : baseClosure(b, false)) {
         baseMemberNames(s, names);
       }
@@ -449,7 +496,18 @@ final class Relink {
    * reimported}; a constructor is looked up by its type's name.
    */
   private static void retyped(TypeFact type, Set<String> reimported, Set<String> names) {
-    retyped(type, written -> anyWord(written, (word, start) -> reimported.contains(word)), names);
+    retyped(type, spellsOneOf(reimported), names);
+  }
+
+  /** Whether a written type spells one of {@code simpleNames}. */
+  private static Predicate<String> spellsOneOf(Set<String> simpleNames) {
+    return written -> anyWord(written, (word, start) -> simpleNames.contains(word));
+  }
+
+  /** {@code test}, asked once per distinct written type: the same few hundred recur. */
+  private static Predicate<String> remembered(Predicate<String> test) {
+    Map<String, Boolean> known = new HashMap<>();
+    return written -> known.computeIfAbsent(written, test::test);
   }
 
   /**
@@ -457,10 +515,19 @@ final class Relink {
    */
   private static void retyped(TypeFact type, Predicate<String> naming, Set<String> names) {
     for (MemberFact m : type.members()) {
-      if (naming.test(m.type()) || m.parameterTypes().stream().anyMatch(naming)) {
+      if (naming.test(m.type()) || anyOf(m.parameterTypes(), naming)) {
         names.add(m.name());
       }
     }
+  }
+
+  private static boolean anyOf(List<String> written, Predicate<String> naming) {
+    for (String type : written) {
+      if (naming.test(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -509,6 +576,26 @@ final class Relink {
   private static void memberNames(T t, Set<String> names) {
     names.addAll(t.methods.keySet());
     names.addAll(t.fields.keySet());
+  }
+
+  /**
+   * The member names of a type added that no library type dispatches to, but for methods of an
+   * {@link Linker#AMBIGUOUS_NAMES ambiguous} name: a call to one reaches it only on a receiver
+   * typed through its name, a supertype's (whose member names count) or a chain through a member
+   * that is changed too; on any other receiver such a call is escalated, whatever the methods.
+   */
+  private static void addedMemberNames(T t, Set<String> names) {
+    for (String name : t.methods.keySet()) {
+      if (!Linker.AMBIGUOUS_NAMES.contains(name)) {
+        names.add(name);
+      }
+    }
+    names.addAll(t.fields.keySet());
+  }
+
+  /** A local or anonymous type: {@code Outer#run()$Helper}. */
+  private static boolean local(Symbol type) {
+    return type.name().indexOf('$') >= 0;
   }
 
   /** A base type's member names: its members are the nodes right after it. */

@@ -1,5 +1,10 @@
 package dev.scrutineer.analysis.reach.graph;
 
+import static dev.scrutineer.analysis.reach.index.Reference.Receiver.EXPRESSION;
+import static dev.scrutineer.analysis.reach.index.Reference.Receiver.NAME;
+import static dev.scrutineer.analysis.reach.index.Reference.Receiver.NONE;
+import static dev.scrutineer.analysis.reach.index.Reference.ReferenceKind.CALL;
+import static dev.scrutineer.analysis.reach.index.Reference.ReferenceKind.TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrutineer.analysis.reach.index.AnnotationFact;
@@ -224,6 +229,120 @@ class RelinkProperties {
     head.put("p/B.java", codeBase("B", List.of()));
 
     relinkGivesTheFullGraph(base, head, Set.of("p/B.java"));
+  }
+
+  /**
+   * A type added with a method of a name too common to link by name alone ({@code get}): a call to
+   * that name on a receiver of unknown type stays escalated, and the count of methods it could be a
+   * call to, which has grown by one, is taken from the head though its file is not linked again.
+   */
+  @Example
+  void aTypeAddedWithACommonlyNamedMethodCountsItForEscalatedCalls() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/B.java", codeBase("B", List.of(method("B", "get", List.of()))));
+    base.put("p/C.java", calling(new Reference(CALL, "get", 0, EXPRESSION, none(), List.of(), 9)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/N.java", codeBase("N", List.of(method("N", "get", List.of()))));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/N.java"));
+  }
+
+  /**
+   * A type added that implements a JDK interface is a target of calls on that interface's type,
+   * which do not name it: {@code s.get()} on a {@code Supplier} now reaches {@code N.get()}.
+   */
+  @Example
+  void aTypeAddedUnderALibraryTypeRelinksTheCallsOnThatType() throws IOException {
+    ImportFact supplier = new ImportFact("java.util.function.Supplier", false, false);
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put(
+        "p/C.java",
+        importing(
+            calling(new Reference(CALL, "get", 0, NAME, Optional.of("Supplier"), List.of(), 9)),
+            supplier));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    FileFacts added =
+        declaring(
+            "p",
+            "N",
+            DeclarationKind.CLASS,
+            List.of("Supplier"),
+            List.of(method("N", "get", List.of())));
+    head.put("p/N.java", importing(added, supplier));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/N.java"));
+  }
+
+  /**
+   * A member type added is named through its enclosing type ({@code O.I}) in a file of another
+   * package that its simple name does not reach: that file is linked again.
+   */
+  @Example
+  void aMemberTypeAddedRelinksTheFilesNamingItThroughItsEnclosingType() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/O.java", codeBase("O", List.of()));
+    FileFacts user =
+        new FileFacts(
+            "q/C.java",
+            "q",
+            List.of(new ImportFact("p.O", false, false)),
+            List.of(
+                new TypeFact(
+                    new Symbol("q", "C"),
+                    DeclarationKind.CLASS,
+                    Set.of(),
+                    List.of(),
+                    List.of(),
+                    1,
+                    20,
+                    List.of(
+                        member(
+                            "q",
+                            "C",
+                            DeclarationKind.METHOD,
+                            "go",
+                            "void",
+                            List.of(new Reference(TYPE, "O.I", 0, NONE, none(), List.of(), 9)))))),
+            Optional.empty());
+    base.put("q/C.java", user);
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    TypeFact outer = codeBase("O", List.of()).types().get(0);
+    TypeFact inner =
+        new TypeFact(
+            new Symbol("p", "O.I"),
+            DeclarationKind.CLASS,
+            Set.of("static"),
+            List.of(),
+            List.of(),
+            2,
+            3,
+            List.of());
+    head.put(
+        "p/O.java",
+        new FileFacts("p/O.java", "p", List.of(), List.of(outer, inner), Optional.empty()));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/O.java"));
+  }
+
+  /** A type added is named by its simple name in the files of its package. */
+  @Example
+  void aTypeAddedRelinksTheFilesOfItsPackageNamingIt() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/C.java", calling(new Reference(TYPE, "N", 0, NONE, none(), List.of(), 9)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/N.java", codeBase("N", List.of()));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/N.java"));
+  }
+
+  /** {@code C.go()} with one reference. */
+  private static FileFacts calling(Reference reference) {
+    return codeBase(
+        "C", List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(reference))));
+  }
+
+  private static Optional<String> none() {
+    return Optional.empty();
   }
 
   /** {@code C.go()} calling {@code A.f.m()}. */
