@@ -13,6 +13,13 @@ import org.eclipse.jgit.util.FS;
  * Opens the repository a directory belongs to, work tree or bare, with errors a user can act on.
  */
 final class Repositories {
+  static {
+    // Git's system-wide configuration is not read: JGit finds it by running git twice (tens of
+    // milliseconds of every run), and nothing in it changes how objects are read. The
+    // repository's own configuration and the user's still are.
+    FS.DETECTED.setGitSystemConfig(null);
+  }
+
   private Repositories() {}
 
   static Repository open(Path directory) {
