@@ -9,6 +9,7 @@ import dev.scrutineer.analysis.reach.DeclarationsCache;
 import dev.scrutineer.analysis.reach.ReachAnalyzer;
 import dev.scrutineer.analysis.reach.graph.LinkedBaseCache;
 import dev.scrutineer.analysis.reach.index.FactsCache;
+import dev.scrutineer.analysis.reach.index.FactsPacks;
 import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ConfigLoader;
 import dev.scrutineer.config.ScrutineerConfig;
@@ -190,7 +191,10 @@ public final class Scrutineer {
     }
     try (FactsCache cache = FactsCache.open(cacheDirectory.resolve(FACTS_FILE))) {
       ReachAnalyzer.Result result =
-          new ReachAnalyzer(cache, LinkedBaseCache.in(cacheDirectory.resolve("graphs")))
+          new ReachAnalyzer(
+                  cache,
+                  FactsPacks.in(cacheDirectory.resolve("packs")),
+                  LinkedBaseCache.in(cacheDirectory.resolve("graphs")))
               .analyze(
                   session.change(),
                   session.base(),

@@ -11,6 +11,7 @@ import dev.scrutineer.analysis.reach.graph.ReverseReach;
 import dev.scrutineer.analysis.reach.index.CodeIndex;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.reach.index.FactsExtractor;
+import dev.scrutineer.analysis.reach.index.FactsPacks;
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.ChangeSet;
@@ -75,14 +76,17 @@ public final class ReachAnalyzer {
   static final int MIN_DRIFT = 50;
 
   private final FactsCache cache;
+  private final FactsPacks packs;
   private final LinkedBaseCache graphs;
 
   /**
    * @param cache file facts by content
+   * @param packs every file's facts of the merge-bases, read in one go
    * @param graphs linked merge-bases, so that a change on a known base links only what it can alter
    */
-  public ReachAnalyzer(FactsCache cache, LinkedBaseCache graphs) {
+  public ReachAnalyzer(FactsCache cache, FactsPacks packs, LinkedBaseCache graphs) {
     this.cache = cache;
+    this.packs = packs;
     this.graphs = graphs;
   }
 
@@ -96,7 +100,8 @@ public final class ReachAnalyzer {
       List<ChangedDeclaration> changed,
       Optional<String> why,
       boolean eachDeclaration) {
-    CodeIndex baseIndex = CodeIndex.build(base, cache);
+    CodeIndex baseIndex =
+        CodeIndex.build(base, cache, packs, Runtime.getRuntime().availableProcessors());
     CodeIndex headIndex = baseIndex.withFiles(head, changedPaths(change), deletedPaths(change));
     // The framework rules and the linker only read the index: run them side by side.
     FutureTask<FrameworkFacts> frameworksTask =
@@ -114,6 +119,7 @@ public final class ReachAnalyzer {
     List<EntryPoint> entryPoints = entryPoints(touched, frameworks, graph, reach);
     List<ReachedTest> tests = tests(touched, frameworks, graph, reach);
     List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
+    diagnostics.addAll(packs.diagnostics());
     diagnostics.addAll(graphs.diagnostics());
     linked
         .unfit()

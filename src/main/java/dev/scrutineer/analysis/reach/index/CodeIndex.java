@@ -77,18 +77,65 @@ public final class CodeIndex {
 
   /** Indexes every Java file of {@code tree} with {@code threads} threads. */
   public static CodeIndex build(SourceTree tree, FactsCache cache, int threads) {
+    return build(tree, cache, FactsPacks.none(), threads);
+  }
+
+  /**
+   * Indexes every Java file of {@code tree} with {@code threads} threads, from the tree's pack when
+   * {@code packs} has it, offering them one otherwise ({@link FactsPacks#offer}).
+   */
+  public static CodeIndex build(SourceTree tree, FactsCache cache, FactsPacks packs, int threads) {
     long start = System.nanoTime();
+    int workers = Math.max(1, threads);
     List<String> paths = tree.paths().stream().filter(CodeIndex::isJava).toList();
+    Optional<SortedMap<String, String>> listed = blobIds(tree, paths);
+    Optional<String> key = listed.map(FactsPacks::key);
+    Optional<List<FileFacts>> packed = key.flatMap(k -> packs.load(k, workers));
     SortedMap<String, FileFacts> files = new TreeMap<>();
     Map<String, String> blobIds = new ConcurrentHashMap<>();
-    Counts counts = index(tree, paths, cache, Math.max(1, threads), files, blobIds);
+    Counts counts;
+    if (packed.isPresent() && samePaths(packed.get(), paths)) {
+      packed.get().forEach(f -> files.put(f.path(), f));
+      blobIds.putAll(listed.get());
+      counts = new Counts();
+      counts.fromCache.set(files.size());
+    } else {
+      counts = index(tree, paths, cache, workers, files, blobIds);
+      if (key.isPresent() && !counts.noCompiler && !counts.unreadable) {
+        packs.offer(key.get(), List.copyOf(files.values()), workers);
+      }
+    }
     return new CodeIndex(
-        files,
-        blobIds,
-        cache,
-        Math.max(1, threads),
-        stats(files, counts, start),
-        diagnostics(counts, cache));
+        files, blobIds, cache, workers, stats(files, counts, start), diagnostics(counts, cache));
+  }
+
+  /** Each path's blob id; empty when one cannot be read. */
+  private static Optional<SortedMap<String, String>> blobIds(SourceTree tree, List<String> paths) {
+    SortedMap<String, String> ids = new TreeMap<>();
+    try {
+      for (String path : paths) {
+        Optional<String> id = tree.blobId(path);
+        if (id.isEmpty()) {
+          return Optional.empty();
+        }
+        ids.put(path, id.get());
+      }
+    } catch (UncheckedIOException e) {
+      return Optional.empty(); // the index notes it as it reads the file
+    }
+    return Optional.of(ids);
+  }
+
+  private static boolean samePaths(List<FileFacts> facts, List<String> paths) {
+    if (facts.size() != paths.size()) {
+      return false;
+    }
+    for (int i = 0; i < paths.size(); i++) {
+      if (!facts.get(i).path().equals(paths.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -204,6 +251,9 @@ public final class CodeIndex {
     final AtomicInteger fromCache = new AtomicInteger();
     final AtomicInteger extracted = new AtomicInteger();
     volatile boolean noCompiler;
+
+    /** A file could not be read: its facts say so this time only. */
+    volatile boolean unreadable;
   }
 
   private static Stats stats(Map<String, FileFacts> files, Counts counts, long start) {
@@ -341,6 +391,7 @@ public final class CodeIndex {
           result.put(path, FileFacts.unreadable(path, ABSENT));
         }
       } catch (UncheckedIOException e) {
+        counts.unreadable = true;
         result.put(path, unreadable(path, e));
       }
     }
@@ -372,6 +423,7 @@ public final class CodeIndex {
           inputs.add(new FactsExtractor.Input(path, ChangedDeclarations.decode(bytes.get())));
         }
       } catch (UncheckedIOException e) {
+        counts.unreadable = true;
         result.put(path, unreadable(path, e));
       }
     }

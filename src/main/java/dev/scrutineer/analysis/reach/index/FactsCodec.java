@@ -4,28 +4,36 @@ import dev.scrutineer.analysis.reach.index.Reference.Receiver;
 import dev.scrutineer.analysis.reach.index.Reference.ReferenceKind;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * A compact binary form of {@link FileFacts} without its path (the cache is keyed by content, and
  * the same content may sit at several paths): every string once in a table, then the records as
- * variable-length integers. Not compressed: deflated, the facts took half the space, but inflating
- * them was two fifths of the time a warm run spends decoding the repository's facts.
+ * variable-length integers, and a CRC-32 of all that. Not compressed: deflated, the facts took half
+ * the space, but inflating them was two fifths of the time a warm run spends decoding the
+ * repository's facts. Each member's references follow their length and are read only when asked
+ * for: a warm run reads those of the files it links and of the tests, most of a repository's facts
+ * being references of other files.
  */
 final class FactsCodec {
-  // "SCF4"; "SCF3" rows had argument types as lists, "SCF2" none, "SCF1" rows were deflated.
-  private static final int MAGIC = 0x5343_4634;
+  // "SCF5"; "SCF4" rows read every reference at once, "SCF3" had argument types as lists, "SCF2"
+  // none, "SCF1" rows were deflated.
+  private static final int MAGIC = 0x5343_4635;
+
+  /** The format of the bytes this codec writes. */
+  static final int FORMAT = MAGIC;
 
   // values() copies its array on every call: once per decoded reference was 46 MB a warm run.
   private static final ReferenceKind[] REFERENCE_KINDS = ReferenceKind.values();
@@ -65,20 +73,24 @@ final class FactsCodec {
         w.number(m.line());
         w.number(m.endLine());
         w.count(m.references().size());
-        for (Reference r : m.references()) {
-          w.number(r.kind().ordinal());
-          w.string(r.name());
-          w.number(r.arity() + 1);
-          w.number(r.receiver().ordinal());
-          w.optional(r.receiverType());
-          w.strings(r.stringArguments());
-          w.string(r.arguments());
-          w.number(r.line());
-        }
+        w.sized(() -> writeReferences(w, m.references()));
       }
     }
     w.optional(facts.problem());
     return w.finish();
+  }
+
+  private static void writeReferences(Writer w, List<Reference> references) {
+    for (Reference r : references) {
+      w.number(r.kind().ordinal());
+      w.string(r.name());
+      w.number(r.arity() + 1);
+      w.number(r.receiver().ordinal());
+      w.optional(r.receiverType());
+      w.strings(r.stringArguments());
+      w.string(r.arguments());
+      w.number(r.line());
+    }
   }
 
   /**
@@ -87,8 +99,19 @@ final class FactsCodec {
    * @throws IllegalArgumentException when the bytes are not facts this codec wrote
    */
   static FileFacts decode(String path, byte[] bytes) {
+    return decode(path, bytes, 0, bytes.length);
+  }
+
+  /**
+   * The facts encoded in {@code length} bytes of {@code bytes} from {@code offset}, at {@code
+   * path}; their references are read when first asked for, from {@code bytes}, which must not
+   * change.
+   *
+   * @throws IllegalArgumentException when the bytes are not facts this codec wrote
+   */
+  static FileFacts decode(String path, byte[] bytes, int offset, int length) {
     try {
-      Reader r = new Reader(bytes);
+      Reader r = new Reader(bytes, offset, length);
       String packageName = r.string();
       List<ImportFact> imports = new ArrayList<>();
       for (int n = r.count(); n > 0; n--) {
@@ -122,26 +145,13 @@ final class FactsCodec {
           }
           int memberLine = r.number();
           int memberEnd = r.number();
-          Reference[] references = new Reference[r.count()];
-          for (int k = 0; k < references.length; k++) {
-            ReferenceKind referenceKind = REFERENCE_KINDS[r.number()];
-            String referenceName = r.string();
-            int arity = r.number() - 1;
-            Receiver receiver = RECEIVERS[r.number()];
-            Optional<String> receiverType = r.optional();
-            List<String> strings = r.strings();
-            String arguments = r.string();
-            references[k] =
-                new Reference(
-                    referenceKind,
-                    referenceName,
-                    arity,
-                    receiver,
-                    receiverType,
-                    strings,
-                    arguments,
-                    r.number());
-          }
+          int count = r.count();
+          int referenceBytes = r.int32();
+          List<Reference> references =
+              count == 0
+                  ? List.of()
+                  : new LazyReferences(r.table, r.body, r.at, count, referenceBytes);
+          r.skip(referenceBytes);
           members.add(
               new MemberFact(
                   memberSymbol,
@@ -155,29 +165,108 @@ final class FactsCodec {
                   parameterAnnotations,
                   memberLine,
                   memberEnd,
-                  List.of(references)));
+                  references));
         }
         types.add(
             new TypeFact(symbol, kind, modifiers, annotations, supertypes, line, endLine, members));
       }
       Optional<String> problem = r.optional();
+      r.end();
       return new FileFacts(path, packageName, imports, types, problem);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not facts of this format: " + e, e);
     }
   }
 
+  /**
+   * A member's references, read when first asked for. The row's checksum was verified when it was
+   * read, so reading them meets no damage; a reference that does not validate is an error of this
+   * codec.
+   */
+  static final class LazyReferences extends AbstractList<Reference> implements RandomAccess {
+    private final String[] table;
+    private final byte[] bytes;
+    private final int at;
+    private final int size;
+    private final int length;
+    private volatile List<Reference> read;
+
+    private LazyReferences(String[] table, byte[] bytes, int at, int size, int length) {
+      this.table = table;
+      this.bytes = bytes;
+      this.at = at;
+      this.size = size;
+      this.length = length;
+    }
+
+    @Override
+    public Reference get(int index) {
+      return references().get(index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    private List<Reference> references() {
+      List<Reference> references = read;
+      if (references == null) { // two threads may both read them: equal lists either way
+        Reader r = new Reader(table, bytes, at, at + length);
+        Reference[] out = new Reference[size];
+        for (int k = 0; k < size; k++) {
+          ReferenceKind kind = REFERENCE_KINDS[r.number()];
+          String name = r.string();
+          int arity = r.number() - 1;
+          Receiver receiver = RECEIVERS[r.number()];
+          Optional<String> receiverType = r.optional();
+          List<String> strings = r.strings();
+          String arguments = r.string();
+          out[k] =
+              new Reference(
+                  kind, name, arity, receiver, receiverType, strings, arguments, r.number());
+        }
+        r.end();
+        references = List.of(out);
+        read = references;
+      }
+      return references;
+    }
+  }
+
+  /** Writes records into a growing array, each string as its index in a table built meanwhile. */
   private static final class Writer {
     private final Map<String, Integer> table = new LinkedHashMap<>();
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private byte[] body = new byte[1024];
+    private int size;
+
+    /** What {@code write} writes, preceded by its length in four bytes. */
+    void sized(Runnable write) {
+      room(4);
+      int at = size;
+      size += 4;
+      write.run();
+      int length = size - at - 4;
+      body[at] = (byte) (length >>> 24);
+      body[at + 1] = (byte) (length >>> 16);
+      body[at + 2] = (byte) (length >>> 8);
+      body[at + 3] = (byte) length;
+    }
 
     void number(int value) {
+      room(5);
       int v = value;
       while ((v & ~0x7f) != 0) {
-        body.write((v & 0x7f) | 0x80);
+        body[size++] = (byte) ((v & 0x7f) | 0x80);
         v >>>= 7;
       }
-      body.write(v);
+      body[size++] = (byte) v;
+    }
+
+    private void room(int bytes) {
+      if (size + bytes > body.length) {
+        body = Arrays.copyOf(body, Math.max(size + bytes, body.length * 2));
+      }
     }
 
     void count(int value) {
@@ -224,22 +313,28 @@ final class FactsCodec {
       }
     }
 
+    /** The magic number, the table, the records' length and the records, and a CRC-32 of it all. */
     byte[] finish() {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + 64 + 16 * table.size());
-      try (DataOutputStream data = new DataOutputStream(out)) {
-        data.writeInt(MAGIC);
-        data.writeInt(table.size());
-        for (String s : table.keySet()) {
-          byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-          data.writeInt(utf8.length);
-          data.write(utf8);
-        }
-        data.writeInt(body.size());
-        body.writeTo(data);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      byte[][] strings = new byte[table.size()][];
+      long length = 12L + size + 8;
+      int i = 0;
+      for (String s : table.keySet()) {
+        strings[i] = s.getBytes(StandardCharsets.UTF_8);
+        length += 4 + strings[i++].length;
       }
-      return out.toByteArray();
+      if (length > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("facts too large to encode: " + length + " bytes");
+      }
+      ByteBuffer out = ByteBuffer.allocate((int) length);
+      out.putInt(MAGIC).putInt(strings.length);
+      for (byte[] utf8 : strings) {
+        out.putInt(utf8.length).put(utf8);
+      }
+      out.putInt(size).put(body, 0, size);
+      CRC32 crc = new CRC32();
+      crc.update(out.array(), 0, out.position());
+      out.putLong(crc.getValue());
+      return out.array();
     }
   }
 
@@ -249,31 +344,58 @@ final class FactsCodec {
     private final byte[] body;
     private int at;
 
-    Reader(byte[] bytes) {
+    /** Where the records end. */
+    private final int end;
+
+    /** Reads a member's references, from {@code at} to {@code end}. */
+    Reader(String[] table, byte[] bytes, int at, int end) {
+      this.table = table;
+      this.body = bytes;
+      this.at = at;
+      this.end = end;
+    }
+
+    /**
+     * Checks the row of {@code length} bytes at {@code offset}, reads its table, and is at its
+     * records.
+     */
+    Reader(byte[] bytes, int offset, int length) {
       body = bytes;
-      if (body.length < 12 || int32() != MAGIC) {
+      at = offset;
+      if (offset < 0 || length < 20 || length > bytes.length - offset) {
+        throw new IllegalArgumentException("not facts of this format: too short");
+      }
+      end = offset + length - 8;
+      CRC32 crc = new CRC32();
+      crc.update(bytes, offset, length - 8);
+      if (ByteBuffer.wrap(bytes, end, 8).getLong() != crc.getValue()) {
+        throw new IllegalArgumentException("facts damaged (checksum)");
+      }
+      if (int32() != MAGIC) {
         throw new IllegalArgumentException("not facts of this format");
       }
       int strings = int32();
-      if (strings < 0 || strings > (body.length - at) / 4) {
+      if (strings < 0 || strings > (end - at) / 4) {
         throw new IllegalArgumentException("more strings than bytes");
       }
       table = new String[strings];
       for (int i = 0; i < table.length; i++) {
-        int length = int32();
-        if (length < 0 || length > body.length - at) {
+        int stringLength = int32();
+        if (stringLength < 0 || stringLength > end - at) {
           throw new IllegalArgumentException("a string runs past the end");
         }
-        table[i] = new String(body, at, length, StandardCharsets.UTF_8);
-        at += length;
+        table[i] = new String(body, at, stringLength, StandardCharsets.UTF_8);
+        at += stringLength;
       }
-      int length = int32();
-      if (length != body.length - at) {
+      if (int32() != end - at) {
         throw new IllegalArgumentException("the records are not where the header says");
       }
     }
 
-    private int int32() {
+    int int32() {
+      if (at + 4 > end) {
+        throw new IllegalArgumentException("runs past the end");
+      }
       int value = (body[at] & 0xff) << 24 | (body[at + 1] & 0xff) << 16;
       value |= (body[at + 2] & 0xff) << 8 | body[at + 3] & 0xff;
       at += 4;
@@ -283,6 +405,9 @@ final class FactsCodec {
     int number() {
       int value = 0;
       for (int shift = 0; ; shift += 7) {
+        if (at >= end) {
+          throw new IllegalArgumentException("runs past the end");
+        }
         int b = body[at++] & 0xff;
         value |= (b & 0x7f) << shift;
         if ((b & 0x80) == 0) {
@@ -293,6 +418,20 @@ final class FactsCodec {
 
     int count() {
       return number();
+    }
+
+    void skip(int length) {
+      if (length < 0 || length > end - at) {
+        throw new IllegalArgumentException("references run past the end");
+      }
+      at += length;
+    }
+
+    /** Fails unless every byte of the records was read. */
+    void end() {
+      if (at != end) {
+        throw new IllegalArgumentException((end - at) + " bytes left unread");
+      }
     }
 
     String string() {

@@ -55,6 +55,8 @@ public record MemberFact(
       copies.add(List.copyOf(p));
     }
     parameterAnnotations = List.copyOf(copies);
-    references = List.copyOf(references);
+    if (!(references instanceof FactsCodec.LazyReferences)) { // immutable, read when asked for
+      references = List.copyOf(references);
+    }
   }
 }

@@ -185,7 +185,7 @@ class CodeIndexTest {
     return SourceTree.of(files);
   }
 
-  private static SourceTree tree(Map<String, String> texts) {
+  static SourceTree tree(Map<String, String> texts) {
     Map<String, byte[]> files = new HashMap<>();
     texts.forEach((path, text) -> files.put(path, text.getBytes(UTF_8)));
     return SourceTree.of(files);

@@ -1,0 +1,244 @@
+package dev.scrutineer.analysis.reach.index;
+
+import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.store.KeyedFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+
+/**
+ * The facts of every Java file of a tree in one file of the cache, for the trees changes are made
+ * on: a warm run reads them in one go, where looking each file up in the facts cache took half the
+ * time it spent reading the repository. Kept by the files' paths and content ids, the newest few.
+ * Like the facts cache it never fails its caller: a pack that cannot be read or written is a miss,
+ * with a diagnostic.
+ */
+public final class FactsPacks {
+  /** Packs kept; each is tens of megabytes for a large repository. */
+  static final int KEPT = 4;
+
+  /** Trees remembered as seen once, by key; each is an empty file. */
+  static final int REMEMBERED = 64;
+
+  /**
+   * {@code "SCP2"}, then the files' count, then each file's path and facts ({@link FactsCodec}),
+   * each after its length.
+   */
+  private static final int MAGIC = 0x5343_5032;
+
+  private final Optional<KeyedFiles> files;
+  private final Optional<KeyedFiles> seen;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  private FactsPacks(Optional<KeyedFiles> files, Optional<KeyedFiles> seen) {
+    this.files = files;
+    this.seen = seen;
+  }
+
+  /** Packs in {@code directory}, created when first stored. */
+  public static FactsPacks in(Path directory) {
+    return new FactsPacks(
+        Optional.of(new KeyedFiles(directory, ".facts", KEPT)),
+        Optional.of(new KeyedFiles(directory, ".seen", REMEMBERED)));
+  }
+
+  /** No packs: every file's facts come from the facts cache or a parse. */
+  public static FactsPacks none() {
+    return new FactsPacks(Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The key of the files {@code blobIds} lists by path, as extracted and encoded by this version: a
+   * pack of another format is never read.
+   */
+  static String key(SortedMap<String, String> blobIds) {
+    MessageDigest sha1;
+    try {
+      sha1 = MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-1", e);
+    }
+    String version = FactsExtractor.VERSION + " " + FactsCodec.FORMAT + " " + MAGIC;
+    sha1.update(("facts " + version + "\n").getBytes(StandardCharsets.UTF_8));
+    blobIds.forEach(
+        (path, id) -> sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(sha1.digest());
+  }
+
+  /**
+   * The stored facts of {@code key}, in the order they were stored, read by {@code threads}
+   * threads; empty when there are none or they cannot be read.
+   */
+  synchronized Optional<List<FileFacts>> load(String key, int threads) {
+    if (files.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<byte[]> bytes = files.get().read(key);
+      return bytes.isEmpty() ? Optional.empty() : Optional.of(read(bytes.get(), threads));
+    } catch (IOException | IllegalArgumentException e) {
+      note("the facts stored as " + key + " could not be read (" + e.getMessage() + ")");
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Stores {@code facts} under {@code key}, whole or not at all, and drops the oldest packs, when
+   * the tree was seen before; else only remembers that it was seen. Writing a pack costs about as
+   * much as reading it saves twice, and most merge-bases in CI are analysed once: those never pay
+   * for one. The files are encoded by {@code threads} threads.
+   */
+  synchronized void offer(String key, List<FileFacts> facts, int threads) {
+    if (files.isEmpty() || seen.isEmpty()) {
+      return;
+    }
+    try {
+      if (seen.get().read(key).isEmpty()) {
+        seen.get().write(key, new byte[0]);
+      } else {
+        files.get().write(key, encode(facts, threads));
+      }
+    } catch (IOException | RuntimeException e) {
+      note(
+          "the facts could not be stored in "
+              + files.get().directory()
+              + " ("
+              + e.getMessage()
+              + ")");
+    }
+  }
+
+  /** What went wrong with the packs, at most one entry; empty while they work. */
+  public synchronized List<Diagnostic> diagnostics() {
+    return List.copyOf(diagnostics);
+  }
+
+  private static byte[] encode(List<FileFacts> facts, int threads) {
+    byte[][] rows = new byte[facts.size()][];
+    byte[][] paths = new byte[facts.size()][];
+    inSlices(
+        facts.size(),
+        threads,
+        i -> {
+          rows[i] = FactsCodec.encode(facts.get(i));
+          paths[i] = facts.get(i).path().getBytes(StandardCharsets.UTF_8);
+        });
+    long length = 8;
+    for (int i = 0; i < rows.length; i++) {
+      length += 8L + paths[i].length + rows[i].length;
+    }
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("facts too large to store in one file: " + length);
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) length);
+    out.putInt(MAGIC).putInt(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      out.putInt(paths[i].length).put(paths[i]).putInt(rows[i].length).put(rows[i]);
+    }
+    return out.array();
+  }
+
+  /**
+   * Every file of a pack, decoded in slices side by side; each file's facts are checked as they are
+   * decoded, and the pack's lengths as it is read.
+   */
+  private static List<FileFacts> read(byte[] bytes, int threads) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    if (bytes.length < 8 || in.getInt() != MAGIC) {
+      throw new IllegalArgumentException("not a pack of facts");
+    }
+    int count = in.getInt();
+    if (count < 0 || count > bytes.length / 8) {
+      throw new IllegalArgumentException("more files than bytes");
+    }
+    String[] paths = new String[count];
+    int[] offsets = new int[count];
+    int[] lengths = new int[count];
+    for (int i = 0; i < count; i++) {
+      int pathLength = length(in);
+      paths[i] = new String(bytes, in.position(), pathLength, StandardCharsets.UTF_8);
+      in.position(in.position() + pathLength);
+      lengths[i] = length(in);
+      offsets[i] = in.position();
+      in.position(offsets[i] + lengths[i]);
+    }
+    if (in.hasRemaining()) {
+      throw new IllegalArgumentException("stray bytes after the last file");
+    }
+    FileFacts[] out = new FileFacts[count];
+    inSlices(
+        count, threads, i -> out[i] = FactsCodec.decode(paths[i], bytes, offsets[i], lengths[i]));
+    return List.of(out);
+  }
+
+  /** A length that the rest of {@code in} can hold. */
+  private static int length(ByteBuffer in) {
+    if (in.remaining() < 4) {
+      throw new IllegalArgumentException("the pack ends early");
+    }
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IllegalArgumentException("a length runs past the end");
+    }
+    return length;
+  }
+
+  /**
+   * Runs {@code task} for 0 to {@code count - 1}, in slices side by side; this thread takes one.
+   */
+  private static void inSlices(int count, int threads, IntConsumer task) {
+    int slices = Math.max(1, Math.min(threads, count / 64));
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    List<Thread> helpers = new ArrayList<>();
+    for (int slice = 1; slice < slices; slice++) {
+      int from = count * slice / slices;
+      int to = count * (slice + 1) / slices;
+      Thread helper = new Thread(() -> slice(task, from, to, failed), "scrutineer-facts-" + slice);
+      helper.setDaemon(true);
+      helper.start();
+      helpers.add(helper);
+    }
+    slice(task, 0, count / slices, failed);
+    for (Thread helper : helpers) {
+      try {
+        helper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading or writing stored facts", e);
+      }
+    }
+    Throwable failure = failed.get();
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+  }
+
+  private static void slice(IntConsumer task, int from, int to, AtomicReference<Throwable> failed) {
+    try {
+      for (int i = from; i < to; i++) {
+        task.accept(i);
+      }
+    } catch (RuntimeException | Error e) {
+      failed.compareAndSet(null, e);
+    }
+  }
+
+  private void note(String message) {
+    if (diagnostics.isEmpty()) {
+      diagnostics.add(Diagnostic.warning(message));
+    }
+  }
+}

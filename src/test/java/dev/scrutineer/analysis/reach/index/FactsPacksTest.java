@@ -1,0 +1,190 @@
+package dev.scrutineer.analysis.reach.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scrutineer.model.SourceTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every file's facts of a tree stored in one pack, and read back in place of the facts cache. */
+class FactsPacksTest {
+  @TempDir Path temp;
+
+  private static final Map<String, String> FILES =
+      Map.of(
+          "src/a/A.java", "package a; public class A { void run() { new B().go(); } }",
+          "src/a/B.java", "package a; class B { void go() {} }",
+          "src/a/Broken.java", "package a; class Broken { void m( }",
+          "README.md", "not java");
+
+  @Test
+  void aTreeBuiltASecondTimeIsPackedAndReadFromItsPackThereafter() throws IOException {
+    SourceTree tree = CodeIndexTest.tree(FILES);
+    Path directory = temp.resolve("packs");
+    FactsPacks packs = FactsPacks.in(directory);
+    CodeIndex first = CodeIndex.build(tree, FactsCache.none(), packs, 2);
+    assertThat(first.stats().extracted()).isEqualTo(3);
+    assertThat(packsIn(directory)).isEmpty(); // a tree seen once, as most merge-bases in CI
+
+    CodeIndex second = CodeIndex.build(tree, FactsCache.none(), packs, 2);
+    assertThat(second.stats().extracted()).isEqualTo(3);
+    assertThat(packsIn(directory)).hasSize(1);
+
+    // No facts cache: what is not parsed comes from the pack.
+    CodeIndex third = CodeIndex.build(tree, FactsCache.none(), packs, 2);
+    assertThat(third.stats().extracted()).isZero();
+    assertThat(third.stats().fromCache()).isEqualTo(3);
+    assertThat(third.files()).isEqualTo(first.files());
+    assertThat(third.contentIds()).isEqualTo(first.contentIds());
+    assertThat(third.file("src/a/Broken.java").orElseThrow().problem()).isPresent();
+    assertThat(packs.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void anotherTreeHasAnotherPack() {
+    FactsPacks packs = FactsPacks.in(temp.resolve("packs"));
+    for (int i = 0; i < 2; i++) {
+      CodeIndex.build(CodeIndexTest.tree(FILES), FactsCache.none(), packs, 1);
+    }
+    Map<String, String> edited = new HashMap<>(FILES);
+    edited.put("src/a/B.java", "package a; class B { void go() { go(); } }");
+
+    CodeIndex other = CodeIndex.build(CodeIndexTest.tree(edited), FactsCache.none(), packs, 1);
+
+    assertThat(other.stats().extracted()).isEqualTo(3);
+  }
+
+  @Test
+  void aDamagedPackIsAMissWithOneWarning() throws IOException {
+    SourceTree tree = CodeIndexTest.tree(FILES);
+    Path directory = temp.resolve("packs");
+    CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
+    CodeIndex cold = CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
+    Path pack = packsIn(directory).get(0);
+    byte[] bytes = Files.readAllBytes(pack);
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(pack, bytes);
+
+    FactsPacks packs = FactsPacks.in(directory);
+    CodeIndex again = CodeIndex.build(tree, FactsCache.none(), packs, 1);
+
+    assertThat(again.stats().extracted()).isEqualTo(3);
+    assertThat(again.files()).isEqualTo(cold.files());
+    assertThat(packs.diagnostics())
+        .singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("could not be read", "checksum"));
+  }
+
+  @Test
+  void aTreeWithAFileThatCouldNotBeReadIsNotPacked() throws IOException {
+    SourceTree failing = failingToRead(CodeIndexTest.tree(FILES), "src/a/B.java");
+    Path directory = temp.resolve("packs");
+    FactsPacks packs = FactsPacks.in(directory);
+
+    for (int i = 0; i < 2; i++) {
+      CodeIndex index = CodeIndex.build(failing, FactsCache.none(), packs, 1);
+      assertThat(index.file("src/a/B.java").orElseThrow().problem())
+          .hasValueSatisfying(p -> assertThat(p).contains("could not be read"));
+    }
+    assertThat(packsIn(directory)).isEmpty();
+  }
+
+  @Test
+  void packsRoundTripAndRefuseDamage() throws IOException {
+    List<FileFacts> files =
+        new ArrayList<>(CodeIndex.build(CodeIndexTest.tree(FILES), FactsCache.none(), 1).files());
+    files.add(FileFacts.unreadable("src/z/Z.java", "is larger than 2 MiB"));
+    for (int i = 0; i < 200; i++) { // enough files for each thread to read some
+      files.add(
+          new FileFacts("src/m/M" + i + ".java", "m", List.of(), List.of(), Optional.empty()));
+    }
+    Path directory = temp.resolve("packs");
+    FactsPacks packs = FactsPacks.in(directory);
+    packs.offer("k", files, 2);
+    assertThat(packs.load("k", 2)).isEmpty(); // seen once: remembered, not stored
+    packs.offer("k", files, 2);
+
+    assertThat(packs.load("k", 2)).hasValue(files);
+    assertThat(packs.load("other", 2)).isEmpty();
+
+    Path pack = directory.resolve("k.facts");
+    byte[] bytes = Files.readAllBytes(pack);
+    for (int length = 0; length < bytes.length; length += Math.max(1, bytes.length / 40)) {
+      Files.write(pack, Arrays.copyOf(bytes, length));
+      FactsPacks cut = FactsPacks.in(directory);
+      assertThat(cut.load("k", 2)).isEmpty();
+      assertThat(cut.diagnostics()).hasSize(1);
+    }
+    assertThat(packs.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void rowsAreCheckedAndTheirReferencesReadWhenAskedFor() {
+    FileFacts facts =
+        CodeIndex.build(CodeIndexTest.tree(FILES), FactsCache.none(), 1)
+            .file("src/a/A.java")
+            .orElseThrow();
+    byte[] row = FactsCodec.encode(facts);
+    FileFacts decoded = FactsCodec.decode("src/a/A.java", row);
+    List<Reference> references = decoded.types().get(0).members().get(0).references();
+
+    assertThat(references).isInstanceOf(FactsCodec.LazyReferences.class);
+    assertThat(decoded).isEqualTo(facts);
+    for (int i = 0; i < row.length; i++) {
+      byte[] damaged = row.clone();
+      damaged[i] ^= 0x10;
+      assertThatThrownBy(() -> FactsCodec.decode("src/a/A.java", damaged))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  private static List<Path> packsIn(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.toString().endsWith(".facts")).toList();
+    }
+  }
+
+  /** {@code tree}, but reading {@code path} fails as a damaged repository would. */
+  private static SourceTree failingToRead(SourceTree tree, String path) {
+    return new SourceTree() {
+      @Override
+      public OptionalLong size(String p) {
+        return tree.size(p);
+      }
+
+      @Override
+      public Optional<byte[]> read(String p) {
+        if (p.equals(path)) {
+          throw new UncheckedIOException(new IOException("bad object"));
+        }
+        return tree.read(p);
+      }
+
+      @Override
+      public List<String> paths() {
+        return tree.paths();
+      }
+
+      @Override
+      public Optional<String> blobId(String p) {
+        return tree.blobId(p); // listed, as in a tree whose blob is damaged
+      }
+    };
+  }
+}
