@@ -2,6 +2,7 @@ package dev.scrutineer.analysis.reach.framework;
 
 import dev.scrutineer.analysis.reach.framework.TypeIndex.Entry;
 import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.analysis.reach.index.ImportFact;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.Reference;
 import dev.scrutineer.analysis.reach.index.TypeFact;
@@ -43,9 +44,10 @@ import org.xml.sax.SAXParseException;
  * root's build files (and the modules they list) and from the ancestors of the files analysed.
  *
  * <p>A module is a service when it holds an application class: {@code SpringBootApplication},
- * {@code QuarkusMain}, a {@code Micronaut.run} call, or a {@code main} method under {@code
- * src/main/}. A Maven module is named by its {@code artifactId}, a Gradle one by its directory's
- * last segment ({@code rootProject.name} for the root, {@code root} when unnamed).
+ * {@code QuarkusMain}, a {@code Micronaut.run} call in a file that imports it (or a package of
+ * Micronaut's), or a {@code main} method under {@code src/main/}. A Maven module is named by its
+ * {@code artifactId}, a Gradle one by its directory's last segment ({@code rootProject.name} for
+ * the root, {@code root} when unnamed).
  */
 final class BuildModules {
   private static final long MAX_BYTES = 1024 * 1024;
@@ -94,10 +96,10 @@ final class BuildModules {
   }
 
   /**
-   * Marks the entry's module a service when the entry is an application class. Reading one means
-   * reading every reference of every member: it is done only for types of files whose module is not
-   * yet known to be a service. A method of its own for the JIT, as {@link TypeIndex}'s constructor
-   * says.
+   * Marks the entry's module a service when the entry is an application class. Looking for a {@code
+   * Micronaut.run} call means reading every reference of every member: it is done only for files
+   * that import Micronaut, of modules not yet known to be services. A method of its own for the
+   * JIT, as {@link TypeIndex}'s constructor says.
    */
   private static void addService(
       Entry entry,
@@ -135,9 +137,13 @@ final class BuildModules {
     }
     String path = entry.file().path();
     boolean main = path.startsWith("src/main/") || path.contains("/src/main/");
+    boolean micronaut = importsMicronaut(entry.file());
     for (MemberFact member : type.members()) {
       if (main && EntryPoints.isMain(member)) {
         return true;
+      }
+      if (!micronaut) {
+        continue; // a file's references are read only when asked for: most are never needed
       }
       List<Reference> refs = member.references();
       for (int i = 0; i < refs.size(); i++) { // no iterator per member: this reads every reference
@@ -147,6 +153,16 @@ final class BuildModules {
             && ref.receiverType().map(t -> t.endsWith("Micronaut")).orElse(false)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a file imports Micronaut's {@code Micronaut}, or a package of Micronaut's. */
+  private static boolean importsMicronaut(FileFacts file) {
+    for (ImportFact i : file.imports()) {
+      if (i.onDemand() ? i.name().startsWith("io.micronaut") : i.name().endsWith(".Micronaut")) {
+        return true;
       }
     }
     return false;

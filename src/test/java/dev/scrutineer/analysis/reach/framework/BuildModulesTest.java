@@ -89,6 +89,7 @@ class BuildModulesTest {
     List<FileFacts> files =
         List.of(
             file("services/billing/src/main/java/com/acme/Billing.java", "com.acme")
+                .imports("io.micronaut.runtime.Micronaut")
                 .with(
                     type("Billing")
                         .with(
