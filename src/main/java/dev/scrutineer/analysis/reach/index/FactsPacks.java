@@ -1,8 +1,7 @@
 package dev.scrutineer.analysis.reach.index;
 
 import dev.scrutineer.model.Diagnostic;
-import dev.scrutineer.store.KeyedFiles;
-import java.io.IOException;
+import dev.scrutineer.store.CacheFiles;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,25 +35,25 @@ public final class FactsPacks {
    */
   private static final int MAGIC = 0x5343_5032;
 
-  private final Optional<KeyedFiles> files;
-  private final Optional<KeyedFiles> seen;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final CacheFiles packs;
+  private final CacheFiles seen;
 
-  private FactsPacks(Optional<KeyedFiles> files, Optional<KeyedFiles> seen) {
-    this.files = files;
+  private FactsPacks(CacheFiles packs, CacheFiles seen) {
+    this.packs = packs;
     this.seen = seen;
   }
 
   /** Packs in {@code directory}, created when first stored. */
   public static FactsPacks in(Path directory) {
+    String otherwise = "read from the facts cache instead";
     return new FactsPacks(
-        Optional.of(new KeyedFiles(directory, ".facts", KEPT)),
-        Optional.of(new KeyedFiles(directory, ".seen", REMEMBERED)));
+        CacheFiles.in(directory, ".facts", KEPT, "the stored facts", otherwise),
+        CacheFiles.in(directory, ".seen", REMEMBERED, "the mark of a tree seen", otherwise));
   }
 
   /** No packs: every file's facts come from the facts cache or a parse. */
   public static FactsPacks none() {
-    return new FactsPacks(Optional.empty(), Optional.empty());
+    return new FactsPacks(CacheFiles.none(), CacheFiles.none());
   }
 
   /**
@@ -79,17 +78,8 @@ public final class FactsPacks {
    * The stored facts of {@code key}, in the order they were stored, read by {@code threads}
    * threads; empty when there are none or they cannot be read.
    */
-  synchronized Optional<List<FileFacts>> load(String key, int threads) {
-    if (files.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Optional<byte[]> bytes = files.get().read(key);
-      return bytes.isEmpty() ? Optional.empty() : Optional.of(read(bytes.get(), threads));
-    } catch (IOException | IllegalArgumentException e) {
-      note("the facts stored as " + key + " could not be read (" + e.getMessage() + ")");
-      return Optional.empty();
-    }
+  Optional<List<FileFacts>> load(String key, int threads) {
+    return packs.read(key, bytes -> read(bytes, threads));
   }
 
   /**
@@ -98,29 +88,17 @@ public final class FactsPacks {
    * much as reading it saves twice, and most merge-bases in CI are analysed once: those never pay
    * for one. The files are encoded by {@code threads} threads.
    */
-  synchronized void offer(String key, List<FileFacts> facts, int threads) {
-    if (files.isEmpty() || seen.isEmpty()) {
-      return;
-    }
-    try {
-      if (seen.get().read(key).isEmpty()) {
-        seen.get().write(key, new byte[0]);
-      } else {
-        files.get().write(key, encode(facts, threads));
-      }
-    } catch (IOException | RuntimeException e) {
-      note(
-          "the facts could not be stored in "
-              + files.get().directory()
-              + " ("
-              + e.getMessage()
-              + ")");
+  void offer(String key, List<FileFacts> facts, int threads) {
+    if (seen.read(key, bytes -> bytes).isEmpty()) {
+      seen.write(key, () -> new byte[0]);
+    } else {
+      packs.write(key, () -> encode(facts, threads));
     }
   }
 
   /** What went wrong with the packs, at most one entry; empty while they work. */
-  public synchronized List<Diagnostic> diagnostics() {
-    return List.copyOf(diagnostics);
+  public List<Diagnostic> diagnostics() {
+    return packs.failure().or(seen::failure).map(Diagnostic::warning).stream().toList();
   }
 
   private static byte[] encode(List<FileFacts> facts, int threads) {
@@ -233,12 +211,6 @@ public final class FactsPacks {
       }
     } catch (RuntimeException | Error e) {
       failed.compareAndSet(null, e);
-    }
-  }
-
-  private void note(String message) {
-    if (diagnostics.isEmpty()) {
-      diagnostics.add(Diagnostic.warning(message));
     }
   }
 }

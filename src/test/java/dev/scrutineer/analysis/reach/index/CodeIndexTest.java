@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CodeIndexTest {
   @TempDir Path temp;
 
-  private static final Map<String, String> FILES =
+  static final Map<String, String> FILES =
       Map.of(
           "src/a/A.java", "package a; public class A { void run() { new B().go(); } }",
           "src/a/B.java", "package a; class B { void go() {} }",

@@ -23,12 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FactsPacksTest {
   @TempDir Path temp;
 
-  private static final Map<String, String> FILES =
-      Map.of(
-          "src/a/A.java", "package a; public class A { void run() { new B().go(); } }",
-          "src/a/B.java", "package a; class B { void go() {} }",
-          "src/a/Broken.java", "package a; class Broken { void m( }",
-          "README.md", "not java");
+  private static final Map<String, String> FILES = CodeIndexTest.FILES;
 
   @Test
   void aTreeBuiltASecondTimeIsPackedAndReadFromItsPackThereafter() throws IOException {
