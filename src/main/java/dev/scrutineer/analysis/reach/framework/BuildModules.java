@@ -145,7 +145,7 @@ final class BuildModules {
       if (!micronaut) {
         continue; // a file's references are read only when asked for: most are never needed
       }
-      List<Reference> refs = member.references();
+      List<Reference> refs = member.referencesOnce();
       for (int i = 0; i < refs.size(); i++) { // no iterator per member: this reads every reference
         Reference ref = refs.get(i);
         if (ref.kind() == Reference.ReferenceKind.CALL

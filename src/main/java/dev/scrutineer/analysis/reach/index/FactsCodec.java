@@ -209,28 +209,38 @@ final class FactsCodec {
       return size;
     }
 
+    /** The references, read for one pass and not kept unless they were read already. */
+    List<Reference> once() {
+      List<Reference> references = read;
+      return references != null ? references : decode();
+    }
+
     private List<Reference> references() {
       List<Reference> references = read;
       if (references == null) { // two threads may both read them: equal lists either way
-        Reader r = new Reader(table, bytes, at, at + length);
-        Reference[] out = new Reference[size];
-        for (int k = 0; k < size; k++) {
-          ReferenceKind kind = REFERENCE_KINDS[r.number()];
-          String name = r.string();
-          int arity = r.number() - 1;
-          Receiver receiver = RECEIVERS[r.number()];
-          Optional<String> receiverType = r.optional();
-          List<String> strings = r.strings();
-          String arguments = r.string();
-          out[k] =
-              new Reference(
-                  kind, name, arity, receiver, receiverType, strings, arguments, r.number());
-        }
-        r.end();
-        references = List.of(out);
+        references = decode();
         read = references;
       }
       return references;
+    }
+
+    private List<Reference> decode() {
+      Reader r = new Reader(table, bytes, at, at + length);
+      Reference[] out = new Reference[size];
+      for (int k = 0; k < size; k++) {
+        ReferenceKind kind = REFERENCE_KINDS[r.number()];
+        String name = r.string();
+        int arity = r.number() - 1;
+        Receiver receiver = RECEIVERS[r.number()];
+        Optional<String> receiverType = r.optional();
+        List<String> strings = r.strings();
+        String arguments = r.string();
+        out[k] =
+            new Reference(
+                kind, name, arity, receiver, receiverType, strings, arguments, r.number());
+      }
+      r.end();
+      return List.of(out);
     }
   }
 

@@ -59,4 +59,12 @@ public record MemberFact(
       references = List.copyOf(references);
     }
   }
+
+  /**
+   * The references, for one pass over them: when they have not been read yet, they are read for it
+   * and not kept, so that a scan of many members does not hold all their references.
+   */
+  public List<Reference> referencesOnce() {
+    return references instanceof FactsCodec.LazyReferences lazy ? lazy.once() : references;
+  }
 }

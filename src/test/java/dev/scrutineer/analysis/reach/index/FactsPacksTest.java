@@ -137,6 +137,12 @@ class FactsPacksTest {
     List<Reference> references = decoded.types().get(0).members().get(0).references();
 
     assertThat(references).isInstanceOf(FactsCodec.LazyReferences.class);
+    MemberFact member = decoded.types().get(0).members().get(0);
+    List<Reference> once = member.referencesOnce();
+    assertThat(once).isEqualTo(facts.types().get(0).members().get(0).references());
+    assertThat(member.referencesOnce()).isNotSameAs(once); // read for each pass, not kept
+    references.get(0);
+    assertThat(member.referencesOnce()).isSameAs(member.referencesOnce()); // kept once read
     assertThat(decoded).isEqualTo(facts);
     for (int i = 0; i < row.length; i++) {
       byte[] damaged = row.clone();
