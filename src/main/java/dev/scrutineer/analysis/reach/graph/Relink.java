@@ -155,7 +155,6 @@ final class Relink {
     }
     renamed(comeOrGone, linker, names);
     named(comeOrGone, linker, relink);
-
     relink.addAll(base.mentions.of(names));
     return relink;
   }

@@ -28,12 +28,12 @@ import java.util.zip.CRC32;
  * being references of other files.
  */
 final class FactsCodec {
-  // "SCF5"; "SCF4" rows read every reference at once, "SCF3" had argument types as lists, "SCF2"
-  // none, "SCF1" rows were deflated.
-  private static final int MAGIC = 0x5343_4635;
-
-  /** The format of the bytes this codec writes. */
-  static final int FORMAT = MAGIC;
+  /**
+   * The magic number that starts what this codec writes, and names its format: "SCF5". "SCF4" rows
+   * read every reference at once, "SCF3" had argument types as lists, "SCF2" none, "SCF1" rows were
+   * deflated.
+   */
+  static final int FORMAT = 0x5343_4635;
 
   // values() copies its array on every call: once per decoded reference was 46 MB a warm run.
   private static final ReferenceKind[] REFERENCE_KINDS = ReferenceKind.values();
@@ -336,7 +336,7 @@ final class FactsCodec {
         throw new IllegalArgumentException("facts too large to encode: " + length + " bytes");
       }
       ByteBuffer out = ByteBuffer.allocate((int) length);
-      out.putInt(MAGIC).putInt(strings.length);
+      out.putInt(FORMAT).putInt(strings.length);
       for (byte[] utf8 : strings) {
         out.putInt(utf8.length).put(utf8);
       }
@@ -381,7 +381,7 @@ final class FactsCodec {
       if (ByteBuffer.wrap(bytes, end, 8).getLong() != crc.getValue()) {
         throw new IllegalArgumentException("facts damaged (checksum)");
       }
-      if (int32() != MAGIC) {
+      if (int32() != FORMAT) {
         throw new IllegalArgumentException("not facts of this format");
       }
       int strings = int32();
