@@ -88,7 +88,9 @@ public final class CodeIndex {
     long start = System.nanoTime();
     int workers = Math.max(1, threads);
     List<String> paths = tree.paths().stream().filter(CodeIndex::isJava).toList();
-    Optional<SortedMap<String, String>> listed = blobIds(tree, paths);
+    // A tree without Java files has nothing to pack.
+    Optional<SortedMap<String, String>> listed =
+        paths.isEmpty() ? Optional.empty() : blobIds(tree, paths);
     Optional<String> key = listed.map(FactsPacks::key);
     Optional<List<FileFacts>> packed = key.flatMap(k -> packs.load(k, workers));
     SortedMap<String, FileFacts> files = new TreeMap<>();

@@ -49,6 +49,19 @@ class FactsPacksTest {
   }
 
   @Test
+  void aTreeWithoutJavaFilesIsNeitherRememberedNorPacked() throws IOException {
+    Path directory = temp.resolve("packs");
+    FactsPacks packs = FactsPacks.in(directory);
+    SourceTree docs = CodeIndexTest.tree(Map.of("README.md", "not java"));
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(CodeIndex.build(docs, FactsCache.none(), packs, 1).files()).isEmpty();
+    }
+
+    assertThat(directory).doesNotExist();
+  }
+
+  @Test
   void anotherTreeHasAnotherPack() {
     FactsPacks packs = FactsPacks.in(temp.resolve("packs"));
     for (int i = 0; i < 2; i++) {
