@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Warm `scrutineer analyze` on a small change: the caches are filled by one cold run (facts, the
-# linked merge-base, history), then the same change is analysed RUNS times, through the
-# `scrutineer` launcher (its JVM options and class archive) and as plain `java -jar`, and RUNS
-# times more with warm facts and mined commits but the merge-base's linked graph and stored
-# history removed first (a change on a new merge-base), and RUNS times with the graph and history
-# of the merge-base's parent stored instead (a merge-base that moved by one commit, as in CI; that
-# graph is only stored when the parent's commit changes Java files). Baseline in the same run: `git diff --numstat -M` of the change,
+# linked merge-base, history) and one more (which packs the merge-base's facts), then the same
+# change is analysed RUNS times, through the `scrutineer` launcher (its JVM options and class
+# archive) and as plain `java -jar`; RUNS times more with warm facts and mined commits but the
+# merge-base's linked graph, stored history and packed facts removed first (a change on a new
+# merge-base); and RUNS times with the graph and history of the merge-base's parent stored instead
+# (a merge-base that moved by one commit, as in CI; that graph is only stored when the parent's
+# commit changes Java files). Baseline in the same run: `git diff --numstat -M` of the change,
 # which reads the same blobs. Also prints how many files each kind of run linked, the peak heap
 # (from the GC log) and peak RSS of one warm run of each, and the load average before and after.
 #
@@ -60,18 +61,18 @@ compare "$runs" "warm java -jar analyze" "git diff --numstat -M"
 echo "  java -jar: $(peaks "${CMD_A[@]}")"
 new_base=()
 for ((r = 0; r < runs; r++)); do
-  rm -rf "$cache/graphs" "$cache/histories"
+  rm -rf "$cache/graphs" "$cache/histories" "$cache/packs"
   new_base+=("$(time_once env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base" --format json)")
 done
 printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, new merge-base" \
   "$(printf '%s\n' "${new_base[@]}" | median)" "${new_base[*]}"
-rm -rf "$cache/graphs" "$cache/histories"
+rm -rf "$cache/graphs" "$cache/histories" "$cache/packs"
 echo "  files linked on a new merge-base: $(linked) (the merge-base in full, then the change)"
 # As in CI, where the merge-base moves: the graph of the commit before the merge-base is stored,
 # and the merge-base's is derived from it.
 derived=()
 for ((r = 0; r < runs; r++)); do
-  rm -rf "$cache/graphs" "$cache/histories"
+  rm -rf "$cache/graphs" "$cache/histories" "$cache/packs"
   env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base~1" --head "$base" --format json >/dev/null 2>&1
   derived+=("$(time_once env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base" --format json)")
 done
