@@ -72,6 +72,12 @@ final class GitSourceTree implements SourceTree {
 
   @Override
   public Optional<String> blobId(String path) {
+    Map<String, String> listed = listing;
+    if (listed != null) {
+      // Listed already: no object reader to open for a map lookup, once per file of the tree.
+      requireOpen();
+      return path.isEmpty() ? Optional.empty() : Optional.ofNullable(listed.get(path));
+    }
     try (ObjectReader reader = newReader()) {
       return blob(reader, path).map(ObjectId::name);
     } catch (IOException e) {
@@ -103,10 +109,14 @@ final class GitSourceTree implements SourceTree {
   }
 
   private ObjectReader newReader() {
+    requireOpen();
+    return repository.newObjectReader();
+  }
+
+  private void requireOpen() {
     if (closed.get()) {
       throw new IllegalStateException("the change session is closed; read its trees before");
     }
-    return repository.newObjectReader();
   }
 
   /** The blob of the regular or executable file at {@code path}; empty for anything else. */
