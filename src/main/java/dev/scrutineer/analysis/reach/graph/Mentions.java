@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which files mention which names: every name a file's types, supertypes, members, annotations,
- * imports and references (with their arguments' types) spell, alone or as a segment of a dotted
- * name ({@code Map.Entry} mentions {@code Map} and {@code Entry}). The linker finds declarations by
- * such names only, so a file none of whose names a change touches links as before (see {@link
- * Relink}). Kept with a {@link LinkedBase}, so that a change does not read every file's references
- * to find them.
+ * Which files mention which names: every name a file's types, supertypes, members (and every word
+ * of their parameter and declared types), annotations, imports and references (with their
+ * arguments' types) spell, alone or as a segment of a dotted name ({@code Map.Entry} mentions
+ * {@code Map} and {@code Entry}). The linker finds declarations by such names only, so a file none
+ * of whose names a change touches links as before (see {@link Relink}). Kept with a {@link
+ * LinkedBase}, so that a change does not read every file's references to find them.
  */
 final class Mentions {
   /** The files, by index. */
@@ -74,6 +74,8 @@ final class Mentions {
       type.supertypes().forEach(s -> segments(s, names));
       for (MemberFact m : type.members()) {
         names.add(m.name());
+        words(m.type(), names);
+        m.parameterTypes().forEach(p -> words(p, names));
         annotations(m.annotations(), names);
         for (Reference r : m.references()) {
           segments(r.name(), names);
@@ -86,6 +88,16 @@ final class Mentions {
         }
       }
     }
+  }
+
+  /** Every word of a written type: {@code Map.Entry<K, List<V>>} spells Map, Entry, K, List, V. */
+  private static void words(String written, Set<String> names) {
+    TypeNames.anyWord(
+        written,
+        (word, start) -> {
+          names.add(word);
+          return false; // on to the next word
+        });
   }
 
   private static void annotations(List<AnnotationFact> annotations, Set<String> names) {

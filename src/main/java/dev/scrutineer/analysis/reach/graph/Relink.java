@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -148,7 +147,7 @@ final class Relink {
     if (!typeNames.isEmpty()) {
       // A lambda is known to fit a parameter only if no type of the index has its type's name.
       Predicate<String> spells = remembered(spellsOneOf(typeNames));
-      for (T t : linker.allTypes()) {
+      for (T t : spelling(typeNames, linker)) {
         retyped(t.fact, spells, names);
       }
       replacedTypes.values().forEach(type -> retyped(type, spells, names));
@@ -233,12 +232,29 @@ final class Relink {
     }
     // Most written types spell none of those names: that is found once per distinct spelling.
     Predicate<String> spells = remembered(spellsOneOf(bySimpleName.keySet()));
-    for (T t : linker.allTypes()) {
+    for (T t : spelling(bySimpleName.keySet(), linker)) {
       retyped(
           t.fact,
           written -> spells.test(written) && renamedIn(written, t.file, bySimpleName),
           names);
     }
+  }
+
+  /**
+   * The head's types whose members' parameter or declared types may spell one of {@code
+   * simpleNames}: those of the files that mention one of them (the base's mentions count every word
+   * of those types), and of the files the change replaced. No other member spells one.
+   */
+  private List<T> spelling(Set<String> simpleNames, Linker linker) {
+    Set<String> files = base.mentions.of(simpleNames);
+    files.addAll(changedPaths);
+    List<T> types = new ArrayList<>();
+    for (T t : linker.allTypes()) {
+      if (files.contains(t.file.path())) {
+        types.add(t);
+      }
+    }
+    return types;
   }
 
   private Visibility visibility(Symbol type, Linker linker) {
@@ -280,7 +296,7 @@ final class Relink {
    */
   private static boolean renamedIn(
       String written, FileFacts file, Map<String, List<Visibility>> bySimpleName) {
-    return anyWord(
+    return TypeNames.anyWord(
         written,
         (word, start) -> {
           String qualifier = qualifierBefore(written, start);
@@ -500,7 +516,7 @@ final class Relink {
 
   /** Whether a written type spells one of {@code simpleNames}. */
   private static Predicate<String> spellsOneOf(Set<String> simpleNames) {
-    return written -> anyWord(written, (word, start) -> simpleNames.contains(word));
+    return written -> TypeNames.anyWord(written, (word, start) -> simpleNames.contains(word));
   }
 
   /** {@code test}, asked once per distinct written type: the same few hundred recur. */
@@ -524,26 +540,6 @@ final class Relink {
     for (String type : written) {
       if (naming.test(type)) {
         return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether some word of a written type ({@code Map.Entry<K, List<V>>[]}) passes {@code test},
-   * given with where it starts.
-   */
-  private static boolean anyWord(String written, BiPredicate<String, Integer> test) {
-    int start = -1;
-    for (int i = 0; i <= written.length(); i++) {
-      boolean part = i < written.length() && Character.isJavaIdentifierPart(written.charAt(i));
-      if (part && start < 0) {
-        start = i;
-      } else if (!part && start >= 0) {
-        if (test.test(written.substring(start, i), start)) {
-          return true;
-        }
-        start = -1;
       }
     }
     return false;

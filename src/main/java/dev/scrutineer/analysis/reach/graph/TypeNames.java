@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Type names as a file writes them, resolved to the index's types by Java's scoping rules: local
@@ -231,5 +232,25 @@ final class TypeNames {
   static boolean endsWithSegment(String qualified, String name) {
     int dot = qualified.length() - name.length() - 1;
     return dot >= 0 && qualified.charAt(dot) == '.' && qualified.endsWith(name);
+  }
+
+  /**
+   * Whether some word of a written type ({@code Map.Entry<K, List<V>>[]}) passes {@code test},
+   * given with where it starts.
+   */
+  static boolean anyWord(String written, BiPredicate<String, Integer> test) {
+    int start = -1;
+    for (int i = 0; i <= written.length(); i++) {
+      boolean part = i < written.length() && Character.isJavaIdentifierPart(written.charAt(i));
+      if (part && start < 0) {
+        start = i;
+      } else if (!part && start >= 0) {
+        if (test.test(written.substring(start, i), start)) {
+          return true;
+        }
+        start = -1;
+      }
+    }
+    return false;
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.model.DeclarationKind;
+import dev.scrutineer.model.Symbol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,56 @@ class LinkedBaseTest {
     assertThat(base.edgeCount()).isEqualTo(full.edgeCount());
     assertThat(relinked.linkedFiles()).isEqualTo(1);
     assertThat(relinked.unfitBase()).isEmpty();
+    assertThat(relinked.from).containsExactly(full.from);
+    assertThat(relinked.offsets).containsExactly(full.offsets);
+  }
+
+  @Test
+  void declarationsMadeTwiceAreOneNodeEachAndRelinkAsTheyLinked() throws IOException {
+    // A copied file declares Repo again, with a member of its own; Repo has two static blocks,
+    // whose symbols are the same; a type with many members finds its repeated member by a set.
+    DeclarationKind init = DeclarationKind.STATIC_INITIALIZER;
+    Facts.TypeBuilder large = type("Large").staticInit(m -> {}).staticInit(m -> {});
+    for (int i = 0; i < 20; i++) {
+      large.method("m" + i + "()");
+    }
+    List<FileFacts> files =
+        List.of(
+            file("com.acme", "Large").type(large.method("m3()", m -> m.call("m4", 0))).build(),
+            file("com.acme", "Repo")
+                .type(type("Repo").method("load()").member(init, "static{}", m -> {}))
+                .type(type("Repo.Row").staticInit(m -> {}).staticInit(m -> m.call("load", 0)))
+                .build(),
+            file("com.acme", "RepoCopy").type(type("Repo").method("extra()")).build(),
+            file("com.acme", "Service")
+                .type(type("Service").method("find()", m -> m.callOn("Repo", "load", 0)))
+                .build());
+    Map<String, String> ids =
+        Map.of(
+            "com/acme/Large.java", "0",
+            "com/acme/Repo.java", "1",
+            "com/acme/RepoCopy.java", "2",
+            "com/acme/Service.java", "3");
+    CodeGraph full = CodeGraph.link(files, List.of());
+
+    // Each type and its distinct members: Large's static block and 20 methods, Repo's two,
+    // Row's static block, Service's method; not the copy of Repo.
+    assertThat(full.nodeCount()).isEqualTo(22 + 3 + 2 + 2);
+    assertThat(full.contains(new Symbol("com.acme", "Repo#extra()"))).isFalse();
+    assertThat(full.contains(new Symbol("com.acme", "Repo.Row#static{}"))).isTrue();
+    assertThat(full.contains(new Symbol("com.acme", "Large#m3()"))).isTrue();
+    assertThat(full.dependents(new Symbol("com.acme", "Repo#load()")))
+        .extracting(e -> e.from().qualified())
+        .contains("com.acme.Service#find()", "com.acme.Repo.Row#static{}");
+    assertThat(full.dependents(new Symbol("com.acme", "Large#m4()")))
+        .extracting(e -> e.from().qualified())
+        .containsExactly("com.acme.Large#m3()");
+
+    LinkedBase base = LinkedBase.decode(LinkedBase.link(files, ids, 1).encode());
+    CodeGraph relinked =
+        CodeGraph.relink(files, List::of, base, files, Set.of("com/acme/Service.java"));
+    assertThat(relinked.unfitBase()).isEmpty();
+    assertThat(relinked.linkedFiles()).isEqualTo(1);
     assertThat(relinked.from).containsExactly(full.from);
     assertThat(relinked.offsets).containsExactly(full.offsets);
   }
