@@ -8,6 +8,7 @@ import dev.scrutineer.analysis.reach.graph.Edge;
 import dev.scrutineer.analysis.reach.graph.LinkedBase;
 import dev.scrutineer.analysis.reach.graph.LinkedBaseCache;
 import dev.scrutineer.analysis.reach.graph.ReverseReach;
+import dev.scrutineer.analysis.reach.graph.ReverseReach.Touched;
 import dev.scrutineer.analysis.reach.index.CodeIndex;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.reach.index.FactsExtractor;
@@ -115,9 +116,9 @@ public final class ReachAnalyzer {
     Set<Symbol> seeds = seeds(changed, frameworks, graph, headIndex, baseIndex);
     ReverseReach reach = graph.reach(seeds);
 
-    List<Symbol> touched = Stream.concat(reach.seeds().stream(), reach.reached().stream()).toList();
-    List<EntryPoint> entryPoints = entryPoints(touched, frameworks, graph, reach);
-    List<ReachedTest> tests = tests(touched, frameworks, graph, reach);
+    List<Touched> touched = reach.touched();
+    List<EntryPoint> entryPoints = entryPoints(touched, frameworks);
+    List<ReachedTest> tests = tests(touched, frameworks);
     List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
     diagnostics.addAll(packs.diagnostics());
     diagnostics.addAll(graphs.diagnostics());
@@ -136,17 +137,18 @@ public final class ReachAnalyzer {
         eachDeclaration
             ? byDeclaration(changed, frameworks, graph, headIndex, baseIndex, diagnostics)
             : List.of();
+    int[] byConfidence = reach.countsByConfidence();
     CodeIndex.Stats stats = headIndex.stats();
     int parsed = baseIndex.stats().extracted() + stats.extracted();
     return new Result(
         new Reach(
-            reach.reached().size(),
-            byConfidence(reach),
+            Arrays.stream(byConfidence).sum(),
+            Arrays.stream(byConfidence).boxed().toList(),
             entryPoints,
             tests,
-            modules(touched, graph, frameworks),
+            modules(touched, frameworks),
             new Reach.IndexSummary(stats.files(), parsed, linked.files(), stats.unreadable()),
-            why.map(query -> explain(query, entryPoints, graph, reach)),
+            why.map(query -> explain(query, entryPoints, graph, touched)),
             byDeclaration),
         diagnostics);
   }
@@ -305,14 +307,10 @@ public final class ReachAnalyzer {
     List<DeclarationReach> out = new ArrayList<>();
     for (ChangedDeclaration declaration :
         production.stream().limit(MAX_DECLARATION_WALKS).toList()) {
-      ReverseReach reach = graph.reach(seeds(declaration, graph, head, base));
-      List<Symbol> touched =
-          Stream.concat(reach.seeds().stream(), reach.reached().stream()).toList();
+      List<Touched> touched = graph.reach(seeds(declaration, graph, head, base)).touched();
       out.add(
           new DeclarationReach(
-              declaration.symbol(),
-              entryPoints(touched, frameworks, graph, reach),
-              tests(touched, frameworks, graph, reach)));
+              declaration.symbol(), entryPoints(touched, frameworks), tests(touched, frameworks)));
     }
     return out;
   }
@@ -325,15 +323,14 @@ public final class ReachAnalyzer {
         : Optional.of(new Symbol(member.packageName(), member.name().substring(0, hash)));
   }
 
-  private static List<EntryPoint> entryPoints(
-      List<Symbol> touched, FrameworkFacts frameworks, CodeGraph graph, ReverseReach reach) {
+  private static List<EntryPoint> entryPoints(List<Touched> touched, FrameworkFacts frameworks) {
     List<EntryPoint> entryPoints = new ArrayList<>();
-    for (Symbol symbol : touched) {
+    for (Touched at : touched) {
+      Symbol symbol = at.symbol();
       List<EntryPointSpec> specs = frameworks.entryPointsOf(symbol);
       if (specs.isEmpty()) {
         continue; // nearly every reached declaration: look nothing else up for it
       }
-      CodeGraph.Location at = graph.location(symbol).orElseThrow();
       if (isTestSource(at.path())
           || owner(symbol).filter(frameworks.tests()::contains).isPresent()) {
         continue; // a controller declared for a test is not a way into production
@@ -346,8 +343,8 @@ public final class ReachAnalyzer {
                 symbol,
                 at.path(),
                 at.line(),
-                reach.confidence(symbol),
-                reach.chain(symbol)));
+                at.confidence(),
+                at.chain()));
       }
     }
     entryPoints.sort(
@@ -362,22 +359,19 @@ public final class ReachAnalyzer {
     return path.startsWith("src/test/") || path.contains("/src/test/");
   }
 
-  private static List<ReachedTest> tests(
-      List<Symbol> touched, FrameworkFacts frameworks, CodeGraph graph, ReverseReach reach) {
+  private static List<ReachedTest> tests(List<Touched> touched, FrameworkFacts frameworks) {
     // Sorted by keys built once per test: a comparator that spells each symbol's qualified name
     // built a million strings to sort tens of thousands of tests.
     record Keyed(ReachedTest test, String qualified) {}
     return touched.stream()
-        .filter(frameworks.tests()::contains)
-        .filter(s -> !frameworks.testClasses().contains(s))
+        .filter(at -> frameworks.tests().contains(at.symbol()))
+        .filter(at -> !frameworks.testClasses().contains(at.symbol()))
         .map(
-            s -> {
-              CodeGraph.Location at = graph.location(s).orElseThrow();
-              return new Keyed(
-                  new ReachedTest(
-                      s, at.path(), at.line(), reach.confidence(s), reach.origin(s), reach.hops(s)),
-                  s.qualified());
-            })
+            at ->
+                new Keyed(
+                    new ReachedTest(
+                        at.symbol(), at.path(), at.line(), at.confidence(), at.origin(), at.hops()),
+                    at.symbol().qualified()))
         .sorted(
             Comparator.comparing((Keyed k) -> k.test().confidence())
                 .reversed()
@@ -386,22 +380,16 @@ public final class ReachAnalyzer {
         .toList();
   }
 
-  private static List<Module> modules(
-      List<Symbol> touched, CodeGraph graph, FrameworkFacts frameworks) {
+  private static List<Module> modules(List<Touched> touched, FrameworkFacts frameworks) {
     TreeMap<String, Module> modules = new TreeMap<>();
     // Tens of thousands of reached declarations share a few thousand files: look each file up once.
     Map<String, Optional<Module>> byPath = new HashMap<>();
-    for (Symbol symbol : touched) {
-      graph
-          .location(symbol)
-          .flatMap(at -> byPath.computeIfAbsent(at.path(), frameworks::moduleOf))
+    for (Touched at : touched) {
+      byPath
+          .computeIfAbsent(at.path(), frameworks::moduleOf)
           .ifPresent(m -> modules.putIfAbsent(m.directory(), m));
     }
     return List.copyOf(modules.values());
-  }
-
-  private static List<Integer> byConfidence(ReverseReach reach) {
-    return Arrays.stream(reach.countsByConfidence()).boxed().toList();
   }
 
   /**
@@ -409,19 +397,19 @@ public final class ReachAnalyzer {
    * OrderService#search} matches {@code com.acme.OrderService#search(String,String)}).
    */
   private static Explanation explain(
-      String query, List<EntryPoint> entryPoints, CodeGraph graph, ReverseReach reach) {
+      String query, List<EntryPoint> entryPoints, CodeGraph graph, List<Touched> touched) {
     String wanted = query.strip();
     for (EntryPoint entry : entryPoints) {
       if (entry.label().equalsIgnoreCase(wanted)) {
         return new Explanation(query, entry.label(), entry.chain());
       }
     }
-    Optional<Symbol> match =
-        Stream.concat(reach.seeds().stream(), reach.reached().stream())
-            .filter(s -> matches(s, wanted))
-            .min(Comparator.comparing(Symbol::qualified));
+    Optional<Touched> match =
+        touched.stream()
+            .filter(at -> matches(at.symbol(), wanted))
+            .min(Comparator.comparing(at -> at.symbol().qualified()));
     if (match.isPresent()) {
-      return new Explanation(query, match.get().qualified(), reach.chain(match.get()));
+      return new Explanation(query, match.get().symbol().qualified(), match.get().chain());
     }
     Optional<Symbol> unreached = graph.find(s -> matches(s, wanted));
     return unreached

@@ -209,6 +209,69 @@ public final class ReverseReach {
     return CodeGraph.confidenceOf(best[bestOf(symbol)]);
   }
 
+  /**
+   * The seeds, then every declaration reached in node order: what {@link #seeds} and {@link
+   * #reached} name, without looking any of them up again.
+   */
+  public List<Touched> touched() {
+    List<Touched> out = new ArrayList<>();
+    boolean[] seed = new boolean[graph.nodeCount()];
+    for (int s : seedIds) {
+      if (!seed[s]) {
+        seed[s] = true;
+        out.add(new Touched(s));
+      }
+    }
+    for (int v = 0; v < best.length; v++) {
+      if (best[v] >= 0 && !seed[v]) {
+        out.add(new Touched(v));
+      }
+    }
+    return out;
+  }
+
+  /** A seed or a declaration reached, with what the walk found for it. */
+  public final class Touched {
+    private final int node;
+
+    private Touched(int node) {
+      this.node = node;
+    }
+
+    public Symbol symbol() {
+      return graph.symbols[node];
+    }
+
+    /** The file that declares it. */
+    public String path() {
+      return graph.paths[node];
+    }
+
+    public int line() {
+      return graph.lines[node];
+    }
+
+    /** As {@link ReverseReach#confidence}. */
+    public Confidence confidence() {
+      return CodeGraph.confidenceOf(best[node]);
+    }
+
+    /** As {@link ReverseReach#origin}. */
+    public Symbol origin() {
+      return graph.symbols[originOf(node)];
+    }
+
+    /** As {@link ReverseReach#hops}. */
+    public int hops() {
+      return hopsOf(node);
+    }
+
+    /** As {@link ReverseReach#chain}. */
+    public List<ReachStep> chain() {
+      return chainOf(node);
+    }
+  }
+
   private int bestOf(Symbol symbol) {
     int id = graph.id(symbol);
     if (id < 0 || best[id] < 0) {
@@ -224,12 +287,16 @@ public final class ReverseReach {
    * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
    */
   public Symbol origin(Symbol symbol) {
-    int v = bestOf(symbol);
+    return graph.symbols[originOf(bestOf(symbol))];
+  }
+
+  private int originOf(int node) {
+    int v = node;
     int[] par = parent[best[v]];
     while (par[v] >= 0) {
       v = par[v];
     }
-    return graph.symbols[v];
+    return v;
   }
 
   /**
@@ -238,7 +305,11 @@ public final class ReverseReach {
    * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
    */
   public int hops(Symbol symbol) {
-    int v = bestOf(symbol);
+    return hopsOf(bestOf(symbol));
+  }
+
+  private int hopsOf(int node) {
+    int v = node;
     int[] par = parent[best[v]];
     int hops = 0;
     for (; par[v] >= 0; v = par[v]) {
@@ -256,7 +327,10 @@ public final class ReverseReach {
    * @throws IllegalArgumentException when {@code symbol} is neither a seed nor reached
    */
   public List<ReachStep> chain(Symbol symbol) {
-    int id = bestOf(symbol);
+    return chainOf(bestOf(symbol));
+  }
+
+  private List<ReachStep> chainOf(int id) {
     int level = best[id];
     int[] par = parent[level];
     int[] parEdge = parentEdge[level];

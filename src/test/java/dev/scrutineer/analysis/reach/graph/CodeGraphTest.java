@@ -814,6 +814,38 @@ class CodeGraphTest {
   }
 
   @Test
+  void theTouchedDeclarationsAreTheSeedsThenTheReachedWithWhatTheWalkFound() {
+    CodeGraph g =
+        graph(
+            file(P, "C")
+                .type(
+                    type("C")
+                        .method("leaf()")
+                        .method("other()")
+                        .method("mid()", m -> m.callOnExpression("leaf", 0))
+                        .method("top()", m -> m.call("mid", 0).call("other", 0))));
+    ReverseReach r = g.reach(List.of(s("com.acme.C#other()"), s("com.acme.C#leaf()")));
+
+    List<ReverseReach.Touched> touched = r.touched();
+    List<Symbol> expected = new ArrayList<>(r.seeds());
+    expected.addAll(r.reached());
+    assertThat(touched).extracting(ReverseReach.Touched::symbol).isEqualTo(expected);
+    assertThat(touched).hasSize(4);
+    for (ReverseReach.Touched at : touched) {
+      Symbol symbol = at.symbol();
+      CodeGraph.Location location = g.location(symbol).orElseThrow();
+      assertThat(at.path()).isEqualTo(location.path());
+      assertThat(at.line()).isEqualTo(location.line());
+      assertThat(at.confidence()).isEqualTo(r.confidence(symbol));
+      assertThat(at.origin()).isEqualTo(r.origin(symbol));
+      assertThat(at.hops()).isEqualTo(r.hops(symbol));
+      assertThat(at.chain()).isEqualTo(r.chain(symbol));
+    }
+    assertThat(touched.get(3).hops()).isEqualTo(1);
+    assertThat(touched.get(2).confidence()).isEqualTo(Confidence.LOW);
+  }
+
+  @Test
   void chainConfidenceIsTheWeakestEdge() {
     CodeGraph g =
         graph(
