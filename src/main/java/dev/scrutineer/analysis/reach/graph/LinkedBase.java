@@ -37,7 +37,7 @@ import java.util.zip.CRC32;
  */
 public final class LinkedBase {
   private static final int MAGIC = 0x53475248; // "SGRH"
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   /** A fingerprint of the linking rules: a stored graph from other rules is never reused. */
   static final String RULES = rulesFingerprint();
@@ -116,7 +116,7 @@ public final class LinkedBase {
     this.factsVersion = 0;
     this.linkedFiles = 0;
     this.unfitBase = Optional.empty();
-    this.mentions = new Mentions(new String[0], Map.of());
+    this.mentions = new Mentions(new String[0], Map.of(), Map.of());
   }
 
   /** {@code graph} as linked from the files {@code contentIds} names. */
@@ -300,23 +300,16 @@ public final class LinkedBase {
     for (int i = 0; i < mentionPaths.length; i++) {
       mentionPaths[i] = intern(mentions.paths[i], names, nameIds);
     }
-    IntList mentioned = new IntList(); // name, count, then the files
-    mentions.files.forEach(
-        (name, files) -> {
-          mentioned.add(intern(name, names, nameIds));
-          mentioned.add(files.length);
-          for (int f : files) {
-            mentioned.add(f);
-          }
-        });
+    IntList mentioned = flattened(mentions.files, names, nameIds);
+    IntList loose = flattened(mentions.loose, names, nameIds);
     int[] skippedNames = new int[skipped.length];
     for (int i = 0; i < skipped.length; i++) {
       skippedNames[i] = intern(skipped[i].name(), names, nameIds);
     }
     byte[][] utf8 = new byte[names.size()][];
-    long size = 4L * 14 + 4L * contentNames.length + 4L * mentionPaths.length;
+    long size = 4L * 15 + 4L * contentNames.length + 4L * mentionPaths.length;
     size += 4L * redeclaredNames.length;
-    size += 4L * mentioned.size();
+    size += 4L * mentioned.size() + 4L * loose.size();
     for (int i = 0; i < utf8.length; i++) {
       utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
       size += 4 + utf8[i].length;
@@ -332,7 +325,8 @@ public final class LinkedBase {
     out.putInt(utf8.length).putInt(nodeCount).putInt(supers.length);
     out.putInt(to.length).putInt(skipped.length).putInt(nodesHash);
     out.putInt(rules).putInt(factsVersion).putInt(contentIds.size());
-    out.putInt(mentionPaths.length).putInt(mentioned.size()).putInt(redeclared.length);
+    out.putInt(mentionPaths.length).putInt(mentioned.size()).putInt(loose.size());
+    out.putInt(redeclared.length);
     for (byte[] name : utf8) {
       out.putInt(name.length).put(name);
     }
@@ -340,6 +334,7 @@ public final class LinkedBase {
     putInts(out, redeclaredNames);
     putInts(out, mentionPaths);
     putInts(out, Arrays.copyOf(mentioned.array(), mentioned.size()));
+    putInts(out, Arrays.copyOf(loose.array(), loose.size()));
     putInts(out, superOffsets);
     putInts(out, supers);
     putInts(out, edgeOffsets);
@@ -385,6 +380,7 @@ public final class LinkedBase {
       int files = in.getInt();
       int mentionFiles = in.getInt();
       int mentionInts = in.getInt();
+      int looseInts = in.getInt();
       int redeclaredCount = in.getInt();
       String[] names = new String[nameCount];
       for (int i = 0; i < nameCount; i++) {
@@ -415,12 +411,8 @@ public final class LinkedBase {
       for (int i = 0; i < mentionFiles; i++) {
         paths[i] = names[mentionPaths[i]];
       }
-      int[] mentioned = getInts(in, mentionInts);
-      Map<String, int[]> byName = new HashMap<>();
-      for (int i = 0; i < mentioned.length; i += 2 + mentioned[i + 1]) {
-        byName.put(
-            names[mentioned[i]], Arrays.copyOfRange(mentioned, i + 2, i + 2 + mentioned[i + 1]));
-      }
+      Map<String, int[]> byName = unflattened(getInts(in, mentionInts), names);
+      Map<String, int[]> looseByName = unflattened(getInts(in, looseInts), names);
       int[] superOffsets = getInts(in, n + 1);
       int[] supers = getInts(in, superCount);
       int[] edgeOffsets = getInts(in, n + 1);
@@ -452,10 +444,38 @@ public final class LinkedBase {
               skippedOffsets,
               skipped);
       return new LinkedBase(
-          graph, contentIds, factsVersion, 0, Optional.empty(), new Mentions(paths, byName));
+          graph,
+          contentIds,
+          factsVersion,
+          0,
+          Optional.empty(),
+          new Mentions(paths, byName, looseByName));
     } catch (RuntimeException e) { // a length or index the damage made up
       throw new IOException("stored graph is damaged: " + e, e);
     }
+  }
+
+  /** Each name's files as ints: the name, how many files, then the files. */
+  private static IntList flattened(
+      Map<String, int[]> byName, List<String> names, Map<String, Integer> nameIds) {
+    IntList flat = new IntList();
+    byName.forEach(
+        (name, files) -> {
+          flat.add(intern(name, names, nameIds));
+          flat.add(files.length);
+          for (int f : files) {
+            flat.add(f);
+          }
+        });
+    return flat;
+  }
+
+  private static Map<String, int[]> unflattened(int[] flat, String[] names) {
+    Map<String, int[]> byName = new HashMap<>();
+    for (int i = 0; i < flat.length; i += 2 + flat[i + 1]) {
+      byName.put(names[flat[i]], Arrays.copyOfRange(flat, i + 2, i + 2 + flat[i + 1]));
+    }
+    return byName;
   }
 
   private static int intern(String s, List<String> names, Map<String, Integer> ids) {

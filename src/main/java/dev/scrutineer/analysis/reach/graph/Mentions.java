@@ -16,11 +16,17 @@ import java.util.Set;
 
 /**
  * Which files mention which names: every name a file's types, supertypes, members (and every word
- * of their parameter and declared types), annotations, imports and references (with their
- * arguments' types) spell, alone or as a segment of a dotted name ({@code Map.Entry} mentions
- * {@code Map} and {@code Entry}). The linker finds declarations by such names only, so a file none
- * of whose names a change touches links as before (see {@link Relink}). Kept with a {@link
- * LinkedBase}, so that a change does not read every file's references to find them.
+ * of their parameter and declared types), annotations, imports and references (with every word of
+ * their receivers' and arguments' types) spell, alone or as a segment of a dotted name ({@code
+ * Map.Entry} mentions {@code Map} and {@code Entry}). The linker finds declarations by such names
+ * only, so a file none of whose names a change touches links as before (see {@link Relink}). Kept
+ * with a {@link LinkedBase}, so that a change does not read every file's references to find them.
+ *
+ * <p>Also which files name a member loosely: where the type it is looked up in is not one the file
+ * writes. That is a reference without a receiver, on {@code this} or {@code super}, on a receiver
+ * of unknown type, or through a chain (the member and every step after the first, each looked up in
+ * the type the step before leads to), and a step after the first of a chain an argument's type is.
+ * Every other reference to a member is looked up in a type whose name the file writes.
  */
 final class Mentions {
   /** The files, by index. */
@@ -29,42 +35,65 @@ final class Mentions {
   /** For each name, the indexes of the files that mention it, ascending. */
   final Map<String, int[]> files;
 
-  Mentions(String[] paths, Map<String, int[]> files) {
+  /** For each name, the indexes of the files that name a member of it loosely, ascending. */
+  final Map<String, int[]> loose;
+
+  Mentions(String[] paths, Map<String, int[]> files, Map<String, int[]> loose) {
     this.paths = paths;
     this.files = files;
+    this.loose = loose;
   }
 
   static Mentions of(Collection<FileFacts> files) {
     String[] paths = new String[files.size()];
     Map<String, IntList> byName = new HashMap<>();
+    Map<String, IntList> looseByName = new HashMap<>();
     Set<String> names = new HashSet<>();
+    Set<String> looseNames = new HashSet<>();
     int i = 0;
     for (FileFacts file : files) {
       paths[i] = file.path();
       names.clear();
-      spelled(file, names);
+      looseNames.clear();
+      spelled(file, names, looseNames);
       for (String name : names) {
         byName.computeIfAbsent(name, k -> new IntList()).add(i);
       }
+      for (String name : looseNames) {
+        looseByName.computeIfAbsent(name, k -> new IntList()).add(i);
+      }
       i++;
     }
+    return new Mentions(paths, frozen(byName), frozen(looseByName));
+  }
+
+  private static Map<String, int[]> frozen(Map<String, IntList> byName) {
     Map<String, int[]> index = new HashMap<>(byName.size() * 4 / 3 + 1);
     byName.forEach((name, list) -> index.put(name, Arrays.copyOf(list.array(), list.size())));
-    return new Mentions(paths, index);
+    return index;
   }
 
   /** The paths of the files that mention one of {@code names}. */
   Set<String> of(Set<String> names) {
+    return pathsOf(files, names);
+  }
+
+  /** The paths of the files that name a member called one of {@code names} loosely. */
+  Set<String> looselyNaming(Set<String> names) {
+    return pathsOf(loose, names);
+  }
+
+  private Set<String> pathsOf(Map<String, int[]> index, Set<String> names) {
     Set<String> out = new HashSet<>();
     for (String name : names) {
-      for (int file : files.getOrDefault(name, new int[0])) {
+      for (int file : index.getOrDefault(name, new int[0])) {
         out.add(paths[file]);
       }
     }
     return out;
   }
 
-  private static void spelled(FileFacts file, Set<String> names) {
+  private static void spelled(FileFacts file, Set<String> names, Set<String> loose) {
     for (ImportFact imp : file.imports()) {
       segments(imp.name(), names);
     }
@@ -80,13 +109,47 @@ final class Mentions {
         for (Reference r : m.references()) {
           segments(r.name(), names);
           r.receiverType().ifPresent(t -> segments(t, names));
+          r.receiverType().ifPresent(t -> words(t, names));
           for (String argument : r.argumentTypes()) {
             if (!argument.isEmpty() && Reference.lambdaParameters(argument) < 0) {
               segments(TypeNames.rawType(argument), names); // its supertypes choose the overload
+              words(argument, names);
+              laterSteps(argument, loose);
             }
           }
+          loose(r, loose);
         }
       }
+    }
+  }
+
+  /** The names {@code r} looks up in a type its file need not write. */
+  private static void loose(Reference r, Set<String> loose) {
+    String receiverType = r.receiverType().orElse("");
+    boolean looselyTyped =
+        switch (r.receiver()) {
+          case NONE, THIS, SUPER, CHAIN -> true;
+          case NAME, EXPRESSION -> receiverType.isEmpty() || receiverType.indexOf('#') >= 0;
+        };
+    if (looselyTyped) {
+      loose.add(r.name());
+    }
+    laterSteps(receiverType, loose);
+  }
+
+  /** The steps after the first of a chain ({@code Orders#builder/0#limit/1}: {@code limit}). */
+  private static void laterSteps(String written, Set<String> loose) {
+    int hash = written.indexOf('#');
+    if (hash < 0) {
+      return;
+    }
+    int next = written.indexOf('#', hash + 1);
+    while (next >= 0) {
+      int end = written.indexOf('#', next + 1);
+      String step = written.substring(next + 1, end < 0 ? written.length() : end);
+      int slash = step.indexOf('/');
+      loose.add(slash < 0 ? step : step.substring(0, slash));
+      next = end;
     }
   }
 

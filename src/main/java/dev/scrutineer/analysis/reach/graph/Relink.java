@@ -52,9 +52,14 @@ import java.util.function.Predicate;
  *       only when its type is a JDK functional interface no type of the index shares a name with.
  * </ul>
  *
- * Which files mention which names is kept with the base ({@link Mentions}). Copying an edge whose
- * target has gone would mean this reasoning missed a case: {@link Stale} is thrown rather than a
- * wrong graph returned.
+ * <p>A member named in the first or the last item is only looked up where its declaring type's
+ * family is (its supertypes, the library types they extend, its subtypes): a file that names the
+ * member but writes none of those types' names links to it only if it names it loosely, with no
+ * written type to look it up in (see {@link Mentions}), or declares one of those types.
+ *
+ * <p>Which files mention which names is kept with the base ({@link Mentions}). Copying an edge
+ * whose target has gone would mean this reasoning missed a case: {@link Stale} is thrown rather
+ * than a wrong graph returned.
  */
 final class Relink {
   /** The base's edges do not fit the head: link everything instead. */
@@ -115,6 +120,53 @@ final class Relink {
 
   // ---------------------------------------------------------------- which files
 
+  /** A type on both sides, or only in the head ({@code base} -1). */
+  private record Owner(T head, int base) {}
+
+  /**
+   * Names of members whose lookups changed, by the type that declares them: only a file that looks
+   * a member up in that type's family, or looks it up loosely, can link to it (see {@link
+   * #naming}).
+   */
+  private final Map<Owner, Set<String>> members = new HashMap<>();
+
+  private Set<String> membersOf(T head, int base) {
+    return members.computeIfAbsent(new Owner(head, base), k -> new HashSet<>());
+  }
+
+  /**
+   * The files whose lookups of {@code memberNames} in {@code owner} can have changed. A member is
+   * looked up in a type whose name its file writes (a variable's declared type, the start of a
+   * chain, a static import), or loosely (see {@link Mentions}). Written types reach {@code owner}'s
+   * member only when they are in its family: its supertypes (whose calls dispatch to it), the
+   * library types they extend (whose calls dispatch to it too), and its subtypes (which inherit
+   * it); unqualified lookups in that family are loose, or in its own files.
+   */
+  private Set<String> naming(Owner owner, Set<String> memberNames) {
+    Set<String> familyNames = new HashSet<>();
+    Set<String> familyFiles = new HashSet<>();
+    List<T> family = new ArrayList<>(Hierarchy.closure(owner.head()));
+    family.addAll(Hierarchy.subtypes(owner.head()));
+    for (T t : family) {
+      familyNames.add(t.simpleName);
+      familyNames.addAll(t.externalSupers);
+      familyFiles.add(t.file.path());
+    }
+    if (owner.base() >= 0) {
+      List<Integer> baseFamily = baseClosure(owner.base(), false);
+      baseFamily.addAll(baseClosure(owner.base(), true));
+      for (int b : baseFamily) {
+        familyNames.add(TypeNames.simpleName(nodes.symbols()[b]));
+        familyFiles.add(nodes.paths()[b]);
+      }
+    }
+    familyFiles.addAll(base.mentions.of(familyNames));
+    Set<String> files = base.mentions.of(memberNames);
+    files.retainAll(familyFiles);
+    files.addAll(base.mentions.looselyNaming(memberNames));
+    return files;
+  }
+
   /**
    * The files to link again, once {@code linker} has declared the head and resolved its supertypes.
    */
@@ -148,13 +200,17 @@ final class Relink {
       // A lambda is known to fit a parameter only if no type of the index has its type's name.
       Predicate<String> spells = remembered(spellsOneOf(typeNames));
       for (T t : spelling(typeNames, linker)) {
-        retyped(t.fact, spells, names);
+        retyped(t.fact, spells, membersOf(t, baseOf[t.id]));
       }
-      replacedTypes.values().forEach(type -> retyped(type, spells, names));
+      for (TypeFact type : replacedTypes.values()) {
+        T head = linker.type(type.symbol().qualified());
+        retyped(type, spells, head == null ? names : membersOf(head, baseOf[head.id]));
+      }
     }
     renamed(comeOrGone, linker, names);
     named(comeOrGone, linker, relink);
     relink.addAll(base.mentions.of(names));
+    members.forEach((owner, memberNames) -> relink.addAll(naming(owner, memberNames)));
     return relink;
   }
 
@@ -236,7 +292,7 @@ final class Relink {
       retyped(
           t.fact,
           written -> spells.test(written) && renamedIn(written, t.file, bySimpleName),
-          names);
+          membersOf(t, baseOf[t.id]));
     }
   }
 
@@ -450,16 +506,17 @@ final class Relink {
       hierarchyChanged(head, b, names, files);
       return;
     }
+    Set<String> own = membersOf(head, b);
     List<ImportFact> imports = replacedImports.get(head.file.path());
     if (!head.file.imports().equals(imports)) {
       // The same parameter types may now name other types, which decide between overloads.
       Set<String> reimported = reimported(imports, head.file.imports());
       if (reimported == null) {
-        memberNames(head, names);
-        baseMemberNames(b, names);
+        memberNames(head, own);
+        baseMemberNames(b, own);
       } else {
-        retyped(head.fact, reimported, names);
-        retyped(before, reimported, names);
+        retyped(head.fact, reimported, own);
+        retyped(before, reimported, own);
       }
     }
     Map<Symbol, MemberFact> old = new HashMap<>();
@@ -468,12 +525,12 @@ final class Relink {
     for (MemberFact m : head.fact.members()) {
       MemberFact was = old.remove(m.symbol());
       if (was == null || !sameShape(was, m)) {
-        names.add(m.name());
+        own.add(m.name());
         construction |= constructs(m) || was != null && constructs(was);
       }
     }
     for (MemberFact gone : old.values()) {
-      names.add(gone.name());
+      own.add(gone.name());
       construction |= constructs(gone);
     }
     if (construction) {

@@ -335,6 +335,139 @@ class RelinkProperties {
     relinkGivesTheFullGraph(base, head, Set.of("p/N.java"));
   }
 
+  /**
+   * A method added to {@code T} is inherited by its subtype {@code S}: {@code s.n()} on an {@code
+   * S} now reaches it, though its file names neither {@code T} nor anything {@code T} declares. A
+   * call of that name on an unrelated type's receiver ({@code v.n()}) is not linked again.
+   */
+  @Example
+  void aMemberAddedRelinksTheCallsOnItsSubtypesOnly() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/T.java", codeBase("T", List.of()));
+    base.put("p/S.java", declaring("p", "S", DeclarationKind.CLASS, List.of("T"), List.of()));
+    base.put("p/V.java", codeBase("V", List.of(method("V", "n", List.of()))));
+    base.put(
+        "p/C.java", calling(new Reference(CALL, "n", 0, NAME, Optional.of("S"), List.of(), 9)));
+    base.put(
+        "p/U.java",
+        codeBase(
+            "U",
+            List.of(
+                member(
+                    "p",
+                    "U",
+                    DeclarationKind.METHOD,
+                    "go",
+                    "void",
+                    List.of(new Reference(CALL, "n", 0, NAME, Optional.of("V"), List.of(), 9))))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/T.java", codeBase("T", List.of(method("T", "n", List.of()))));
+
+    // T and C, which calls n on an S; not U, which calls it on a V, nor S or V.
+    assertThat(relinkGivesTheFullGraph(base, head, Set.of("p/T.java"))).isEqualTo(2);
+  }
+
+  /**
+   * A method added to a type that implements a JDK interface is a target of that interface's calls:
+   * {@code r.run()} on a {@code Runnable} now reaches {@code T.run()}.
+   */
+  @Example
+  void aMemberAddedRelinksTheCallsOnTheLibraryTypesItsTypeExtends() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put(
+        "p/T.java", declaring("p", "T", DeclarationKind.CLASS, List.of("Runnable"), List.of()));
+    base.put(
+        "p/C.java",
+        calling(new Reference(CALL, "run", 0, NAME, Optional.of("Runnable"), List.of(), 9)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put(
+        "p/T.java",
+        declaring(
+            "p",
+            "T",
+            DeclarationKind.CLASS,
+            List.of("Runnable"),
+            List.of(method("T", "run", List.of()))));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+  }
+
+  /**
+   * A chain's second step is looked up in the type its first step returns, which its file need not
+   * name: {@code A.b().c().m()} follows {@code c()}, added to {@code B}, to {@code D.m()}.
+   */
+  @Example
+  void aMemberAddedRelinksTheChainsThatStepThroughIt() throws IOException {
+    Map<String, FileFacts> base = chainThroughB();
+    base.put(
+        "p/C.java",
+        calling(
+            new Reference(CALL, "m", 0, Receiver.CHAIN, Optional.of("A#b/0#c/0"), List.of(), 9)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/B.java", codeBase("B", List.of(returning("B", "c", "D"))));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/B.java"));
+  }
+
+  /**
+   * The same for a chain an argument's type is: {@code t.m(A.b().c())} chooses {@code m(D)} once
+   * {@code c()}, added to {@code B}, returns a {@code D}.
+   */
+  @Example
+  void aMemberAddedRelinksTheCallsPassingAChainThatStepsThroughIt() throws IOException {
+    Map<String, FileFacts> base = chainThroughB();
+    base.put(
+        "p/T.java",
+        codeBase(
+            "T", List.of(method("T", "m", List.of("D")), method("T", "m", List.of("String")))));
+    base.put("p/C.java", passing("A#b/0#c/0"));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/B.java", codeBase("B", List.of(returning("B", "c", "D"))));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/B.java"));
+  }
+
+  /**
+   * {@code this.n()} in a type with no {@code n} falls back to every method of that name, so a
+   * method of that name added anywhere is a target.
+   */
+  @Example
+  void aMemberAddedRelinksTheCallsOnThisThatFallBackToItsName() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/T.java", codeBase("T", List.of()));
+    base.put("p/C.java", calling(new Reference(CALL, "n", 0, Receiver.THIS, none(), List.of(), 9)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/T.java", codeBase("T", List.of(method("T", "n", List.of()))));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+  }
+
+  /** {@code A.b()} returns a {@code B}; {@code D} has {@code m()}. */
+  private static Map<String, FileFacts> chainThroughB() {
+    Map<String, FileFacts> files = new TreeMap<>();
+    files.put("p/A.java", codeBase("A", List.of(returning("A", "b", "B"))));
+    files.put("p/B.java", codeBase("B", List.of()));
+    files.put("p/D.java", codeBase("D", List.of(method("D", "m", List.of()))));
+    return files;
+  }
+
+  /** A static method without parameters returning {@code type}. */
+  private static MemberFact returning(String owner, String name, String type) {
+    return new MemberFact(
+        new Symbol("p", owner + "#" + name + "()"),
+        DeclarationKind.METHOD,
+        name,
+        Set.of("static"),
+        List.of(),
+        List.of(),
+        false,
+        type,
+        List.of(),
+        5,
+        6,
+        List.of());
+  }
+
   /** {@code C.go()} with one reference. */
   private static FileFacts calling(Reference reference) {
     return codeBase(
@@ -443,7 +576,8 @@ class RelinkProperties {
         references);
   }
 
-  private static void relinkGivesTheFullGraph(
+  /** Asserts that relinking gives the full graph; returns how many files it linked. */
+  private static int relinkGivesTheFullGraph(
       Map<String, FileFacts> base, Map<String, FileFacts> head, Set<String> changed)
       throws IOException {
     LinkedBase linked =
@@ -466,6 +600,7 @@ class RelinkProperties {
     // A stored graph derived from another one is the one a full link would store.
     assertThat(linked.derive(base.values(), head.values(), contentIds(head)).encode())
         .isEqualTo(LinkedBase.link(head.values(), contentIds(head), 1).encode());
+    return incremental.linkedFiles;
   }
 
   private static Map<String, String> contentIds(Map<String, FileFacts> files) {
