@@ -104,7 +104,8 @@ public final class CodeGraph {
     // Bucket raw edges by target (counting sort), then drop duplicate sources in each bucket,
     // keeping the most confident edge. The columns are moved into bucket order in one sequential
     // pass, so that the pass over the buckets reads them in order too: reading millions of edges
-    // through an index array missed the processor's caches on nearly every edge.
+    // through an index array missed the processor's caches on nearly every edge. Extra edges
+    // follow the linker's own in each bucket.
     int raw = linker.edgeTo.size();
     int[] edgeTo = linker.edgeTo.array();
     int[] start = new int[n + 1];
@@ -116,7 +117,7 @@ public final class CodeGraph {
     }
     int[] fill = Arrays.copyOf(start, n);
     int[] inFrom = new int[raw];
-    int[] inLabel = new int[raw]; // via << 8 | confidence
+    int[] inLabel = new int[raw]; // EXTRA | via << 8 | confidence
     int[] inLine = new int[raw];
     int[] edgeFrom = linker.edgeFrom.array();
     int[] edgeVia = linker.edgeVia.array();
@@ -125,46 +126,101 @@ public final class CodeGraph {
     for (int e = 0; e < raw; e++) {
       int at = fill[edgeTo[e]]++;
       inFrom[at] = edgeFrom[e];
-      inLabel[at] = edgeVia[e] << 8 | edgeConfidence[e];
+      inLabel[at] = (e < linker.ownEdges ? 0 : EXTRA) | edgeVia[e] << 8 | edgeConfidence[e];
       inLine[at] = edgeLine[e];
     }
-    int[] outFrom = inFrom; // written behind the reads: out never passes k
-    byte[] outVia = new byte[raw];
-    byte[] outConfidence = new byte[raw];
-    int[] outLine = inLine;
-    int[] seenIn = new int[n];
-    Arrays.fill(seenIn, -1);
-    int[] seenAt = new int[n];
-    offsets = new int[n + 1];
-    int out = 0;
+    Relink relink = linker.relinked;
+    if (relink != null) {
+      relink.checkCopiedTargets();
+    }
+    Buckets buckets = new Buckets(n, raw + (relink == null ? 0 : relink.baseEdgeCount()));
+    // The edges a relinked graph copies from its base, by target: merged by source with the ones
+    // the linker found, as a full link emits every node's edges in node order.
+    IntList copied = new IntList();
     for (int to = 0; to < n; to++) {
-      offsets[to] = out;
-      for (int k = start[to]; k < start[to + 1]; k++) {
-        int f = inFrom[k];
-        int c = inLabel[k] & 0xff;
-        if (seenIn[f] == to) {
-          int at = seenAt[f];
-          if (c > outConfidence[at]) {
-            outConfidence[at] = (byte) c;
-            outVia[at] = (byte) (inLabel[k] >>> 8);
-            outLine[at] = inLine[k];
+      buckets.begin(to);
+      int k = start[to];
+      int end = start[to + 1];
+      if (relink != null) {
+        copied.clear();
+        int count = relink.baseEdgesTo(to, copied);
+        int[] c = copied.array();
+        for (int i = 0; i < count; i++) {
+          int from = c[3 * i];
+          for (; k < end && (inLabel[k] & EXTRA) == 0 && inFrom[k] < from; k++) {
+            buckets.add(inFrom[k], inLabel[k], inLine[k]);
           }
-          continue;
+          buckets.add(from, c[3 * i + 1], c[3 * i + 2]);
         }
-        seenIn[f] = to;
-        seenAt[f] = out;
-        outFrom[out] = f;
-        outVia[out] = (byte) (inLabel[k] >>> 8);
-        outConfidence[out] = (byte) c;
-        outLine[out] = inLine[k];
-        out++;
+      }
+      for (; k < end; k++) {
+        buckets.add(inFrom[k], inLabel[k], inLine[k]);
       }
     }
-    offsets[n] = out;
-    from = Arrays.copyOf(outFrom, out);
-    via = Arrays.copyOf(outVia, out);
-    confidence = Arrays.copyOf(outConfidence, out);
-    edgeLines = Arrays.copyOf(outLine, out);
+    offsets = buckets.offsets;
+    from = Arrays.copyOf(buckets.from, buckets.size);
+    via = Arrays.copyOf(buckets.via, buckets.size);
+    confidence = Arrays.copyOf(buckets.confidence, buckets.size);
+    edgeLines = Arrays.copyOf(buckets.lines, buckets.size);
+  }
+
+  /** Marks an extra edge among the raw ones. */
+  private static final int EXTRA = 1 << 16;
+
+  /**
+   * Reverse adjacency being written bucket by bucket: an edge from a source already in the bucket
+   * is dropped, the more confident of the two kept in the first's place.
+   */
+  private static final class Buckets {
+    final int[] offsets;
+    final int[] from;
+    final byte[] via;
+    final byte[] confidence;
+    final int[] lines;
+    int size;
+    private final int[] seenIn;
+    private final int[] seenAt;
+    private int to;
+
+    Buckets(int nodes, int capacity) {
+      offsets = new int[nodes + 1];
+      from = new int[capacity];
+      via = new byte[capacity];
+      confidence = new byte[capacity];
+      lines = new int[capacity];
+      seenIn = new int[nodes];
+      Arrays.fill(seenIn, -1);
+      seenAt = new int[nodes];
+    }
+
+    void begin(int target) {
+      to = target;
+      offsets[target] = size;
+      offsets[target + 1] = size;
+    }
+
+    /** An edge into the current bucket; {@code label} is {@code via << 8 | confidence}. */
+    void add(int source, int label, int line) {
+      int c = label & 0xff;
+      byte v = (byte) (label >>> 8 & 0xff);
+      if (seenIn[source] == to) {
+        int at = seenAt[source];
+        if (c > confidence[at]) {
+          confidence[at] = (byte) c;
+          via[at] = v;
+          lines[at] = line;
+        }
+        return;
+      }
+      seenIn[source] = to;
+      seenAt[source] = size;
+      from[size] = source;
+      via[size] = v;
+      confidence[size] = (byte) c;
+      lines[size] = line;
+      size++;
+      offsets[to + 1] = size;
+    }
   }
 
   /**

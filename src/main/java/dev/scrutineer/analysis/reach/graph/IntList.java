@@ -18,6 +18,10 @@ final class IntList {
     return items[index];
   }
 
+  void clear() {
+    size = 0;
+  }
+
   int size() {
     return size;
   }

@@ -27,17 +27,18 @@ import java.util.zip.CRC32;
 /**
  * The code of one side of a change as the linker left it, kept so that every later change on the
  * same files re-links only what it can alter (see {@link CodeGraph#relink}): the resolved
- * supertypes of every type, and each declaration's own outgoing edges and escalated references, by
- * node id. The declarations themselves are not kept: they are numbered again from the same files'
- * facts, which a run has in memory anyway, and checked against a hash of their symbols. Framework
- * edges are not part of it: they are derived again on every run.
+ * supertypes of every type, the edges into each declaration as the graph keeps them, and each
+ * declaration's escalated references, by node id. The declarations themselves are not kept: they
+ * are numbered again from the same files' facts, which a run has in memory anyway, and checked
+ * against a hash of their symbols. Framework edges are not part of it: they are derived again on
+ * every run.
  *
  * <p>{@link #encode} and {@link #decode} give it a binary form for a file cache; a damaged form
  * fails to decode rather than giving a wrong graph.
  */
 public final class LinkedBase {
   private static final int MAGIC = 0x53475248; // "SGRH"
-  private static final int FORMAT = 5;
+  private static final int FORMAT = 6;
 
   /** A fingerprint of the linking rules: a stored graph from other rules is never reused. */
   static final String RULES = rulesFingerprint();
@@ -55,10 +56,13 @@ public final class LinkedBase {
 
   final int[] supers;
 
-  /** Each node's outgoing edges: {@code to[edgeOffsets[n]..[n+1])}. */
-  final int[] edgeOffsets;
+  /**
+   * The edges into each node, as {@link CodeGraph} keeps them: {@code from[offsets[n]..[n+1])}, by
+   * source.
+   */
+  final int[] offsets;
 
-  final int[] to;
+  final int[] from;
 
   /** {@code via << 2 | confidence}; vias are the linker's own. */
   final byte[] labels;
@@ -95,8 +99,8 @@ public final class LinkedBase {
       Symbol[] redeclared,
       int[] superOffsets,
       int[] supers,
-      int[] edgeOffsets,
-      int[] to,
+      int[] offsets,
+      int[] from,
       byte[] labels,
       int[] lines,
       int[] skippedOffsets,
@@ -106,8 +110,8 @@ public final class LinkedBase {
     this.redeclared = redeclared;
     this.superOffsets = superOffsets;
     this.supers = supers;
-    this.edgeOffsets = edgeOffsets;
-    this.to = to;
+    this.offsets = offsets;
+    this.from = from;
     this.labels = labels;
     this.lines = lines;
     this.skippedOffsets = skippedOffsets;
@@ -132,8 +136,8 @@ public final class LinkedBase {
     this.redeclared = graph.redeclared;
     this.superOffsets = graph.superOffsets;
     this.supers = graph.supers;
-    this.edgeOffsets = graph.edgeOffsets;
-    this.to = graph.to;
+    this.offsets = graph.offsets;
+    this.from = graph.from;
     this.labels = graph.labels;
     this.lines = graph.lines;
     this.skippedOffsets = graph.skippedOffsets;
@@ -176,8 +180,10 @@ public final class LinkedBase {
       Collection<FileFacts> ownFiles, Collection<FileFacts> files, Map<String, String> contentIds) {
     Set<String> changed = differing(contentIds);
     Linker linker = new Linker();
+    CodeGraph graph;
     try {
       linker.link(files, List::of, new Relink(this, ownFiles, changed));
+      graph = new CodeGraph(linker);
     } catch (Relink.Stale e) {
       LinkedBase full = link(files, contentIds, factsVersion);
       return new LinkedBase(
@@ -189,7 +195,7 @@ public final class LinkedBase {
           full.mentions);
     }
     return new LinkedBase(
-        linker.snapshot(new CodeGraph(linker)),
+        linker.snapshot(graph),
         copied(contentIds),
         factsVersion,
         linker.linkedFiles,
@@ -247,7 +253,7 @@ public final class LinkedBase {
   }
 
   public int edgeCount() {
-    return to.length;
+    return from.length;
   }
 
   /**
@@ -314,8 +320,8 @@ public final class LinkedBase {
       utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
       size += 4 + utf8[i].length;
     }
-    size += 4L * (superOffsets.length + supers.length + edgeOffsets.length);
-    size += 8L * to.length + labels.length + 4L * skippedOffsets.length + 20L * skipped.length;
+    size += 4L * (superOffsets.length + supers.length + offsets.length);
+    size += 8L * from.length + labels.length + 4L * skippedOffsets.length + 20L * skipped.length;
     size += 8;
     if (size > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("graph too large to store: " + size + " bytes");
@@ -323,7 +329,7 @@ public final class LinkedBase {
     ByteBuffer out = ByteBuffer.allocate((int) size);
     out.putInt(MAGIC).putInt(FORMAT);
     out.putInt(utf8.length).putInt(nodeCount).putInt(supers.length);
-    out.putInt(to.length).putInt(skipped.length).putInt(nodesHash);
+    out.putInt(from.length).putInt(skipped.length).putInt(nodesHash);
     out.putInt(rules).putInt(factsVersion).putInt(contentIds.size());
     out.putInt(mentionPaths.length).putInt(mentioned.size()).putInt(loose.size());
     out.putInt(redeclared.length);
@@ -337,8 +343,8 @@ public final class LinkedBase {
     putInts(out, Arrays.copyOf(loose.array(), loose.size()));
     putInts(out, superOffsets);
     putInts(out, supers);
-    putInts(out, edgeOffsets);
-    putInts(out, to);
+    putInts(out, offsets);
+    putInts(out, from);
     putInts(out, lines);
     out.put(labels);
     putInts(out, skippedOffsets);
@@ -415,8 +421,8 @@ public final class LinkedBase {
       Map<String, int[]> looseByName = unflattened(getInts(in, looseInts), names);
       int[] superOffsets = getInts(in, n + 1);
       int[] supers = getInts(in, superCount);
-      int[] edgeOffsets = getInts(in, n + 1);
-      int[] to = getInts(in, edges);
+      int[] offsets = getInts(in, n + 1);
+      int[] from = getInts(in, edges);
       int[] lines = getInts(in, edges);
       byte[] labels = new byte[edges];
       in.get(labels);
@@ -437,8 +443,8 @@ public final class LinkedBase {
               redeclared,
               superOffsets,
               supers,
-              edgeOffsets,
-              to,
+              offsets,
+              from,
               labels,
               lines,
               skippedOffsets,

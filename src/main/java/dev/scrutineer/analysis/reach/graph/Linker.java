@@ -246,6 +246,12 @@ final class Linker {
   final List<String> vias = new ArrayList<>(OWN_VIAS);
   private final Map<String, Integer> viaIds = new HashMap<>();
 
+  /** How many of the edges the linker found itself: the extra edges follow them. */
+  int ownEdges;
+
+  /** What the edges of the nodes not linked again are copied from; null for a full link. */
+  Relink relinked;
+
   final List<Skipped> skipped = new ArrayList<>();
   int ignoredExtraEdges;
 
@@ -338,15 +344,17 @@ final class Linker {
       if (scope == null || scope.contains(t.file.path())) {
         linkType(t);
       } else {
-        // The same order of sources as linkType's: each node's edges, the type's first.
-        relink.replay(this, t.id);
+        // The same order of sources as linkType's: each node's escalations, the type's first.
+        relink.copy(this, t.id);
         for (M m : t.memberNodes) {
           if (m != null && m.owner == t) {
-            relink.replay(this, m.id);
+            relink.copy(this, m.id);
           }
         }
       }
     }
+    relinked = relink;
+    ownEdges = edgeTo.size();
     for (Edge e : extraEdges.get()) {
       Integer from = ids.get(e.from());
       Integer to = ids.get(e.to());
@@ -380,26 +388,9 @@ final class Linker {
         supers[superOffsets[t.id] + i] = t.supers.get(i).id;
       }
     }
-    // The graph keeps edges by target; the base keeps them by source.
-    int edges = graph.from.length;
-    int[] edgeOffsets = new int[n + 1];
-    for (int e = 0; e < edges; e++) {
-      edgeOffsets[graph.from[e] + 1]++;
-    }
-    for (int i = 0; i < n; i++) {
-      edgeOffsets[i + 1] += edgeOffsets[i];
-    }
-    int[] fill = Arrays.copyOf(edgeOffsets, n);
-    int[] to = new int[edges];
-    byte[] labels = new byte[edges];
-    int[] edgeLines = new int[edges];
-    for (int target = 0; target < n; target++) {
-      for (int e = graph.offsets[target]; e < graph.offsets[target + 1]; e++) {
-        int at = fill[graph.from[e]]++;
-        to[at] = target;
-        labels[at] = (byte) (graph.via[e] << 2 | graph.confidence[e]);
-        edgeLines[at] = graph.edgeLines[e];
-      }
+    byte[] labels = new byte[graph.from.length];
+    for (int e = 0; e < labels.length; e++) {
+      labels[e] = (byte) (graph.via[e] << 2 | graph.confidence[e]);
     }
     int[] skippedOffsets = new int[n + 1];
     for (Skipped s : skipped) {
@@ -419,10 +410,10 @@ final class Linker {
         redeclared.toArray(new Symbol[0]),
         superOffsets,
         supers,
-        edgeOffsets,
-        to,
+        graph.offsets,
+        graph.from,
         labels,
-        edgeLines,
+        graph.edgeLines,
         skippedOffsets,
         bySource);
   }

@@ -704,23 +704,100 @@ final class Relink {
 
   // ---------------------------------------------------------------- copying
 
-  /** Emits the base's edges and escalations of head node {@code id}, in the base's order. */
-  void replay(Linker linker, int id) {
+  /** Head nodes whose edges are the base's, by node; null until the first. */
+  private boolean[] copied;
+
+  /**
+   * Head node {@code id} keeps the base's edges, which {@link CodeGraph} merges in (see {@link
+   * #baseEdgesTo}), and the base's escalations, emitted here.
+   */
+  void copy(Linker linker, int id) {
     int b = baseOf[id];
     if (b < 0) {
       throw new Stale("no base node for " + linker.symbols.get(id));
     }
-    for (int e = base.edgeOffsets[b]; e < base.edgeOffsets[b + 1]; e++) {
-      int to = headOf[base.to[e]];
-      if (to < 0) {
-        throw new Stale(linker.symbols.get(id) + " depends on " + nodes.symbols()[base.to[e]]);
-      }
-      int label = base.labels[e];
-      linker.edge(id, to, label >>> 2, CONFIDENCES[label & 3], base.lines[e]);
+    if (copied == null) {
+      copied = new boolean[baseOf.length];
     }
+    copied[id] = true;
     for (int s = base.skippedOffsets[b]; s < base.skippedOffsets[b + 1]; s++) {
       Linker.Skipped k = base.skipped[s];
       linker.skipped.add(new Linker.Skipped(id, k.name(), k.arity(), k.candidates(), k.line()));
+    }
+  }
+
+  /** How many edges the base has: no more than that are copied. */
+  int baseEdgeCount() {
+    return base.from.length;
+  }
+
+  /**
+   * The copied edges to head node {@code to}, as the base has them, their sources translated:
+   * appended to {@code out} as {@code from, via << 8 | confidence, line}, by source.
+   *
+   * @return how many
+   */
+  int baseEdgesTo(int to, IntList out) {
+    int b = baseOf[to];
+    if (b < 0 || copied == null) {
+      return 0;
+    }
+    int count = 0;
+    int last = -1;
+    boolean sorted = true;
+    for (int e = base.offsets[b]; e < base.offsets[b + 1]; e++) {
+      int from = headOf[base.from[e]];
+      if (from < 0 || !copied[from]) {
+        continue; // a source linked again, whose edges the linker found afresh
+      }
+      int label = base.labels[e];
+      out.add(from);
+      out.add((label >>> 2) << 8 | label & 3);
+      out.add(base.lines[e]);
+      sorted &= from > last;
+      last = from;
+      count++;
+    }
+    if (!sorted) {
+      sortTriples(out, out.size() - 3 * count, count);
+    }
+    return count;
+  }
+
+  /** Sorts the last {@code count} triples of {@code list}, from {@code at}, by their first int. */
+  private static void sortTriples(IntList list, int at, int count) {
+    int[] a = list.array();
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Integer.compare(a[at + 3 * x], a[at + 3 * y]));
+    int[] copy = Arrays.copyOfRange(a, at, at + 3 * count);
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(copy, 3 * order[i], a, at + 3 * i, 3);
+    }
+  }
+
+  /**
+   * Checks that no copied edge leads to a declaration the head no longer has: that would mean the
+   * scope missed a file.
+   *
+   * @throws Stale when one does
+   */
+  void checkCopiedTargets() {
+    if (copied == null) {
+      return;
+    }
+    for (int b = 0; b < headOf.length; b++) {
+      if (headOf[b] >= 0) {
+        continue;
+      }
+      for (int e = base.offsets[b]; e < base.offsets[b + 1]; e++) {
+        int from = headOf[base.from[e]];
+        if (from >= 0 && copied[from]) {
+          throw new Stale(nodes.symbols()[base.from[e]] + " depends on " + nodes.symbols()[b]);
+        }
+      }
     }
   }
 }
