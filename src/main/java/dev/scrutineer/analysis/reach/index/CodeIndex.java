@@ -102,9 +102,17 @@ public final class CodeIndex {
       counts = new Counts();
       counts.fromCache.set(files.size());
     } else {
-      counts = index(tree, paths, cache, workers, files, blobIds);
+      // A merge-base that moved shares most files with the last pack: only the others are read.
+      Map<String, FileFacts> near =
+          listed.map(ids -> packs.nearest(ids, workers)).orElseGet(Map::of);
+      List<String> rest =
+          near.isEmpty() ? paths : paths.stream().filter(p -> !near.containsKey(p)).toList();
+      counts = index(tree, rest, cache, workers, files, blobIds);
+      files.putAll(near);
+      near.keySet().forEach(path -> blobIds.put(path, listed.get().get(path)));
+      counts.fromCache.addAndGet(near.size());
       if (key.isPresent() && !counts.noCompiler && !counts.unreadable) {
-        packs.offer(key.get(), List.copyOf(files.values()), workers);
+        packs.offer(key.get(), List.copyOf(files.values()), blobIds, workers);
       }
     }
     return new CodeIndex(

@@ -2,18 +2,24 @@ package dev.scrutineer.analysis.reach.index;
 
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.store.CacheFiles;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
 
 /**
  * The facts of every Java file of a tree in one file of the cache, for the trees changes are made
@@ -30,10 +36,11 @@ public final class FactsPacks {
   static final int REMEMBERED = 64;
 
   /**
-   * {@code "SCP2"}, then the files' count, then each file's path and facts ({@link FactsCodec}),
-   * each after its length.
+   * {@code "SCP3"}, the files' count, each file's path, content id and facts' length (strings after
+   * their length), a CRC-32 of all that, then each file's facts ({@link FactsCodec}, which checks
+   * them itself).
    */
-  private static final int MAGIC = 0x5343_5032;
+  private static final int MAGIC = 0x5343_5033;
 
   private final CacheFiles packs;
   private final CacheFiles seen;
@@ -79,7 +86,30 @@ public final class FactsPacks {
    * threads; empty when there are none or they cannot be read.
    */
   Optional<List<FileFacts>> load(String key, int threads) {
-    return packs.read(key, bytes -> read(bytes, threads));
+    return packs.read(key, bytes -> Entries.of(bytes).decodeAll(threads));
+  }
+
+  /**
+   * The facts of the files of {@code blobIds} that the most recently used pack holds with the same
+   * content, when they are at least half of them: a merge-base that moved since (in CI, with every
+   * merge) shares most of its files with the last one analysed. Only those files are decoded, by
+   * {@code threads} threads; none when no pack is that near.
+   */
+  Map<String, FileFacts> nearest(SortedMap<String, String> blobIds, int threads) {
+    for (Path file : packs.newestFirst()) {
+      Entries entries;
+      try {
+        entries = Entries.of(Files.readAllBytes(file));
+      } catch (IOException | IllegalArgumentException e) {
+        continue; // another format's pack, or one being replaced: not one to start from
+      }
+      int[] same =
+          IntStream.range(0, entries.paths.length)
+              .filter(i -> entries.blobIds[i].equals(blobIds.get(entries.paths[i])))
+              .toArray();
+      return same.length * 2 < blobIds.size() ? Map.of() : entries.decode(same, threads);
+    }
+    return Map.of();
   }
 
   /**
@@ -88,11 +118,11 @@ public final class FactsPacks {
    * much as reading it saves twice, and most merge-bases in CI are analysed once: those never pay
    * for one. The files are encoded by {@code threads} threads.
    */
-  void offer(String key, List<FileFacts> facts, int threads) {
+  void offer(String key, List<FileFacts> facts, Map<String, String> blobIds, int threads) {
     if (seen.read(key, bytes -> bytes).isEmpty()) {
       seen.write(key, () -> new byte[0]);
     } else {
-      packs.write(key, () -> encode(facts, threads));
+      packs.write(key, () -> encode(facts, blobIds, threads));
     }
   }
 
@@ -101,19 +131,22 @@ public final class FactsPacks {
     return packs.failure().or(seen::failure).map(Diagnostic::warning).stream().toList();
   }
 
-  private static byte[] encode(List<FileFacts> facts, int threads) {
+  private static byte[] encode(List<FileFacts> facts, Map<String, String> blobIds, int threads) {
     byte[][] rows = new byte[facts.size()][];
     byte[][] paths = new byte[facts.size()][];
+    byte[][] ids = new byte[facts.size()][];
     inSlices(
         facts.size(),
         threads,
         i -> {
+          String path = facts.get(i).path();
           rows[i] = FactsCodec.encode(facts.get(i));
-          paths[i] = facts.get(i).path().getBytes(StandardCharsets.UTF_8);
+          paths[i] = path.getBytes(StandardCharsets.UTF_8);
+          ids[i] = blobIds.get(path).getBytes(StandardCharsets.UTF_8);
         });
-    long length = 8;
+    long length = 16;
     for (int i = 0; i < rows.length; i++) {
-      length += 8L + paths[i].length + rows[i].length;
+      length += 12L + paths[i].length + ids[i].length + rows[i].length;
     }
     if (length > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("facts too large to store in one file: " + length);
@@ -121,42 +154,104 @@ public final class FactsPacks {
     ByteBuffer out = ByteBuffer.allocate((int) length);
     out.putInt(MAGIC).putInt(rows.length);
     for (int i = 0; i < rows.length; i++) {
-      out.putInt(paths[i].length).put(paths[i]).putInt(rows[i].length).put(rows[i]);
+      out.putInt(paths[i].length).put(paths[i]).putInt(ids[i].length).put(ids[i]);
+      out.putInt(rows[i].length);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(out.array(), 0, out.position());
+    out.putLong(crc.getValue());
+    for (byte[] row : rows) {
+      out.put(row);
     }
     return out.array();
   }
 
-  /**
-   * Every file of a pack, decoded in slices side by side; each file's facts are checked as they are
-   * decoded, and the pack's lengths as it is read.
-   */
-  private static List<FileFacts> read(byte[] bytes, int threads) {
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    if (bytes.length < 8 || in.getInt() != MAGIC) {
-      throw new IllegalArgumentException("not a pack of facts");
+  /** A pack's files: their paths and content ids, and where each one's facts are. */
+  private record Entries(
+      byte[] bytes, String[] paths, String[] blobIds, int[] offsets, int[] lengths) {
+
+    /** Reads the pack's lengths, paths and content ids; the facts are decoded when asked for. */
+    static Entries of(byte[] bytes) {
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      if (bytes.length < 8 || in.getInt() != MAGIC) {
+        throw new IllegalArgumentException("not a pack of facts");
+      }
+      int count = in.getInt();
+      if (count < 0 || count > bytes.length / 12) {
+        throw new IllegalArgumentException("more files than bytes");
+      }
+      String[] paths = new String[count];
+      String[] blobIds = new String[count];
+      int[] offsets = new int[count];
+      int[] lengths = new int[count];
+      for (int i = 0; i < count; i++) {
+        paths[i] = string(in, bytes);
+        blobIds[i] = string(in, bytes);
+        lengths[i] = length(in);
+      }
+      CRC32 crc = new CRC32();
+      crc.update(bytes, 0, in.position());
+      if (in.remaining() < 8 || in.getLong() != crc.getValue()) {
+        throw new IllegalArgumentException("the pack's list of files is damaged (checksum)");
+      }
+      for (int i = 0; i < count; i++) {
+        offsets[i] = in.position();
+        if (lengths[i] > in.remaining()) {
+          throw new IllegalArgumentException("the pack ends early");
+        }
+        in.position(offsets[i] + lengths[i]);
+      }
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException("stray bytes after the last file");
+      }
+      return new Entries(bytes, paths, blobIds, offsets, lengths);
     }
-    int count = in.getInt();
-    if (count < 0 || count > bytes.length / 8) {
-      throw new IllegalArgumentException("more files than bytes");
+
+    /**
+     * Every file's facts, decoded in slices side by side; each file's facts are checked as they are
+     * decoded.
+     */
+    List<FileFacts> decodeAll(int threads) {
+      FileFacts[] out = new FileFacts[paths.length];
+      inSlices(out.length, threads, i -> out[i] = decode(i));
+      return List.of(out);
     }
-    String[] paths = new String[count];
-    int[] offsets = new int[count];
-    int[] lengths = new int[count];
-    for (int i = 0; i < count; i++) {
-      int pathLength = length(in);
-      paths[i] = new String(bytes, in.position(), pathLength, StandardCharsets.UTF_8);
-      in.position(in.position() + pathLength);
-      lengths[i] = length(in);
-      offsets[i] = in.position();
-      in.position(offsets[i] + lengths[i]);
+
+    /**
+     * The facts of the files at {@code indexes}, by path; a file whose facts are damaged is left
+     * out, to be read as if the pack did not have it.
+     */
+    Map<String, FileFacts> decode(int[] indexes, int threads) {
+      FileFacts[] out = new FileFacts[indexes.length];
+      inSlices(
+          out.length,
+          threads,
+          i -> {
+            try {
+              out[i] = decode(indexes[i]);
+            } catch (IllegalArgumentException e) {
+              out[i] = null;
+            }
+          });
+      Map<String, FileFacts> byPath = new HashMap<>();
+      for (FileFacts facts : out) {
+        if (facts != null) {
+          byPath.put(facts.path(), facts);
+        }
+      }
+      return byPath;
     }
-    if (in.hasRemaining()) {
-      throw new IllegalArgumentException("stray bytes after the last file");
+
+    private FileFacts decode(int i) {
+      return FactsCodec.decode(paths[i], bytes, offsets[i], lengths[i]);
     }
-    FileFacts[] out = new FileFacts[count];
-    inSlices(
-        count, threads, i -> out[i] = FactsCodec.decode(paths[i], bytes, offsets[i], lengths[i]));
-    return List.of(out);
+
+    private static String string(ByteBuffer in, byte[] bytes) {
+      int length = length(in);
+      String s = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
+      in.position(in.position() + length);
+      return s;
+    }
   }
 
   /** A length that the rest of {@code in} can hold. */

@@ -62,7 +62,7 @@ class FactsPacksTest {
   }
 
   @Test
-  void anotherTreeHasAnotherPack() {
+  void aTreeSharingMostFilesWithTheLastPackReadsThoseFromIt() {
     FactsPacks packs = FactsPacks.in(temp.resolve("packs"));
     for (int i = 0; i < 2; i++) {
       CodeIndex.build(CodeIndexTest.tree(FILES), FactsCache.none(), packs, 1);
@@ -70,13 +70,32 @@ class FactsPacksTest {
     Map<String, String> edited = new HashMap<>(FILES);
     edited.put("src/a/B.java", "package a; class B { void go() { go(); } }");
 
-    CodeIndex other = CodeIndex.build(CodeIndexTest.tree(edited), FactsCache.none(), packs, 1);
+    CodeIndex moved = CodeIndex.build(CodeIndexTest.tree(edited), FactsCache.none(), packs, 1);
 
-    assertThat(other.stats().extracted()).isEqualTo(3);
+    assertThat(moved.stats().extracted()).isEqualTo(1); // B alone: its content differs
+    assertThat(moved.stats().fromCache()).isEqualTo(2);
+    CodeIndex cold = CodeIndex.build(CodeIndexTest.tree(edited), FactsCache.none(), 1);
+    assertThat(moved.files()).isEqualTo(cold.files());
+    assertThat(moved.contentIds()).isEqualTo(cold.contentIds());
   }
 
   @Test
-  void aDamagedPackIsAMissWithOneWarning() throws IOException {
+  void aTreeSharingFewFilesWithTheLastPackIsReadWithoutIt() {
+    FactsPacks packs = FactsPacks.in(temp.resolve("packs"));
+    for (int i = 0; i < 2; i++) {
+      CodeIndex.build(CodeIndexTest.tree(FILES), FactsCache.none(), packs, 1);
+    }
+    Map<String, String> other = new HashMap<>();
+    FILES.forEach((path, text) -> other.put(path, text + "\n// edited"));
+    other.put("src/a/A.java", FILES.get("src/a/A.java"));
+
+    CodeIndex far = CodeIndex.build(CodeIndexTest.tree(other), FactsCache.none(), packs, 1);
+
+    assertThat(far.stats().extracted()).isEqualTo(3); // one of three files the same: no use
+  }
+
+  @Test
+  void aDamagedFileOfAPackIsReadAgainWithOneWarning() throws IOException {
     SourceTree tree = CodeIndexTest.tree(FILES);
     Path directory = temp.resolve("packs");
     CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
@@ -84,6 +103,28 @@ class FactsPacksTest {
     Path pack = packsIn(directory).get(0);
     byte[] bytes = Files.readAllBytes(pack);
     bytes[bytes.length / 2] ^= 0x40;
+    Files.write(pack, bytes);
+
+    FactsPacks packs = FactsPacks.in(directory);
+    CodeIndex again = CodeIndex.build(tree, FactsCache.none(), packs, 1);
+
+    // The pack as a whole is refused; the files whose facts are intact are still taken from it.
+    assertThat(again.stats().extracted()).isEqualTo(1);
+    assertThat(again.files()).isEqualTo(cold.files());
+    assertThat(packs.diagnostics())
+        .singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("could not be read", "checksum"));
+  }
+
+  @Test
+  void aPackWhoseListOfFilesIsDamagedIsNotReadAtAll() throws IOException {
+    SourceTree tree = CodeIndexTest.tree(FILES);
+    Path directory = temp.resolve("packs");
+    CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
+    CodeIndex cold = CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
+    Path pack = packsIn(directory).get(0);
+    byte[] bytes = Files.readAllBytes(pack);
+    bytes[14] ^= 0x01; // in the first path
     Files.write(pack, bytes);
 
     FactsPacks packs = FactsPacks.in(directory);
@@ -119,11 +160,13 @@ class FactsPacksTest {
       files.add(
           new FileFacts("src/m/M" + i + ".java", "m", List.of(), List.of(), Optional.empty()));
     }
+    Map<String, String> blobIds = new HashMap<>();
+    files.forEach(f -> blobIds.put(f.path(), "blob-" + f.path().length()));
     Path directory = temp.resolve("packs");
     FactsPacks packs = FactsPacks.in(directory);
-    packs.offer("k", files, 2);
+    packs.offer("k", files, blobIds, 2);
     assertThat(packs.load("k", 2)).isEmpty(); // seen once: remembered, not stored
-    packs.offer("k", files, 2);
+    packs.offer("k", files, blobIds, 2);
 
     assertThat(packs.load("k", 2)).hasValue(files);
     assertThat(packs.load("other", 2)).isEmpty();
