@@ -46,6 +46,21 @@ class ReachEndToEndTest {
   }
 
   @Test
+  void aChangeToTheLayoutOfJavaCodeAloneReachesNothing() throws IOException {
+    TestRepo repo = petclinic();
+    repo.branch("feature").checkout("feature");
+    repo.write(
+            OWNER + "OwnerService.java",
+            ownerService("return owners.findById(id).orElse(null);").replace("  ", "    "))
+        .commit("Indent by four");
+
+    JsonNode report = analyze(repo, "--format", "json");
+
+    assertThat(report.path("changedDeclarations")).isEmpty();
+    assertThat(report.path("reach").isNull()).isTrue();
+  }
+
+  @Test
   void whyPrintsOneChainFromTheChangeToTheEntryPoint() throws IOException {
     TestRepo repo = ownerServiceMadeStricter();
 
