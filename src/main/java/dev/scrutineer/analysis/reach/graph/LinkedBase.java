@@ -38,7 +38,7 @@ import java.util.zip.CRC32;
  */
 public final class LinkedBase {
   private static final int MAGIC = 0x53475248; // "SGRH"
-  private static final int FORMAT = 6;
+  private static final int FORMAT = 7;
 
   /** A fingerprint of the linking rules: a stored graph from other rules is never reused. */
   static final String RULES = rulesFingerprint();
@@ -55,6 +55,12 @@ public final class LinkedBase {
   final int[] superOffsets;
 
   final int[] supers;
+
+  /**
+   * Each node's superclass among its supertypes, -1 for none: which one it is depends on the order
+   * in which a cycle of supertypes (names resolved without a build can form one) was resolved.
+   */
+  final int[] superclasses;
 
   /**
    * The edges into each node, as {@link CodeGraph} keeps them: {@code from[offsets[n]..[n+1])}, by
@@ -99,6 +105,7 @@ public final class LinkedBase {
       Symbol[] redeclared,
       int[] superOffsets,
       int[] supers,
+      int[] superclasses,
       int[] offsets,
       int[] from,
       byte[] labels,
@@ -110,6 +117,7 @@ public final class LinkedBase {
     this.redeclared = redeclared;
     this.superOffsets = superOffsets;
     this.supers = supers;
+    this.superclasses = superclasses;
     this.offsets = offsets;
     this.from = from;
     this.labels = labels;
@@ -136,6 +144,7 @@ public final class LinkedBase {
     this.redeclared = graph.redeclared;
     this.superOffsets = graph.superOffsets;
     this.supers = graph.supers;
+    this.superclasses = graph.superclasses;
     this.offsets = graph.offsets;
     this.from = graph.from;
     this.labels = graph.labels;
@@ -320,7 +329,7 @@ public final class LinkedBase {
       utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
       size += 4 + utf8[i].length;
     }
-    size += 4L * (superOffsets.length + supers.length + offsets.length);
+    size += 4L * (superOffsets.length + supers.length + superclasses.length + offsets.length);
     size += 8L * from.length + labels.length + 4L * skippedOffsets.length + 20L * skipped.length;
     size += 8;
     if (size > Integer.MAX_VALUE - 16) {
@@ -343,6 +352,7 @@ public final class LinkedBase {
     putInts(out, Arrays.copyOf(loose.array(), loose.size()));
     putInts(out, superOffsets);
     putInts(out, supers);
+    putInts(out, superclasses);
     putInts(out, offsets);
     putInts(out, from);
     putInts(out, lines);
@@ -421,6 +431,7 @@ public final class LinkedBase {
       Map<String, int[]> looseByName = unflattened(getInts(in, looseInts), names);
       int[] superOffsets = getInts(in, n + 1);
       int[] supers = getInts(in, superCount);
+      int[] superclasses = getInts(in, n);
       int[] offsets = getInts(in, n + 1);
       int[] from = getInts(in, edges);
       int[] lines = getInts(in, edges);
@@ -443,6 +454,7 @@ public final class LinkedBase {
               redeclared,
               superOffsets,
               supers,
+              superclasses,
               offsets,
               from,
               labels,

@@ -388,6 +388,13 @@ final class Linker {
         supers[superOffsets[t.id] + i] = t.supers.get(i).id;
       }
     }
+    int[] superclasses = new int[n];
+    Arrays.fill(superclasses, -1);
+    for (T t : allTypes) {
+      if (t.superclass != null) {
+        superclasses[t.id] = t.superclass.id;
+      }
+    }
     byte[] labels = new byte[graph.from.length];
     for (int e = 0; e < labels.length; e++) {
       labels[e] = (byte) (graph.via[e] << 2 | graph.confidence[e]);
@@ -410,6 +417,7 @@ final class Linker {
         redeclared.toArray(new Symbol[0]),
         superOffsets,
         supers,
+        superclasses,
         graph.offsets,
         graph.from,
         labels,

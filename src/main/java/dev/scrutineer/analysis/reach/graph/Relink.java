@@ -183,6 +183,7 @@ final class Relink {
       if (b < 0
           || !nodes.paths()[b].equals(t.file.path())
           || !sameSupers(t, b)
+          || !sameSuperclass(t, b)
           || headerChanged(t)) {
         hierarchyChanged(t, b, names, relink);
       } else if (changedPaths.contains(t.file.path())) {
@@ -445,6 +446,16 @@ final class Relink {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code t} extends the type the base's {@code b} extended. With the same supertypes it
+   * can differ only in a cycle of them, which a type added or removed elsewhere can make resolve in
+   * another order, and so break at another place.
+   */
+  private boolean sameSuperclass(T t, int b) {
+    int was = base.superclasses[b];
+    return t.superclass == null ? was < 0 : baseOf[t.superclass.id] == was;
   }
 
   /** A replaced type whose kind, modifiers or written supertypes differ from the base's. */

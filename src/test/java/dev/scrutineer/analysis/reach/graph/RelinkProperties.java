@@ -451,6 +451,41 @@ class RelinkProperties {
     return files;
   }
 
+  /**
+   * {@code D extends E} and {@code E extends D}: names resolved without a build can form a cycle,
+   * and the linker breaks it where resolving first reaches it. {@code A extends E}, added in a file
+   * that comes first, makes it resolve {@code E} first: now {@code D} extends {@code E} and not the
+   * other way round, so {@code E()} no longer runs {@code D}'s field initializer, though neither
+   * file changed nor any supertype either names.
+   */
+  @Example
+  void aCycleOfSupertypesBrokenElsewhereRelinksItsTypes() throws IOException {
+    MemberFact initialized =
+        new MemberFact(
+            new Symbol("p", "D#k"),
+            DeclarationKind.FIELD,
+            "k",
+            Set.of(),
+            List.of(),
+            List.of(),
+            false,
+            "int",
+            List.of(),
+            5,
+            5,
+            List.of(new Reference(TYPE, "Object", 0, NONE, none(), List.of(), 5)));
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put(
+        "p/D.java", declaring("p", "D", DeclarationKind.CLASS, List.of("E"), List.of(initialized)));
+    base.put(
+        "p/E.java",
+        declaring("p", "E", DeclarationKind.CLASS, List.of("D"), List.of(constructor("E", "int"))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/A.java", declaring("p", "A", DeclarationKind.CLASS, List.of("E"), List.of()));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/A.java"));
+  }
+
   /** A static method without parameters returning {@code type}. */
   private static MemberFact returning(String owner, String name, String type) {
     return new MemberFact(
