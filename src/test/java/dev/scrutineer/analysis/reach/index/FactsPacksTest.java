@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,41 +97,34 @@ class FactsPacksTest {
 
   @Test
   void aDamagedFileOfAPackIsReadAgainWithOneWarning() throws IOException {
-    SourceTree tree = CodeIndexTest.tree(FILES);
-    Path directory = temp.resolve("packs");
-    CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
-    CodeIndex cold = CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
-    Path pack = packsIn(directory).get(0);
-    byte[] bytes = Files.readAllBytes(pack);
-    bytes[bytes.length / 2] ^= 0x40;
-    Files.write(pack, bytes);
-
-    FactsPacks packs = FactsPacks.in(directory);
-    CodeIndex again = CodeIndex.build(tree, FactsCache.none(), packs, 1);
-
     // The pack as a whole is refused; the files whose facts are intact are still taken from it.
-    assertThat(again.stats().extracted()).isEqualTo(1);
-    assertThat(again.files()).isEqualTo(cold.files());
-    assertThat(packs.diagnostics())
-        .singleElement()
-        .satisfies(d -> assertThat(d.message()).contains("could not be read", "checksum"));
+    readAgainWithOneByteFlipped(bytes -> bytes.length / 2, 1);
   }
 
   @Test
   void aPackWhoseListOfFilesIsDamagedIsNotReadAtAll() throws IOException {
+    readAgainWithOneByteFlipped(bytes -> 14, 3); // in the first path
+  }
+
+  /**
+   * Packs the tree, flips a bit of the byte at {@code at} in its pack, and indexes it again: {@code
+   * extracted} files are parsed, the rest come from the pack, with one warning.
+   */
+  private void readAgainWithOneByteFlipped(ToIntFunction<byte[]> at, int extracted)
+      throws IOException {
     SourceTree tree = CodeIndexTest.tree(FILES);
     Path directory = temp.resolve("packs");
     CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
     CodeIndex cold = CodeIndex.build(tree, FactsCache.none(), FactsPacks.in(directory), 1);
     Path pack = packsIn(directory).get(0);
     byte[] bytes = Files.readAllBytes(pack);
-    bytes[14] ^= 0x01; // in the first path
+    bytes[at.applyAsInt(bytes)] ^= 0x01;
     Files.write(pack, bytes);
 
     FactsPacks packs = FactsPacks.in(directory);
     CodeIndex again = CodeIndex.build(tree, FactsCache.none(), packs, 1);
 
-    assertThat(again.stats().extracted()).isEqualTo(3);
+    assertThat(again.stats().extracted()).isEqualTo(extracted);
     assertThat(again.files()).isEqualTo(cold.files());
     assertThat(packs.diagnostics())
         .singleElement()
