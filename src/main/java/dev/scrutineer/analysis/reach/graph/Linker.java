@@ -614,7 +614,7 @@ final class Linker {
         });
   }
 
-  void edge(int from, int to, int via, Confidence confidence, int line) {
+  private void edge(int from, int to, int via, Confidence confidence, int line) {
     if (from == to) {
       return;
     }

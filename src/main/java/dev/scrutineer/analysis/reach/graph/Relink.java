@@ -5,7 +5,6 @@ import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.ImportFact;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.TypeFact;
-import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,8 +69,6 @@ final class Relink {
       super(message);
     }
   }
-
-  private static final Confidence[] CONFIDENCES = Confidence.values();
 
   private final LinkedBase base;
 
