@@ -7,6 +7,7 @@ import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.Reference;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,9 @@ final class Mentions {
 
   /** For each name, the indexes of the files that name a member of it loosely, ascending. */
   final Map<String, int[]> loose;
+
+  /** Each file's index by path, built on first use. */
+  private Map<String, Integer> indexes;
 
   Mentions(String[] paths, Map<String, int[]> files, Map<String, int[]> loose) {
     this.paths = paths;
@@ -75,19 +79,52 @@ final class Mentions {
 
   /** The paths of the files that mention one of {@code names}. */
   Set<String> of(Set<String> names) {
-    return pathsOf(files, names);
+    return paths(mentioning(names));
   }
 
-  /** The paths of the files that name a member called one of {@code names} loosely. */
-  Set<String> looselyNaming(Set<String> names) {
-    return pathsOf(loose, names);
+  /**
+   * The files that mention one of {@code names}, by index: a set of paths costs a hash of each, and
+   * a name such as a common supertype's is mentioned in thousands of files.
+   */
+  BitSet mentioning(Collection<String> names) {
+    return indexesOf(files, names);
   }
 
-  private Set<String> pathsOf(Map<String, int[]> index, Set<String> names) {
+  /** The files that name a member called one of {@code names} loosely, by index. */
+  BitSet looselyNaming(Collection<String> names) {
+    return indexesOf(loose, names);
+  }
+
+  /** The index of the file at {@code path}, -1 when it has none. */
+  int indexOf(String path) {
+    Map<String, Integer> byPath = indexes;
+    if (byPath == null) {
+      byPath = new HashMap<>(paths.length * 4 / 3 + 1);
+      for (int i = 0; i < paths.length; i++) {
+        byPath.put(paths[i], i);
+      }
+      indexes = byPath;
+    }
+    return byPath.getOrDefault(path, -1);
+  }
+
+  /** The paths of the files {@code indexes} holds. */
+  Set<String> paths(BitSet indexes) {
     Set<String> out = new HashSet<>();
+    for (int i = indexes.nextSetBit(0); i >= 0; i = indexes.nextSetBit(i + 1)) {
+      out.add(paths[i]);
+    }
+    return out;
+  }
+
+  private static BitSet indexesOf(Map<String, int[]> index, Collection<String> names) {
+    BitSet out = new BitSet();
     for (String name : names) {
-      for (int file : index.getOrDefault(name, new int[0])) {
-        out.add(paths[file]);
+      int[] files = index.get(name);
+      if (files != null) {
+        for (int file : files) {
+          out.set(file);
+        }
       }
     }
     return out;

@@ -9,6 +9,7 @@ import dev.scrutineer.model.Symbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -140,8 +141,9 @@ final class Relink {
    * it); unqualified lookups in that family are loose, or in its own files.
    */
   private Set<String> naming(Owner owner, Set<String> memberNames) {
+    Mentions mentions = base.mentions;
     Set<String> familyNames = new HashSet<>();
-    Set<String> familyFiles = new HashSet<>();
+    List<String> familyFiles = new ArrayList<>();
     List<T> family = new ArrayList<>(Hierarchy.closure(owner.head()));
     family.addAll(Hierarchy.subtypes(owner.head()));
     for (T t : family) {
@@ -157,11 +159,17 @@ final class Relink {
         familyFiles.add(nodes.paths()[b]);
       }
     }
-    familyFiles.addAll(base.mentions.of(familyNames));
-    Set<String> files = base.mentions.of(memberNames);
-    files.retainAll(familyFiles);
-    files.addAll(base.mentions.looselyNaming(memberNames));
-    return files;
+    BitSet looking = mentions.mentioning(familyNames);
+    for (String path : familyFiles) {
+      int file = mentions.indexOf(path);
+      if (file >= 0) { // a file the base lacks mentions nothing in it: it is linked as changed
+        looking.set(file);
+      }
+    }
+    BitSet files = mentions.mentioning(memberNames);
+    files.and(looking);
+    files.or(mentions.looselyNaming(memberNames));
+    return mentions.paths(files);
   }
 
   /**
@@ -229,11 +237,13 @@ final class Relink {
         }
       }
       Visibility visibility = visibility(type, linker);
-      Set<String> qualifying = base.mentions.of(visibility.qualifiers());
-      for (String path : base.mentions.of(Set.of(TypeNames.simpleName(type)))) {
-        FileFacts file = byPath.get(path);
-        if (file == null || qualifying.contains(path) || visibility.reaches(file)) {
-          files.add(path);
+      Mentions mentions = base.mentions;
+      BitSet qualifying = mentions.mentioning(visibility.qualifiers());
+      BitSet naming = mentions.mentioning(Set.of(TypeNames.simpleName(type)));
+      for (int i = naming.nextSetBit(0); i >= 0; i = naming.nextSetBit(i + 1)) {
+        FileFacts file = byPath.get(mentions.paths[i]);
+        if (file == null || qualifying.get(i) || visibility.reaches(file)) {
+          files.add(mentions.paths[i]);
         }
       }
     }
@@ -311,7 +321,14 @@ final class Relink {
     return types;
   }
 
+  /** Of each type added or removed: both {@link #renamed} and {@link #named} ask. */
+  private final Map<Symbol, Visibility> visibilities = new HashMap<>();
+
   private Visibility visibility(Symbol type, Linker linker) {
+    return visibilities.computeIfAbsent(type, t -> visibilityOf(t, linker));
+  }
+
+  private Visibility visibilityOf(Symbol type, Linker linker) {
     String name = type.name();
     int dot = name.lastIndexOf('.');
     String pkg = type.packageName();
@@ -332,7 +349,7 @@ final class Relink {
       }
     }
     for (int b = 0; b < nodes.symbols().length; b++) {
-      if (nodes.owners()[b] == -1 && nodes.symbols()[b].qualified().equals(outer)) {
+      if (nodes.owners()[b] == -1 && isNamed(nodes.symbols()[b], outer)) {
         List<Integer> family = baseClosure(b, true);
         family.add(b);
         for (int s : family) {
@@ -342,6 +359,22 @@ final class Relink {
       }
     }
     return new Visibility(null, outer, type.qualified(), files, qualifiers);
+  }
+
+  /**
+   * Whether {@code symbol}'s qualified name is {@code qualified}, without spelling it: this is
+   * asked of every type of the base.
+   */
+  private static boolean isNamed(Symbol symbol, String qualified) {
+    String pkg = symbol.packageName();
+    String name = symbol.name();
+    if (pkg.isEmpty()) {
+      return name.equals(qualified);
+    }
+    return qualified.length() == pkg.length() + 1 + name.length()
+        && qualified.endsWith(name)
+        && qualified.charAt(pkg.length()) == '.'
+        && qualified.startsWith(pkg);
   }
 
   /**
