@@ -14,9 +14,10 @@ import java.util.Set;
 /**
  * The nodes the linker gives the declarations of some files, numbered as it numbers them: each
  * type, then its members, file after file; a symbol declared again keeps its first node, and a type
- * declared again brings no members. The symbols are the facts' own objects.
+ * declared again brings no members. The symbols are the facts' own objects; {@code hash} is {@link
+ * #hash(List, int[])} of them and their owners.
  */
-record Nodes(Symbol[] symbols, String[] paths, int[] owners) {
+record Nodes(Symbol[] symbols, String[] paths, int[] owners, int hash) {
 
   /**
    * Numbers {@code files} as the linker did; {@code redeclared} are the symbols it found declared
@@ -34,20 +35,31 @@ record Nodes(Symbol[] symbols, String[] paths, int[] owners) {
     List<Symbol> symbols = new ArrayList<>(declarations);
     List<String> paths = new ArrayList<>(declarations);
     IntList owners = new IntList();
+    // The hash of #hash(List, int[]) in the same pass, which reads each symbol once: what its steps
+    // add after the start (the count, not known yet), and 31 to the power of twice the count, by
+    // which they multiply the start.
+    int terms = 0;
+    int power = 1;
     for (FileFacts file : files) {
       for (TypeFact type : file.types()) {
         int id = symbols.size();
+        int typeHash = type.symbol().hashCode();
         if (again(type.symbol(), redeclared, seen)) {
           continue;
         }
         symbols.add(type.symbol());
         paths.add(file.path());
         owners.add(-1);
+        terms = 31 * (31 * terms + typeHash) - 1;
+        power *= 31 * 31;
         for (MemberFact member : type.members()) {
+          int memberHash = member.symbol().hashCode();
           if (!again(member.symbol(), redeclared, seen)) {
             symbols.add(member.symbol());
             paths.add(file.path());
             owners.add(id);
+            terms = 31 * (31 * terms + memberHash) + id;
+            power *= 31 * 31;
           }
         }
       }
@@ -55,7 +67,8 @@ record Nodes(Symbol[] symbols, String[] paths, int[] owners) {
     return new Nodes(
         symbols.toArray(new Symbol[0]),
         paths.toArray(new String[0]),
-        Arrays.copyOf(owners.array(), owners.size()));
+        Arrays.copyOf(owners.array(), owners.size()),
+        symbols.size() * power + terms);
   }
 
   /** {@code symbol} was numbered before: only a redeclared one can have been. */
@@ -70,9 +83,5 @@ record Nodes(Symbol[] symbols, String[] paths, int[] owners) {
       hash = 31 * (31 * hash + symbols.get(i).hashCode()) + owners[i];
     }
     return hash;
-  }
-
-  int hash() {
-    return hash(Arrays.asList(symbols), owners);
   }
 }

@@ -123,6 +123,19 @@ class LinkedBaseTest {
   }
 
   @Test
+  void aBaseOfAsManyDeclarationsWithOtherNamesIsNotUsed() {
+    List<FileFacts> renamed =
+        List.of(file("com.acme", "Repo").type(type("Repo").method("save()")).build(), FILES.get(1));
+    LinkedBase base = LinkedBase.link(renamed, IDS, 1);
+
+    CodeGraph relinked = CodeGraph.relink(FILES, List::of, base, FILES, Set.of());
+
+    assertThat(base.nodeCount()).isEqualTo(CodeGraph.link(FILES, List.of()).nodeCount());
+    assertThat(relinked.unfitBase()).hasValueSatisfying(why -> assertThat(why).contains("base"));
+    assertThat(relinked.from).containsExactly(CodeGraph.link(FILES, List.of()).from);
+  }
+
+  @Test
   void theKeyChangesWithAnyFileAndWithTheFactsVersion() {
     Map<String, String> ids = Map.of("a/A.java", "1111", "b/B.java", "2222");
 
