@@ -7,6 +7,7 @@ import dev.scrutineer.analysis.reach.index.AnnotationFact;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.Reference;
 import dev.scrutineer.analysis.reach.index.Reference.ReferenceKind;
+import dev.scrutineer.analysis.reach.index.StringScreen;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
@@ -124,10 +125,18 @@ final class IndirectEdges {
     List<String[]> templates = templates(handlers);
     // Tests send the same few requests again and again; each is matched once.
     Map<String, List<Symbol>> matched = new HashMap<>();
+    // Most tests' files have no request call with a path: their references are not read.
+    StringScreen requests =
+        new StringScreen(
+            List.of(
+                name -> VERBS.containsKey(name) || METHOD_ELSEWHERE.contains(name),
+                literal -> requestPath(literal) != null));
     for (Entry entry : index.entries()) {
       if (entry.isTestFile() || testTypes.contains(entry.type().symbol())) {
         for (MemberFact member : entry.type().members()) {
-          addRequestPaths(member, handlers, templates, matched, edges);
+          if (requests.mayPass(member)) {
+            addRequestPaths(member, handlers, templates, matched, edges);
+          }
         }
       }
     }

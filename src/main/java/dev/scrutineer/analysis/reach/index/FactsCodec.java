@@ -209,6 +209,14 @@ final class FactsCodec {
       return size;
     }
 
+    /**
+     * Every string of the file the references are in: those they are written with, and more. The
+     * same array for each member of the file; not to be changed.
+     */
+    String[] strings() {
+      return table;
+    }
+
     /** The references, read for one pass and not kept unless they were read already. */
     List<Reference> once() {
       List<Reference> references = read;
