@@ -34,13 +34,19 @@ base=$(git -C "$repo" rev-parse "HEAD~$n")
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
 
-# Peak heap used (before a collection, from -Xlog:gc) and peak resident set of one run.
+# Peak heap used and peak resident set of one run: the heap before each collection and at exit
+# (from -Xlog:gc and gc+heap+exit; a run with a young generation larger than all it allocates
+# never collects), with how many collections there were.
 peaks() {
   local log="$cache/gc.log" rss
-  /usr/bin/time -o "$cache/rss" -f %M env JAVA_TOOL_OPTIONS="-Xlog:gc:file=$log" "$@" >/dev/null 2>&1
+  /usr/bin/time -o "$cache/rss" -f %M env JAVA_TOOL_OPTIONS="-Xlog:gc,gc+heap+exit:file=$log" "$@" >/dev/null 2>&1
   rss=$(tail -1 "$cache/rss")
-  awk -v rss="$rss" '/Pause/ { split($0, a, "->"); n = split(a[1], b, " "); v = b[n]; sub("M", "", v); if (v + 0 > max) max = v + 0 }
-    END { printf "peak heap %d MB, peak RSS %d MB\n", max, rss / 1024 }' "$log"
+  awk -v rss="$rss" '
+    /Pause/ { pauses++; split($0, a, "->"); n = split(a[1], b, " "); v = b[n]; sub("M", "", v); if (v + 0 > max) max = v + 0 }
+    /(PSYoungGen|ParOldGen|garbage-first heap|def new generation|tenured generation) +total/ {
+      if (match($0, /used [0-9]+K/)) exit_kb += substr($0, RSTART + 5, RLENGTH - 6) }
+    END { if (exit_kb / 1024 > max) max = exit_kb / 1024
+      printf "peak heap %d MB, peak RSS %d MB, %d collections\n", max, rss / 1024, pauses }' "$log"
 }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load before: $(uptime | sed 's/.*load average: //')"
