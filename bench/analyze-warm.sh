@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Warm `scrutineer analyze` on a small change: the caches are filled by one cold run (facts, the
-# linked merge-base, history) and one more (which packs the merge-base's facts), then the same
-# change is analysed RUNS times, through the `scrutineer` launcher (its JVM options and class
-# archive) and as plain `java -jar`; RUNS times more with warm facts and mined commits but the
-# merge-base's linked graph, stored history and packed facts removed first (a change on a new
-# merge-base); and RUNS times with the graph, history and packed facts of the merge-base's parent
-# stored instead, as two analyses on it leave them (a merge-base that moved by one commit, as in
-# CI; that graph is only stored when the parent's commit changes Java files). Baseline in the same run: `git diff --numstat -M` of the change,
-# which reads the same blobs. Also prints how many files each kind of run linked, the peak heap
-# (from the GC log) and peak RSS of one warm run of each, and the load average before and after.
+# linked merge-base, history) and one more (which packs the merge-base's facts), then:
+# - the same change is analysed RUNS times, through the `scrutineer` launcher (its JVM options and
+#   class archive) and as plain `java -jar`; baseline in the same run: `git diff --numstat -M` of
+#   the change, which reads the same blobs;
+# - RUNS times with the change's Java files edited again first, so that their content is new to the
+#   cache, as a pull request's is;
+# - RUNS times with warm facts and mined commits but the merge-base's linked graph, stored history
+#   and packed facts removed first (a change on a new merge-base);
+# - RUNS times with the graph, history and packed facts of the merge-base's parent stored instead,
+#   as two analyses on it leave them (a merge-base that moved by one commit, as in CI; that graph is
+#   only stored when the parent's commit changes Java files).
+# Also prints how many files each kind of run linked, the peak heap and peak RSS of one warm run
+# of each way of starting, and the load average before and after.
 #
 #   bench/analyze-warm.sh REPO [FILES] [RUNS]
 #
@@ -65,6 +69,29 @@ echo "  ./scrutineer: $(peaks "${CMD_A[@]}")"
 CMD_A=(env SCRUTINEER_CACHE="$cache" java -jar "$jar" analyze --repo "$repo" --base "$base" --format json)
 compare "$runs" "warm java -jar analyze" "git diff --numstat -M"
 echo "  java -jar: $(peaks "${CMD_A[@]}")"
+# As for a pull request: the same change, its Java files edited again (a comment appended, a new
+# commit in a bare clone sharing the repository's objects) so that their content is new to the
+# cache, on the warm merge-base.
+clone="$cache/clone.git"
+git clone -q --bare --shared "$repo" "$clone"
+edited=$(git -C "$repo" diff --name-only --diff-filter=AM "$base" HEAD -- '*.java')
+new_change() {
+  local index="$cache/index" path blob
+  GIT_INDEX_FILE="$index" git -C "$clone" read-tree HEAD
+  for path in $edited; do
+    blob=$({ git -C "$clone" show "HEAD:$path"; printf '\n// edited again, %s\n' "$1"; } | git -C "$clone" hash-object -w --stdin)
+    GIT_INDEX_FILE="$index" git -C "$clone" update-index --cacheinfo "100644,$blob,$path"
+  done
+  git -C "$clone" commit-tree "$(GIT_INDEX_FILE="$index" git -C "$clone" write-tree)" -p HEAD -m "edited again $1"
+}
+fresh=()
+for ((r = 0; r < runs; r++)); do
+  head=$(new_change "$r")
+  fresh+=("$(time_once env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$clone" --base "$base" --head "$head" --format json)")
+done
+printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, files new to cache" \
+  "$(printf '%s\n' "${fresh[@]}" | median)" "${fresh[*]}"
+echo "  ($(echo "$edited" | grep -c .) Java files of the change edited again before each run)"
 new_base=()
 for ((r = 0; r < runs; r++)); do
   rm -rf "$cache/graphs" "$cache/histories" "$cache/packs"
