@@ -22,6 +22,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -49,6 +50,14 @@ public final class Javac implements SourceParser {
   private Javac(JavaCompiler compiler) {
     this.compiler = compiler;
     this.files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+    // Parsing reads no classes: without this, every task would list the JVM's own class path (the
+    // jars Scrutineer runs from) and open each jar to look for compiler plugins.
+    try {
+      files.setLocation(StandardLocation.CLASS_PATH, List.of());
+      files.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The parser, or empty when this runtime has no compiler (a JRE). */
