@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +80,34 @@ class SqliteRowsTest {
       assertThat(rows.read("a", List.of("k1"))).isEmpty();
       assertThat(rows.isOpen()).isFalse();
       assertThat(rows.problem()).isPresent();
+    }
+  }
+
+  @Test
+  void aTableOfTheEarlierFormKeepsTheRowsOfThisVersionInTheNewForm() throws SQLException {
+    Path file = temp.resolve("old.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE a (id TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL,"
+              + " PRIMARY KEY (id, version)) WITHOUT ROWID");
+      s.execute("INSERT INTO a VALUES ('k1', 2, X'6F6E65'), ('k2', 1, X'74776F')");
+    }
+
+    try (SqliteRows rows = SqliteRows.open(file, 2, "id", "a")) {
+      assertThat(text(rows.read("a", List.of("k1", "k2")))).isEqualTo(Map.of("k1", "one"));
+      rows.write("a", Map.of("k2", bytes("two")));
+      assertThat(text(rows.read("a", List.of("k2")))).isEqualTo(Map.of("k2", "two"));
+      assertThat(rows.problem()).isEmpty();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet tables =
+            s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'table'")) {
+      assertThat(tables.next()).isTrue();
+      assertThat(tables.getString(1)).isEqualTo("a");
+      assertThat(tables.getString(2)).doesNotContainIgnoringCase("without rowid");
+      assertThat(tables.next()).as("no other table is left").isFalse();
     }
   }
 
