@@ -10,7 +10,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -254,7 +253,7 @@ final class FactsCodec {
 
   /** Writes records into a growing array, each string as its index in a table built meanwhile. */
   private static final class Writer {
-    private final Map<String, Integer> table = new LinkedHashMap<>();
+    private final StringTable table = new StringTable();
     private byte[] body = new byte[1024];
     private int size;
 
@@ -292,12 +291,7 @@ final class FactsCodec {
     }
 
     void string(String value) {
-      Integer id = table.get(value);
-      if (id == null) {
-        id = table.size();
-        table.put(value, id);
-      }
-      number(id);
+      number(table.idOf(value));
     }
 
     void strings(List<String> values) {
@@ -335,10 +329,9 @@ final class FactsCodec {
     byte[] finish() {
       byte[][] strings = new byte[table.size()][];
       long length = 12L + size + 8;
-      int i = 0;
-      for (String s : table.keySet()) {
-        strings[i] = s.getBytes(StandardCharsets.UTF_8);
-        length += 4 + strings[i++].length;
+      for (int i = 0; i < strings.length; i++) {
+        strings[i] = table.get(i).getBytes(StandardCharsets.UTF_8);
+        length += 4 + strings[i].length;
       }
       if (length > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException("facts too large to encode: " + length + " bytes");
@@ -353,6 +346,65 @@ final class FactsCodec {
       crc.update(out.array(), 0, out.position());
       out.putLong(crc.getValue());
       return out.array();
+    }
+  }
+
+  /**
+   * Strings numbered in the order first seen. Open addressing without boxing: a file's facts look
+   * up a string for every name they hold, and a map of boxed numbers made this most of encoding.
+   */
+  private static final class StringTable {
+    private String[] slots = new String[256];
+    private int[] ids = new int[256];
+    private String[] byId = new String[128];
+    private int size;
+
+    int idOf(String value) {
+      int mask = slots.length - 1;
+      int i = spread(value.hashCode()) & mask;
+      for (String s = slots[i]; s != null; s = slots[i]) {
+        if (s.equals(value)) {
+          return ids[i];
+        }
+        i = (i + 1) & mask;
+      }
+      if (size == byId.length) {
+        byId = Arrays.copyOf(byId, size * 2);
+      }
+      byId[size] = value;
+      slots[i] = value;
+      ids[i] = size;
+      if (++size * 2 > slots.length) {
+        rehash();
+      }
+      return size - 1;
+    }
+
+    int size() {
+      return size;
+    }
+
+    String get(int id) {
+      return byId[id];
+    }
+
+    private void rehash() {
+      slots = new String[slots.length * 2];
+      ids = new int[slots.length];
+      int mask = slots.length - 1;
+      for (int id = 0; id < size; id++) {
+        int i = spread(byId[id].hashCode()) & mask;
+        while (slots[i] != null) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = byId[id];
+        ids[i] = id;
+      }
+    }
+
+    /** As {@link HashMap} does: the high bits of a hash pick the slot too. */
+    private static int spread(int hash) {
+      return hash ^ (hash >>> 16);
     }
   }
 
