@@ -1032,6 +1032,12 @@ final class Linker {
       t = m.owner.superclass;
     } else {
       Qualified q = qualified(m, r);
+      if (q.library() != null && !r.name().equals("new")) {
+        // Supplier::get, Map.Entry::getValue: as a call on the library type, which may run the
+        // index's implementations.
+        libraryDispatch(m, r, q.library());
+        return;
+      }
       if (q.type() == null && q.library() == null) {
         fallback(m, r);
         return;

@@ -693,6 +693,21 @@ class CodeGraphTest {
   }
 
   @Test
+  void aMethodReferenceToALibraryInterfacesMethodReachesTheImplementationsInTheIndex() {
+    // sources.stream().map(Supplier::get), where Cached is a Supplier
+    CodeGraph g =
+        graph(
+            file(P, "Cached")
+                .imports("java.util.function.Supplier")
+                .type(type("Cached").ext("Supplier<Integer>").method("get()")),
+            file(P, "A")
+                .imports("java.util.function.Supplier")
+                .type(type("A").method("sum(List)", m -> m.methodRef("Supplier", "get"))));
+    assertThat(dependents(g, "com.acme.Cached#get()"))
+        .containsExactly("com.acme.A#sum(List) call low");
+  }
+
+  @Test
   void unresolvedReceiverFallsBackToNameAndArityWithLowConfidence() {
     CodeGraph g =
         graph(

@@ -4,6 +4,7 @@ import static dev.scrutineer.analysis.reach.index.Reference.Receiver.EXPRESSION;
 import static dev.scrutineer.analysis.reach.index.Reference.Receiver.NAME;
 import static dev.scrutineer.analysis.reach.index.Reference.Receiver.NONE;
 import static dev.scrutineer.analysis.reach.index.Reference.ReferenceKind.CALL;
+import static dev.scrutineer.analysis.reach.index.Reference.ReferenceKind.METHOD_REFERENCE;
 import static dev.scrutineer.analysis.reach.index.Reference.ReferenceKind.TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -253,13 +254,22 @@ class RelinkProperties {
    */
   @Example
   void aTypeAddedUnderALibraryTypeRelinksTheCallsOnThatType() throws IOException {
+    supplierAdded(new Reference(CALL, "get", 0, NAME, Optional.of("Supplier"), List.of(), 9));
+  }
+
+  /** The same for a method reference: {@code Supplier::get} now reaches {@code N.get()} too. */
+  @Example
+  void aTypeAddedUnderALibraryTypeRelinksTheMethodReferencesToThatTypesMethods()
+      throws IOException {
+    supplierAdded(
+        new Reference(METHOD_REFERENCE, "get", -1, NAME, Optional.of("Supplier"), List.of(), 9));
+  }
+
+  /** {@code C.go()} makes {@code use} of a {@code Supplier}; the head adds {@code N}, one. */
+  private static void supplierAdded(Reference use) throws IOException {
     ImportFact supplier = new ImportFact("java.util.function.Supplier", false, false);
     Map<String, FileFacts> base = new TreeMap<>();
-    base.put(
-        "p/C.java",
-        importing(
-            calling(new Reference(CALL, "get", 0, NAME, Optional.of("Supplier"), List.of(), 9)),
-            supplier));
+    base.put("p/C.java", importing(calling(use), supplier));
     Map<String, FileFacts> head = new TreeMap<>(base);
     FileFacts added =
         declaring(

@@ -43,6 +43,10 @@ public class Pipeline {
     }
   }
 
+  public int sumOf(List<Supplier<Integer>> sources) {
+    return sources.stream().map(Supplier::get).mapToInt(Integer::intValue).sum();
+  }
+
   public List<String> heavyTypes() {
     Predicate<Event> heavy = Handlers::heavy;
     Function<Event, String> typeOf = Event::type;
