@@ -113,7 +113,11 @@ public final class SqliteRows implements AutoCloseable {
         migrateOrCreate(s, table);
         s.execute("COMMIT");
       } catch (SQLException | RuntimeException e) {
-        s.execute("ROLLBACK");
+        try {
+          s.execute("ROLLBACK");
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
         throw e;
       }
     }
