@@ -8,6 +8,7 @@
 #   bench/index.sh REPO_OR_DIR [RUNS]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/lib.sh"
 input=${1:?usage: bench/index.sh REPO_OR_DIR [RUNS]}
 runs=${2:-3}
 
@@ -24,11 +25,16 @@ bench() { java -cp "$cp" dev.scrutineer.analysis.reach.index.IndexBench "$@"; }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), default max heap $(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize /{printf "%d MB", $4/1048576}')"
 echo "input: $input"
+# The seconds a line of IndexBench reports: "index: 9247 files, 9.22 s, ..." or "... 5.61 s, ...".
+seconds() { grep -oE '[0-9.]+ s,' | head -1 | cut -d' ' -f1; }
+cold=() warm=() javac=()
 for run in $(seq 1 "$runs"); do
   rm -rf "${cache:?}"/*
   echo "run $run"
-  echo -n "  cold  "; bench index "$input" "$cache"
-  echo -n "  warm  "; bench index "$input" "$cache"
-  echo -n "  javac "; bench parse "$input"
+  line=$(bench index "$input" "$cache"); echo "  cold  $line"; cold+=("$(seconds <<<"$line")")
+  line=$(bench index "$input" "$cache"); echo "  warm  $line"; warm+=("$(seconds <<<"$line")")
+  line=$(bench parse "$input"); echo "  javac $line"; javac+=("$(seconds <<<"$line")")
 done
 echo "cache: $(du -sh "$cache" | cut -f1) in $cache/facts.db (after the last run)"
+medians "cold index against javac" "cold index" "javac parse-only" "${cold[*]}" "${javac[*]}"
+printf '%-32s median %7.3f s   runs: %s\n' "warm index" "$(printf '%s\n' "${warm[@]}" | median)" "${warm[*]}"
