@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,13 +89,7 @@ class SqliteRowsTest {
   @Test
   void aTableOfTheEarlierFormKeepsTheRowsOfThisVersionInTheNewForm() throws SQLException {
     Path file = temp.resolve("old.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE a (id TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL,"
-              + " PRIMARY KEY (id, version)) WITHOUT ROWID");
-      s.execute("INSERT INTO a VALUES ('k1', 2, X'6F6E65'), ('k2', 1, X'74776F')");
-    }
+    earlierForm(file);
 
     try (SqliteRows rows = SqliteRows.open(file, 2, "id", "a")) {
       assertThat(text(rows.read("a", List.of("k1", "k2")))).isEqualTo(Map.of("k1", "one"));
@@ -108,6 +105,42 @@ class SqliteRowsTest {
       assertThat(tables.getString(1)).isEqualTo("a");
       assertThat(tables.getString(2)).doesNotContainIgnoringCase("without rowid");
       assertThat(tables.next()).as("no other table is left").isFalse();
+    }
+  }
+
+  @Test
+  void twoOpeningAFileOfTheEarlierFormAtOnceBothFindItsRows() throws Exception {
+    Path file = temp.resolve("old.db");
+    earlierForm(file);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Map<String, String>>> reads = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        reads.add(
+            pool.submit(
+                () -> {
+                  try (SqliteRows rows = SqliteRows.open(file, 2, "id", "a")) {
+                    assertThat(rows.problem()).isEmpty();
+                    return text(rows.read("a", List.of("k1", "k2")));
+                  }
+                }));
+      }
+      for (Future<Map<String, String>> read : reads) {
+        assertThat(read.get()).isEqualTo(Map.of("k1", "one"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A table {@code a} as earlier versions created it, with a row of version 2 and one of 1. */
+  private static void earlierForm(Path file) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE a (id TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL,"
+              + " PRIMARY KEY (id, version)) WITHOUT ROWID");
+      s.execute("INSERT INTO a VALUES ('k1', 2, X'6F6E65'), ('k2', 1, X'74776F')");
     }
   }
 
