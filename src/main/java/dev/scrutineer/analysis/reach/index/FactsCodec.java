@@ -354,17 +354,18 @@ final class FactsCodec {
    * up a string for every name they hold, and a map of boxed numbers made this most of encoding.
    */
   private static final class StringTable {
-    private String[] slots = new String[256];
-    private int[] ids = new int[256];
+    /** Each slot holds a string's number plus one; 0 is free. */
+    private int[] slots = new int[256];
+
     private String[] byId = new String[128];
     private int size;
 
     int idOf(String value) {
       int mask = slots.length - 1;
       int i = spread(value.hashCode()) & mask;
-      for (String s = slots[i]; s != null; s = slots[i]) {
-        if (s.equals(value)) {
-          return ids[i];
+      for (int slot = slots[i]; slot != 0; slot = slots[i]) {
+        if (byId[slot - 1].equals(value)) {
+          return slot - 1;
         }
         i = (i + 1) & mask;
       }
@@ -372,9 +373,8 @@ final class FactsCodec {
         byId = Arrays.copyOf(byId, size * 2);
       }
       byId[size] = value;
-      slots[i] = value;
-      ids[i] = size;
-      if (++size * 2 > slots.length) {
+      slots[i] = ++size;
+      if (size * 2 > slots.length) {
         rehash();
       }
       return size - 1;
@@ -389,16 +389,14 @@ final class FactsCodec {
     }
 
     private void rehash() {
-      slots = new String[slots.length * 2];
-      ids = new int[slots.length];
+      slots = new int[slots.length * 2];
       int mask = slots.length - 1;
       for (int id = 0; id < size; id++) {
         int i = spread(byId[id].hashCode()) & mask;
-        while (slots[i] != null) {
+        while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
-        slots[i] = byId[id];
-        ids[i] = id;
+        slots[i] = id + 1;
       }
     }
 
