@@ -49,11 +49,12 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Analysis analysis = new Scrutineer().analyze(change.request(Optional.ofNullable(why)));
-    String rendered =
-        report.format.render(
-            analysis,
-            new RenderOptions(terminal.colour() && report.output == null, Version.CURRENT));
-    ReportSink.write(rendered, report.output, spec.commandLine().getOut());
+    RenderOptions options =
+        new RenderOptions(terminal.colour() && report.output == null, Version.CURRENT);
+    ReportSink.write(
+        out -> report.format.write(analysis, options, out),
+        report.output,
+        spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -78,11 +78,12 @@ final class DemoCommand implements Callable<Integer> {
                       Optional.empty(),
                       Optional.empty(),
                       false));
-      String rendered =
-          report.format.render(
-              analysis,
-              new RenderOptions(terminal.colour() && report.output == null, Version.CURRENT));
-      ReportSink.write(rendered, report.output, spec.commandLine().getOut());
+      RenderOptions options =
+          new RenderOptions(terminal.colour() && report.output == null, Version.CURRENT);
+      ReportSink.write(
+          out -> report.format.write(analysis, options, out),
+          report.output,
+          spec.commandLine().getOut());
       if (keep != null) {
         spec.commandLine()
             .getErr()

@@ -3,6 +3,8 @@ package dev.scrutineer.cli;
 import dev.scrutineer.model.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,9 +15,23 @@ import java.nio.file.StandardCopyOption;
 final class ReportSink {
   private ReportSink() {}
 
+  /** A report that writes itself, so that a large one is never held whole. */
+  @FunctionalInterface
+  interface Report {
+    void writeTo(Writer out) throws IOException;
+  }
+
   static void write(String report, Path output, PrintWriter out) {
+    write(to -> to.write(report), output, out);
+  }
+
+  static void write(Report report, Path output, PrintWriter out) {
     if (output == null) {
-      out.print(report);
+      try {
+        report.writeTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("the report could not be written", e);
+      }
       out.flush();
       return;
     }
@@ -28,7 +44,9 @@ final class ReportSink {
     Path temp = null;
     try {
       temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      Files.writeString(temp, report, StandardCharsets.UTF_8);
+      try (Writer file = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        report.writeTo(file);
+      }
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -38,6 +56,9 @@ final class ReportSink {
     } catch (IOException e) {
       deleteQuietly(temp);
       throw new InputException("cannot write " + output + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      deleteQuietly(temp);
+      throw e;
     }
   }
 

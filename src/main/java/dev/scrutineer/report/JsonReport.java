@@ -31,6 +31,7 @@ import dev.scrutineer.model.Trailer;
 import dev.scrutineer.model.Velocity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,13 +64,19 @@ final class JsonReport {
     // copied whole each time it grows, for reports of ten megabytes.
     SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
     try {
-      try (JsonGenerator g = JSON.createGenerator(out)) {
-        write(g, analysis);
-        g.writeRaw('\n');
-      }
+      write(analysis, out);
       return out.getAndClear();
     } catch (IOException e) {
       throw new UncheckedIOException("a JSON report failed to serialise", e);
+    }
+  }
+
+  /** Writes the report to {@code out}, which it leaves open. */
+  void write(Analysis analysis, Writer out) throws IOException {
+    try (JsonGenerator g =
+        JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      write(g, analysis);
+      g.writeRaw('\n');
     }
   }
 

@@ -3,6 +3,8 @@ package dev.scrutineer.report;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.Backtest;
 import dev.scrutineer.model.Drill;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,6 +39,11 @@ public enum ReportFormat {
     }
 
     @Override
+    public void write(Analysis analysis, RenderOptions options, Writer out) throws IOException {
+      new JsonReport(options.toolVersion()).write(analysis, out);
+    }
+
+    @Override
     public String render(Backtest backtest, RenderOptions options) {
       return BacktestReport.json(backtest, options.toolVersion());
     }
@@ -45,6 +52,14 @@ public enum ReportFormat {
   public abstract String render(Analysis analysis, RenderOptions options);
 
   public abstract String render(Backtest backtest, RenderOptions options);
+
+  /**
+   * Writes what {@link #render(Analysis, RenderOptions)} returns; JSON streams it instead of
+   * building it whole first, as a report listing tens of thousands of tests is ten megabytes.
+   */
+  public void write(Analysis analysis, RenderOptions options, Writer out) throws IOException {
+    out.write(render(analysis, options));
+  }
 
   /** A failure drill: Markdown for people (text is the same Markdown), JSON for tools. */
   public String renderDrill(Drill drill, String toolVersion) {
