@@ -307,8 +307,17 @@ class BytecodeCallGraphTest {
     // Static, bound and unbound references, a lambda and a constructor reference.
     assertReach(
         "functional", "com.acme.events.Handlers#audit(Event)", "com.acme.events.Pipeline#wire()");
+    // Report's field holds a lambda calling count(); the constructor runs its initializer, and
+    // render() calls format() on it.
     assertReach(
-        "functional", "com.acme.events.Handlers#count(Event)", "com.acme.events.Pipeline#wire()");
+        "functional",
+        "com.acme.events.Handlers#count(Event)",
+        """
+        com.acme.events.Pipeline#wire()
+        com.acme.events.Report#Report(Formatter)
+        com.acme.events.Report#render(List,Handlers)
+        com.acme.events.Report#tally
+        """);
     assertReach(
         "functional", "com.acme.events.Pipeline#alarm(Event)", "com.acme.events.Pipeline#wire()");
     assertReach(
@@ -365,12 +374,16 @@ class BytecodeCallGraphTest {
         "functional",
         "com.acme.events.Event#weight()",
         """
+        com.acme.events.Census#count(Event)
         com.acme.events.Handlers#count(Event)
         com.acme.events.Handlers#heavy(Event)
         com.acme.events.Pipeline#alarm(Event)
         com.acme.events.Pipeline#heavyTypes()
         com.acme.events.Pipeline#summarize()
         com.acme.events.Pipeline#wire()
+        com.acme.events.Report#Report(Formatter)
+        com.acme.events.Report#render(List,Handlers)
+        com.acme.events.Report#tally
         """);
     assertReach(
         "functional",

@@ -3,6 +3,7 @@ package dev.scrutineer.analysis.reach.graph;
 import dev.scrutineer.analysis.reach.graph.Linker.M;
 import dev.scrutineer.analysis.reach.graph.Linker.T;
 import dev.scrutineer.analysis.reach.index.Reference.Receiver;
+import dev.scrutineer.analysis.reach.index.TypeFact;
 import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.List;
@@ -50,17 +51,22 @@ final class Chains {
     }
     // The same chain is written again and again (Strings.CS in every method of StringUtils).
     T root = linker.resolveType(chain.substring(0, hash), m.owner, m, true);
-    if (root != null) {
+    if (root != null && !chain.startsWith(OWN_LAMBDA, hash + 1)) {
       if (root.chains == null) {
         root.chains = new HashMap<>();
       }
       return root.chains.computeIfAbsent(chain, k -> walk(root, null, null, k.split("#", -1)));
     }
-    // A JDK type, and its type arguments, are named as the file names them: cached per type.
-    if (m.owner.jdkChains == null) {
-      m.owner.jdkChains = new HashMap<>();
+    // A JDK type, and type arguments, are named as the file names them: cached per type.
+    if (m.owner.writtenChains == null) {
+      m.owner.writtenChains = new HashMap<>();
     }
-    return m.owner.jdkChains.computeIfAbsent(chain, k -> jdkChain(m.owner, k, hash));
+    return m.owner.writtenChains.computeIfAbsent(
+        chain,
+        k ->
+            root != null
+                ? walk(root, null, m.owner, k.split("#", -1))
+                : jdkChain(m.owner, k, hash));
   }
 
   /**
@@ -97,9 +103,11 @@ final class Chains {
       if (last && steps[i].equals(ITERATION) && jdkClass != null && jdkClass.isArray()) {
         return Reached.ARRAY_ITERATION;
       }
+      // A type written in scope's code that the step leads to; null when the step is a member of
+      // an index type.
+      Optional<String> next = null;
       if (jdkClass != null) {
         List<String> typeArguments = JdkTypes.typeArguments(jdk);
-        Optional<String> next;
         if (steps[i].startsWith(OWN_LAMBDA)) { // the lambda a Function<Order, String> is: ~.0
           next = JdkTypes.ownLambdaParameter(jdkClass, steps[i], typeArguments);
         } else if (steps[i].indexOf('~') >= 0) { // a lambda's parameter: filter/1~0.0
@@ -111,6 +119,10 @@ final class Chains {
                   ? Optional.empty()
                   : JdkTypes.substitute(member.get(), jdkClass, typeArguments);
         }
+      } else if (i == 1 && scope != null && steps[i].startsWith(OWN_LAMBDA)) {
+        next = ownLambdaParameter(at, steps[0], steps[i]); // a FailableBiConsumer<A, B, E>: ~.0
+      }
+      if (next != null) {
         if (next.isEmpty()) {
           return Reached.UNKNOWN;
         }
@@ -127,6 +139,7 @@ final class Chains {
           String name = linker.simple(next.get());
           return last ? new Reached(null, null, name) : Reached.UNKNOWN;
         }
+        at = null;
         jdk = next.get();
         jdkClass = c.get();
         continue;
@@ -166,6 +179,30 @@ final class Chains {
       at = type;
     }
     return new Reached(at, jdkClass, null);
+  }
+
+  /**
+   * The type of parameter {@code step} ({@code ~.0}) of a lambda that is a value of {@code type},
+   * an interface of the index, as written ({@code start}) with type arguments ({@code
+   * FailableBiConsumer<Appendable,Type,IOException>}): the argument that {@link
+   * TypeFact#lambdaParameters} gives that parameter. Empty when not known.
+   */
+  private static Optional<String> ownLambdaParameter(T type, String start, String step) {
+    List<Integer> parameters = type.fact.lambdaParameters();
+    int parameter;
+    try {
+      parameter = Integer.parseInt(step, OWN_LAMBDA.length(), step.length(), 10);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    List<String> arguments = JdkTypes.typeArguments(start);
+    if (parameter >= parameters.size()
+        || parameters.get(parameter) < 0
+        || parameters.get(parameter) >= arguments.size()) {
+      return Optional.empty();
+    }
+    String argument = arguments.get(parameters.get(parameter));
+    return argument.isEmpty() || argument.equals("?") ? Optional.empty() : Optional.of(argument);
   }
 
   /**

@@ -126,8 +126,11 @@ final class Linker {
     /** Where receiver chains starting at this type end, by chain; filled on first use. */
     Map<String, Chains.Reached> chains;
 
-    /** Where receiver chains written in this type's code that start at a JDK type end. */
-    Map<String, Chains.Reached> jdkChains;
+    /**
+     * Where receiver chains written in this type's code end that start at a JDK type, or at a
+     * lambda whose type's arguments are written here.
+     */
+    Map<String, Chains.Reached> writtenChains;
 
     /** The JDK types names written in this type's file stand for; filled on first use. */
     Map<String, Optional<Class<?>>> jdkTypes;

@@ -488,7 +488,10 @@ final class Relink {
     return t.superclass == null ? was < 0 : baseOf[t.superclass.id] == was;
   }
 
-  /** A replaced type whose kind, modifiers or written supertypes differ from the base's. */
+  /**
+   * A replaced type whose kind, modifiers, written supertypes or lambdas' parameters differ from
+   * the base's.
+   */
   private boolean headerChanged(T t) {
     if (!changedPaths.contains(t.file.path())) {
       return false;
@@ -497,7 +500,8 @@ final class Relink {
     return before == null
         || before.kind() != t.fact.kind()
         || !before.modifiers().equals(t.fact.modifiers())
-        || !before.supertypes().equals(t.fact.supertypes());
+        || !before.supertypes().equals(t.fact.supertypes())
+        || !before.lambdaParameters().equals(t.fact.lambdaParameters());
   }
 
   /**

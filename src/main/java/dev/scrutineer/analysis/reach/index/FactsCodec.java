@@ -57,6 +57,8 @@ final class FactsCodec {
       w.strings(t.supertypes());
       w.number(t.line());
       w.number(t.endLine());
+      w.count(t.lambdaParameters().size());
+      t.lambdaParameters().forEach(p -> w.number(p + 1));
       w.count(t.members().size());
       for (MemberFact m : t.members()) {
         w.symbol(m.symbol());
@@ -127,6 +129,10 @@ final class FactsCodec {
         List<String> supertypes = r.strings();
         int line = r.number();
         int endLine = r.number();
+        List<Integer> lambdaParameters = new ArrayList<>();
+        for (int p = r.count(); p > 0; p--) {
+          lambdaParameters.add(r.number() - 1);
+        }
         List<MemberFact> members = new ArrayList<>();
         for (int m = r.count(); m > 0; m--) {
           Symbol memberSymbol = r.symbol();
@@ -167,7 +173,16 @@ final class FactsCodec {
                   references));
         }
         types.add(
-            new TypeFact(symbol, kind, modifiers, annotations, supertypes, line, endLine, members));
+            new TypeFact(
+                symbol,
+                kind,
+                modifiers,
+                annotations,
+                supertypes,
+                line,
+                endLine,
+                members,
+                lambdaParameters));
       }
       Optional<String> problem = r.optional();
       r.end();

@@ -81,7 +81,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 15;
+  public static final int VERSION = 16;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -308,7 +308,8 @@ public final class FactsExtractor {
               supertypes,
               line,
               endLine,
-              members);
+              members,
+              LambdaParameters.of(type));
       types.set(slot, fact);
       return fact;
     }

@@ -21,6 +21,11 @@ import java.util.Set;
  * @param annotations with their values, as {@link AnnotationFact} says
  * @param line the line of the type's name ({@code new} for an anonymous class)
  * @param members the type's own members in source order (not those of nested types)
+ * @param lambdaParameters for a generic interface that extends nothing and declares one abstract
+ *     method ({@code FailableBiConsumer<T, U, E>} with {@code accept(T, U)}): for each parameter of
+ *     that method, the index of the type parameter that is its type ({@code [0, 1]}), or -1 for any
+ *     other type; so a lambda given to a {@code FailableBiConsumer<Appendable, Type, IOException>}
+ *     takes an {@code Appendable} first. Empty for any other type.
  */
 public record TypeFact(
     Symbol symbol,
@@ -30,7 +35,8 @@ public record TypeFact(
     List<String> supertypes,
     int line,
     int endLine,
-    List<MemberFact> members) {
+    List<MemberFact> members,
+    List<Integer> lambdaParameters) {
   public TypeFact {
     Objects.requireNonNull(symbol, "symbol");
     if (!kind.isType()) {
@@ -40,5 +46,19 @@ public record TypeFact(
     annotations = List.copyOf(annotations);
     supertypes = List.copyOf(supertypes);
     members = List.copyOf(members);
+    lambdaParameters = List.copyOf(lambdaParameters);
+  }
+
+  /** A type of which no lambda is known to be a value. */
+  public TypeFact(
+      Symbol symbol,
+      DeclarationKind kind,
+      Set<String> modifiers,
+      List<AnnotationFact> annotations,
+      List<String> supertypes,
+      int line,
+      int endLine,
+      List<MemberFact> members) {
+    this(symbol, kind, modifiers, annotations, supertypes, line, endLine, members, List.of());
   }
 }

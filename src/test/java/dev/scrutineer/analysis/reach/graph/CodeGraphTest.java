@@ -708,6 +708,82 @@ class CodeGraphTest {
   }
 
   @Test
+  void aLambdasParameterIsTypedByTheTypeArgumentsOfTheIndexsFunctionalInterface() {
+    // interface Appender<S, T> { void add(S sink, T item); }
+    // Appender<Sink, Object> appender = (s, x) -> s.write(x);  and the same on a raw Appender
+    Facts.FileBuilder appender =
+        file(P, "Appender")
+            .type(iface("Appender").lambdaParameters(0, 1).method("add(Object,Object)"));
+    CodeGraph g =
+        graph(
+            appender,
+            file(P, "Sink").type(type("Sink").method("write(Object)")),
+            file(P, "Log").type(type("Log").method("write(Object)")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method(
+                            "typed()", m -> m.callOnChain("Appender<Sink,Object>#~.0", "write", 1))
+                        .method("raw()", m -> m.callOnChain("Appender#~.0", "write", 1))
+                        .method(
+                            "second()",
+                            m -> m.callOnChain("Appender<Object,Sink>#~.1", "write", 1))));
+    assertThat(dependents(g, "com.acme.Sink#write(Object)"))
+        .containsExactlyInAnyOrder(
+            "com.acme.A#typed() call high",
+            "com.acme.A#second() call high",
+            "com.acme.A#raw() call low");
+    assertThat(dependents(g, "com.acme.Log#write(Object)"))
+        .containsExactly("com.acme.A#raw() call low");
+  }
+
+  @Test
+  void aLambdasTypeArgumentsAreResolvedWhereTheyAreWritten() {
+    // Appender<Sink, Object> in two packages, each with a Sink of its own
+    CodeGraph g =
+        graph(
+            file(P, "Appender")
+                .type(iface("Appender").lambdaParameters(0, 1).method("add(Object,Object)")),
+            file(P, "Sink").type(type("Sink").method("write(Object)")),
+            file("com.other", "Sink").type(type("Sink").method("write(Object)")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method(
+                            "go()", m -> m.callOnChain("Appender<Sink,Object>#~.0", "write", 1))),
+            file("com.other", "B")
+                .imports("com.acme.Appender")
+                .type(
+                    type("B")
+                        .method(
+                            "go()", m -> m.callOnChain("Appender<Sink,Object>#~.0", "write", 1))));
+    assertThat(dependents(g, "com.acme.Sink#write(Object)"))
+        .containsExactly("com.acme.A#go() call high");
+    assertThat(dependents(g, "com.other.Sink#write(Object)"))
+        .containsExactly("com.other.B#go() call high");
+  }
+
+  @Test
+  void aLambdaOfAnIndexInterfaceWhoseParameterIsAJdkTypeCallsIntoTheJdkTypesImplementations() {
+    // Appender<Appendable, Object> appender = (a, x) -> a.append(x); Buffer is an Appendable
+    CodeGraph g =
+        graph(
+            file(P, "Appender")
+                .type(iface("Appender").lambdaParameters(0, 1).method("add(Object,Object)")),
+            file(P, "Buffer").type(type("Buffer").ext("Appendable").method("append(CharSequence)")),
+            file(P, "Log").type(type("Log").method("append(CharSequence)")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method(
+                            "go()",
+                            m -> m.callOnChain("Appender<Appendable,Object>#~.0", "append", 1))));
+    assertThat(dependents(g, "com.acme.Buffer#append(CharSequence)"))
+        .containsExactly("com.acme.A#go() call low");
+    assertThat(dependents(g, "com.acme.Log#append(CharSequence)")).isEmpty();
+  }
+
+  @Test
   void unresolvedReceiverFallsBackToNameAndArityWithLowConfidence() {
     CodeGraph g =
         graph(

@@ -100,6 +100,7 @@ final class Facts {
     private final List<String> supertypes = new ArrayList<>();
     private final List<AnnotationFact> annotations = new ArrayList<>();
     private final List<MemberBuilder> members = new ArrayList<>();
+    private final List<Integer> lambdaParameters = new ArrayList<>();
     private final int line = nextLine++;
 
     TypeBuilder(String name, DeclarationKind kind) {
@@ -114,6 +115,12 @@ final class Facts {
 
     TypeBuilder annotated(String annotation) {
       annotations.add(new AnnotationFact(annotation, Map.of()));
+      return this;
+    }
+
+    /** Which type parameter each parameter of a lambda that is a value of this interface is. */
+    TypeBuilder lambdaParameters(Integer... typeParameters) {
+      lambdaParameters.addAll(Arrays.asList(typeParameters));
       return this;
     }
 
@@ -176,7 +183,8 @@ final class Facts {
           supertypes,
           line,
           line + 10,
-          facts);
+          facts,
+          lambdaParameters);
     }
   }
 

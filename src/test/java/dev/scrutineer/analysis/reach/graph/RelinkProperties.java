@@ -1,5 +1,6 @@
 package dev.scrutineer.analysis.reach.graph;
 
+import static dev.scrutineer.analysis.reach.index.Reference.Receiver.CHAIN;
 import static dev.scrutineer.analysis.reach.index.Reference.Receiver.EXPRESSION;
 import static dev.scrutineer.analysis.reach.index.Reference.Receiver.NAME;
 import static dev.scrutineer.analysis.reach.index.Reference.Receiver.NONE;
@@ -246,6 +247,43 @@ class RelinkProperties {
     head.put("p/N.java", codeBase("N", List.of(method("N", "get", List.of()))));
 
     relinkGivesTheFullGraph(base, head, Set.of("p/N.java"));
+  }
+
+  /**
+   * A lambda's parameters are typed by the type arguments its interface says they are: when {@code
+   * F<S, T>}'s lambdas come to take a {@code T} first instead of an {@code S}, the file calling
+   * {@code go()} on one is linked again, though nothing it names was changed.
+   */
+  @Example
+  void anInterfaceWhoseLambdasTakeOtherTypeArgumentsRelinksTheLambdasOfIt() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/F.java", lambdasTaking(List.of(0)));
+    for (String name : List.of("S", "T")) {
+      base.put("p/" + name + ".java", codeBase(name, List.of(method(name, "go", List.of()))));
+    }
+    base.put(
+        "p/C.java",
+        calling(new Reference(CALL, "go", 0, CHAIN, Optional.of("F<S,T>#~.0"), List.of(), 9)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/F.java", lambdasTaking(List.of(1)));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/F.java"));
+  }
+
+  /** The interface {@code p.F} whose lambdas take the given type parameters. */
+  private static FileFacts lambdasTaking(List<Integer> typeParameters) {
+    TypeFact f =
+        new TypeFact(
+            new Symbol("p", "F"),
+            DeclarationKind.INTERFACE,
+            Set.of(),
+            List.of(),
+            List.of(),
+            1,
+            20,
+            List.of(method("F", "accept", List.of("Object"))),
+            typeParameters);
+    return new FileFacts("p/F.java", "p", List.of(), List.of(f), Optional.empty());
   }
 
   /**
@@ -708,7 +746,25 @@ class RelinkProperties {
       members.add(member(random, pkg, name));
     }
     return new TypeFact(
-        new Symbol(pkg, name), kind, Set.of(), List.of(), supers, 1, 100, dedupe(members));
+        new Symbol(pkg, name),
+        kind,
+        Set.of(),
+        List.of(),
+        supers,
+        1,
+        100,
+        dedupe(members),
+        kind == DeclarationKind.INTERFACE ? lambdaParameters(random) : List.of());
+  }
+
+  /** Which type parameter each parameter of a lambda of a generic functional interface is. */
+  private static List<Integer> lambdaParameters(Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> List.of();
+      case 1 -> List.of(0);
+      case 2 -> List.of(1, 0);
+      default -> List.of(-1, 1);
+    };
   }
 
   private static String superName(Random random) {
@@ -797,10 +853,18 @@ class RelinkProperties {
     }
   }
 
-  /** A receiver chain: a field of a type, then perhaps a call on it and a field of its result. */
+  /**
+   * A receiver chain: a field of a type, or a parameter of a lambda that is a value of a type with
+   * type arguments; then perhaps a call on it and a field of its result.
+   */
   private static String chain(Random random) {
-    StringBuilder chain =
-        new StringBuilder(superName(random)).append('#').append(pick(random, FIELDS));
+    StringBuilder chain = new StringBuilder(superName(random));
+    if (random.nextInt(3) == 0) {
+      chain.append('<').append(pick(random, TYPES)).append(',').append(pick(random, TYPES));
+      chain.append(">#~.").append(random.nextInt(2));
+    } else {
+      chain.append('#').append(pick(random, FIELDS));
+    }
     if (random.nextBoolean()) {
       chain.append('#').append(pick(random, METHODS)).append('/').append(random.nextInt(3));
       if (random.nextBoolean()) {
@@ -892,7 +956,8 @@ class RelinkProperties {
     DeclarationKind kind = t.kind();
     String name = t.symbol().name();
     List<ImportFact> imports = file.imports();
-    switch (random.nextInt(8)) {
+    List<Integer> lambdaParameters = t.lambdaParameters();
+    switch (random.nextInt(9)) {
       case 0 -> members.add(member(random, file.packageName(), name));
       case 1 -> {
         if (!members.isEmpty()) {
@@ -923,6 +988,7 @@ class RelinkProperties {
           imports =
               List.of(
                   new ImportFact(pick(random, PACKAGES) + "." + pick(random, TYPES), false, false));
+      case 7 -> lambdaParameters = lambdaParameters(random);
       case 5 -> {
         for (int i = 0; i < members.size(); i++) {
           MemberFact m = members.get(i);
@@ -945,7 +1011,8 @@ class RelinkProperties {
             supers,
             t.line(),
             t.endLine(),
-            dedupe(members)));
+            dedupe(members),
+            lambdaParameters));
     return new FileFacts(file.path(), file.packageName(), imports, types, Optional.empty());
   }
 

@@ -564,6 +564,41 @@ class FactsExtractorTest {
         .containsExactly(List.of("Map<String,Label>#forEach/1~0.0"));
   }
 
+  @Test
+  void aGenericInterfaceWithOneAbstractMethodSaysWhichTypeParameterEachLambdaParameterIs() {
+    FileFacts functional =
+        FactsExtractor.extract(
+            "Appenders.java",
+            """
+            interface Appender<S, T, E extends Throwable> {
+              Appender NOP = (s, t) -> {};
+              void accept(S sink, T item) throws E;
+              default Appender<S, T, E> twice() { return this; }
+              static <S, T, E extends Throwable> Appender<S, T, E> nop() { return NOP; }
+              boolean equals(Object other);
+              String toString();
+            }
+            interface Indexed<T> { void at(int index, T item, T... more); }
+            interface Plain { void run(String name); }
+            interface Two<T> { void first(T t); void second(T t); }
+            interface Generic<T> { <R> R apply(T t); }
+            interface Derived<T> extends Appender<T, T, RuntimeException> { void more(T t); }
+            class NotAnInterface<T> { void accept(T t) {} }
+            @interface Marker {}
+            """);
+    assertThat(functional.types())
+        .extracting(t -> t.symbol().name(), TypeFact::lambdaParameters)
+        .containsExactly(
+            tuple("Appender", List.of(0, 1)),
+            tuple("Indexed", List.of(-1, 0, -1)),
+            tuple("Plain", List.of()),
+            tuple("Two", List.of()),
+            tuple("Generic", List.of()),
+            tuple("Derived", List.of()),
+            tuple("NotAnInterface", List.of()),
+            tuple("Marker", List.of()));
+  }
+
   private MemberFact member(String name) {
     return facts.types().stream()
         .flatMap(t -> t.members().stream())
