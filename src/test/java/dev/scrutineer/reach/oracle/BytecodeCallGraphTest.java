@@ -308,13 +308,14 @@ class BytecodeCallGraphTest {
     assertReach(
         "functional", "com.acme.events.Handlers#audit(Event)", "com.acme.events.Pipeline#wire()");
     // Report's field holds a lambda calling count(); the constructor runs its initializer, and
-    // render() calls format() on it.
+    // render() calls format() on it. counting() returns another such lambda.
     assertReach(
         "functional",
         "com.acme.events.Handlers#count(Event)",
         """
         com.acme.events.Pipeline#wire()
         com.acme.events.Report#Report(Formatter)
+        com.acme.events.Report#counting()
         com.acme.events.Report#render(List,Handlers)
         com.acme.events.Report#tally
         """);
@@ -382,6 +383,7 @@ class BytecodeCallGraphTest {
         com.acme.events.Pipeline#summarize()
         com.acme.events.Pipeline#wire()
         com.acme.events.Report#Report(Formatter)
+        com.acme.events.Report#counting()
         com.acme.events.Report#render(List,Handlers)
         com.acme.events.Report#tally
         """);

@@ -31,6 +31,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
@@ -81,7 +82,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 16;
+  public static final int VERSION = 17;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -380,6 +381,7 @@ public final class FactsExtractor {
         if (method.getReturnType() != null) {
           type = generic(method.getReturnType(), methodScope);
           body.typeRefs(method.getReturnType());
+          body.returns = type;
         }
         body.push();
         List<? extends VariableTree> parameters = method.getParameters();
@@ -455,6 +457,9 @@ public final class FactsExtractor {
 
       private TypeScope scope;
       private int anonymous;
+
+      /** The declared return type of the method this code returns from; null outside one. */
+      private String returns;
 
       Body(Symbol member, TypeScope scope, Fields fields, TypeContext context) {
         this.member = member;
@@ -694,9 +699,18 @@ public final class FactsExtractor {
             }
           }
         }
+        String enclosing = returns;
+        returns = null; // a return in the lambda's body returns from the lambda
         scan(node.getBody(), null);
+        returns = enclosing;
         pop();
         return null;
+      }
+
+      @Override
+      public Void visitReturn(ReturnTree node, Void unused) {
+        target(node.getExpression(), returns);
+        return super.visitReturn(node, unused);
       }
 
       @Override

@@ -599,6 +599,39 @@ class FactsExtractorTest {
             tuple("Marker", List.of()));
   }
 
+  @Test
+  void aLambdaAMethodReturnsIsTypedByTheMethodsReturnTypeButNotOneReturnedFromALambda() {
+    FileFacts merging =
+        FactsExtractor.extract(
+            "Merging.java",
+            """
+            import java.util.*;
+            import java.util.function.*;
+            class Merging {
+              BinaryOperator<List<Item>> combiner() {
+                return (left, right) -> {
+                  left.addAll(right);
+                  return left;
+                };
+              }
+              Supplier<Function<Item, Item>> nested() {
+                return () -> {
+                  Function<Item, Item> f = i -> i.copy();
+                  return x -> x.copy();
+                };
+              }
+            }
+            """);
+    List<MemberFact> members = merging.types().get(0).members();
+    assertThat(calls(members.get(0).references()))
+        .contains(
+            tuple("addAll", Receiver.CHAIN, Optional.of("BinaryOperator<List<Item>>#~.0"), 1));
+    assertThat(calls(members.get(1).references()))
+        .containsExactlyInAnyOrder(
+            tuple("copy", Receiver.CHAIN, Optional.of("Function<Item,Item>#~.0"), 0),
+            tuple("copy", Receiver.NAME, Optional.empty(), 0));
+  }
+
   private MemberFact member(String name) {
     return facts.types().stream()
         .flatMap(t -> t.members().stream())

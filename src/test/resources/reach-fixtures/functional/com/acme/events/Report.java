@@ -11,6 +11,10 @@ public class Report {
     this.line = custom != null ? custom : (out, event) -> out.append(event.type()).append('\n');
   }
 
+  public static Formatter<Handlers, Event> counting() {
+    return (handlers, event) -> handlers.count(event);
+  }
+
   public String render(List<Event> events, Handlers handlers) {
     StringBuilder out = new StringBuilder();
     for (Event event : events) {
