@@ -308,13 +308,15 @@ class BytecodeCallGraphTest {
     assertReach(
         "functional", "com.acme.events.Handlers#audit(Event)", "com.acme.events.Pipeline#wire()");
     // Report's field holds a lambda calling count(); the constructor runs its initializer, and
-    // render() calls format() on it. counting() returns another such lambda.
+    // render() calls format() on it. counting() returns another such lambda, and countAll()
+    // passes one to a method taking a Consumer<Handlers>.
     assertReach(
         "functional",
         "com.acme.events.Handlers#count(Event)",
         """
         com.acme.events.Pipeline#wire()
         com.acme.events.Report#Report(Formatter)
+        com.acme.events.Report#countAll(Report,List,Handlers)
         com.acme.events.Report#counting()
         com.acme.events.Report#render(List,Handlers)
         com.acme.events.Report#tally
@@ -383,6 +385,7 @@ class BytecodeCallGraphTest {
         com.acme.events.Pipeline#summarize()
         com.acme.events.Pipeline#wire()
         com.acme.events.Report#Report(Formatter)
+        com.acme.events.Report#countAll(Report,List,Handlers)
         com.acme.events.Report#counting()
         com.acme.events.Report#render(List,Handlers)
         com.acme.events.Report#tally

@@ -121,6 +121,13 @@ final class Chains {
         }
       } else if (i == 1 && scope != null && steps[i].startsWith(OWN_LAMBDA)) {
         next = ownLambdaParameter(at, steps[0], steps[i]); // a FailableBiConsumer<A, B, E>: ~.0
+      } else if (steps[i].indexOf('~') > 0) { // a lambda passed to a method of the index: m/1~0.0
+        LambdaParameter parameter = passedTo(at, steps[i]);
+        if (parameter == null) {
+          return Reached.UNKNOWN;
+        }
+        scope = parameter.scope();
+        next = parameter.type();
       }
       if (next != null) {
         if (next.isEmpty()) {
@@ -203,6 +210,64 @@ final class Chains {
     }
     String argument = arguments.get(parameters.get(parameter));
     return argument.isEmpty() || argument.equals("?") ? Optional.empty() : Optional.of(argument);
+  }
+
+  /** The type of a lambda's parameter, written in {@code scope}'s code. */
+  private record LambdaParameter(T scope, Optional<String> type) {}
+
+  /**
+   * The type of a parameter of a lambda passed to methods of the index type {@code t} (step {@code
+   * setElementAppender/1~0.0}: parameter 0 of the lambda that is argument 0), from the functional
+   * interface the methods take there, as written with its type arguments where they are declared
+   * ({@code Consumer<HttpHeaders>}); null when the methods so named differ in that parameter, or
+   * take no functional interface this knows.
+   */
+  private LambdaParameter passedTo(T t, String step) {
+    int slash = step.indexOf('/');
+    int tilde = step.indexOf('~');
+    int dot = step.indexOf('.', tilde);
+    if (slash < 0 || tilde < slash || dot < tilde) {
+      return null;
+    }
+    int arity;
+    int argument;
+    try {
+      arity = Integer.parseInt(step, slash + 1, tilde, 10);
+      argument = Integer.parseInt(step, tilde + 1, dot, 10);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    String functional = null;
+    M declaring = null;
+    T index = null;
+    Class<?> jdk = null;
+    for (M m : Hierarchy.methods(t, step.substring(0, slash), arity)) {
+      int parameters = m.fact.parameterTypes().size();
+      if (argument >= parameters || m.fact.varargs() && argument == parameters - 1) {
+        return null;
+      }
+      String written = m.fact.genericParameterType(argument);
+      T type = linker.resolveType(written, m.owner, m, true);
+      Class<?> library = type == null ? Linker.jdkType(m.owner, written).orElse(null) : null;
+      if (type == null && library == null
+          || declaring != null
+              && (type != index || library != jdk || !written.equals(functional))) {
+        return null;
+      }
+      functional = written;
+      declaring = m;
+      index = type;
+      jdk = library;
+    }
+    if (declaring == null) {
+      return null;
+    }
+    String own = OWN_LAMBDA + step.substring(dot + 1);
+    return new LambdaParameter(
+        declaring.owner,
+        index != null
+            ? ownLambdaParameter(index, functional, own)
+            : JdkTypes.ownLambdaParameter(jdk, own, JdkTypes.typeArguments(functional)));
   }
 
   /**

@@ -142,6 +142,7 @@ final class Mentions {
         names.add(m.name());
         words(m.type(), names);
         m.parameterTypes().forEach(p -> words(p, names));
+        m.genericParameterTypes().forEach(p -> words(p, names));
         annotations(m.annotations(), names);
         for (Reference r : m.references()) {
           segments(r.name(), names);

@@ -202,8 +202,10 @@ final class Relink {
       }
     }
     Set<String> typeNames = newTypeNames(comeOrGone, linker);
+    typeNames.addAll(lambdasChanged(linker));
     if (!typeNames.isEmpty()) {
-      // A lambda is known to fit a parameter only if no type of the index has its type's name.
+      // A lambda is known to fit a parameter only if no type of the index has its type's name; a
+      // lambda passed to a method takes its parameters' types from the interface the method takes.
       Predicate<String> spells = remembered(spellsOneOf(typeNames));
       for (T t : spelling(typeNames, linker)) {
         retyped(t.fact, spells, membersOf(t, baseOf[t.id]));
@@ -412,9 +414,24 @@ final class Relink {
    * Of the simple names of types added or removed, those only one side has a type of: the type
    * names the index has are no longer the same.
    */
+  /**
+   * The simple names of the replaced interfaces whose lambdas take other type arguments' types: a
+   * lambda passed to a method taking one, in a file that need not name it, is typed by them.
+   */
+  private Set<String> lambdasChanged(Linker linker) {
+    Set<String> names = new HashSet<>();
+    for (TypeFact before : replacedTypes.values()) {
+      T head = linker.type(before.symbol().qualified());
+      if (head != null && !head.fact.lambdaParameters().equals(before.lambdaParameters())) {
+        names.add(head.simpleName);
+      }
+    }
+    return names;
+  }
+
   private Set<String> newTypeNames(List<Symbol> comeOrGone, Linker linker) {
     if (comeOrGone.isEmpty()) {
-      return Set.of();
+      return new HashSet<>();
     }
     Set<String> base = new HashSet<>();
     for (int b = 0; b < nodes.symbols().length; b++) {
@@ -632,7 +649,9 @@ final class Relink {
    */
   private static void retyped(TypeFact type, Predicate<String> naming, Set<String> names) {
     for (MemberFact m : type.members()) {
-      if (naming.test(m.type()) || anyOf(m.parameterTypes(), naming)) {
+      if (naming.test(m.type())
+          || anyOf(m.parameterTypes(), naming)
+          || anyOf(m.genericParameterTypes(), naming)) {
         names.add(m.name());
       }
     }
@@ -656,6 +675,7 @@ final class Relink {
         && a.name().equals(b.name())
         && a.modifiers().equals(b.modifiers())
         && a.parameterTypes().equals(b.parameterTypes())
+        && a.genericParameterTypes().equals(b.genericParameterTypes())
         && a.varargs() == b.varargs()
         && a.references().isEmpty() == b.references().isEmpty()
         && a.type().equals(b.type());

@@ -75,6 +75,7 @@ final class FactsCodec {
         w.number(m.endLine());
         w.count(m.references().size());
         w.sized(() -> writeReferences(w, m.references()));
+        w.strings(m.genericParameterTypes());
       }
     }
     w.optional(facts.problem());
@@ -157,6 +158,7 @@ final class FactsCodec {
                   ? List.of()
                   : new LazyReferences(r.table, r.body, r.at, count, referenceBytes);
           r.skip(referenceBytes);
+          List<String> genericParameterTypes = r.strings();
           members.add(
               new MemberFact(
                   memberSymbol,
@@ -170,7 +172,8 @@ final class FactsCodec {
                   parameterAnnotations,
                   memberLine,
                   memberEnd,
-                  references));
+                  references,
+                  genericParameterTypes));
         }
         types.add(
             new TypeFact(

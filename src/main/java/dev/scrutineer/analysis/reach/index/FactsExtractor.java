@@ -82,7 +82,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 17;
+  public static final int VERSION = 18;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -367,6 +367,7 @@ public final class FactsExtractor {
       Body body = new Body(declaration.symbol(), scope, fields, context);
       ModifiersTree modifiers;
       List<String> parameterTypes = new ArrayList<>();
+      List<String> genericParameterTypes = new ArrayList<>();
       List<List<AnnotationFact>> parameterAnnotations = new ArrayList<>();
       boolean varargs = false;
       String type = "";
@@ -388,6 +389,7 @@ public final class FactsExtractor {
         for (int i = 0; i < parameters.size(); i++) {
           VariableTree parameter = parameters.get(i);
           parameterTypes.add(written(parameter.getType(), methodScope));
+          genericParameterTypes.add(generic(parameter.getType(), methodScope));
           parameterAnnotations.add(annotations(parameter.getModifiers()));
           body.scan(parameter, null);
           if (i == parameters.size() - 1) {
@@ -426,7 +428,8 @@ public final class FactsExtractor {
           parameterAnnotations,
           declaration.line(),
           declaration.endLine(),
-          body.references);
+          body.references,
+          genericParameterTypes.equals(parameterTypes) ? List.of() : genericParameterTypes);
     }
 
     /** {@code T... values}: the parser keeps the dots only in the source. */

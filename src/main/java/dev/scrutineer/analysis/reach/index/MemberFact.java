@@ -26,6 +26,9 @@ import java.util.Set;
  * @param parameterAnnotations annotations of each parameter, in order
  * @param references what the member's code refers to, in source order, including its signature
  *     (annotations, parameter, return and thrown types)
+ * @param genericParameterTypes the parameter types with a parameterized type's arguments, as {@code
+ *     type} writes them ({@code Consumer<HttpHeaders>}), which type the parameters of a lambda
+ *     passed as one; empty when no parameter has type arguments
  */
 public record MemberFact(
     Symbol symbol,
@@ -39,7 +42,8 @@ public record MemberFact(
     List<List<AnnotationFact>> parameterAnnotations,
     int line,
     int endLine,
-    List<Reference> references) {
+    List<Reference> references,
+    List<String> genericParameterTypes) {
   public MemberFact {
     Objects.requireNonNull(symbol, "symbol");
     if (kind.isType() || kind == DeclarationKind.FILE) {
@@ -58,6 +62,45 @@ public record MemberFact(
     if (!(references instanceof FactsCodec.LazyReferences)) { // immutable, read when asked for
       references = List.copyOf(references);
     }
+    genericParameterTypes = List.copyOf(genericParameterTypes);
+    if (!genericParameterTypes.isEmpty() && genericParameterTypes.size() != parameterTypes.size()) {
+      throw new IllegalArgumentException("a generic type for each parameter, or none");
+    }
+  }
+
+  /** A member none of whose parameters has type arguments. */
+  public MemberFact(
+      Symbol symbol,
+      DeclarationKind kind,
+      String name,
+      Set<String> modifiers,
+      List<AnnotationFact> annotations,
+      List<String> parameterTypes,
+      boolean varargs,
+      String type,
+      List<List<AnnotationFact>> parameterAnnotations,
+      int line,
+      int endLine,
+      List<Reference> references) {
+    this(
+        symbol,
+        kind,
+        name,
+        modifiers,
+        annotations,
+        parameterTypes,
+        varargs,
+        type,
+        parameterAnnotations,
+        line,
+        endLine,
+        references,
+        List.of());
+  }
+
+  /** Parameter {@code i}'s type with its type arguments, if it has any. */
+  public String genericParameterType(int i) {
+    return genericParameterTypes.isEmpty() ? parameterTypes.get(i) : genericParameterTypes.get(i);
   }
 
   /**

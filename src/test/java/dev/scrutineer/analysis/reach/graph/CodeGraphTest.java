@@ -764,6 +764,60 @@ class CodeGraphTest {
   }
 
   @Test
+  void aLambdaPassedToAMethodOfTheIndexIsTypedByTheFunctionalInterfaceTheMethodTakes() {
+    // builder.headers(h -> h.write(..)) with headers(Consumer<Sink>), and
+    // builder.append((s, x) -> s.write(x)) with append(Appender<Sink, Object>)
+    CodeGraph g =
+        graph(
+            file(P, "Appender")
+                .type(iface("Appender").lambdaParameters(0, 1).method("add(Object,Object)")),
+            file(P, "Sink").type(type("Sink").method("write(Object)")),
+            file(P, "Log").type(type("Log").method("write(Object)")),
+            file(P, "Builder")
+                .imports("java.util.function.Consumer")
+                .type(
+                    type("Builder")
+                        .method("headers(Consumer)", m -> m.generic("Consumer<Sink>"))
+                        .method("append(Appender)", m -> m.generic("Appender<Sink,Object>"))),
+            file("com.other", "Sink").type(type("Sink").method("write(Object)")),
+            file("com.other", "A")
+                .imports("com.acme.Builder")
+                .type(
+                    type("A")
+                        .method(
+                            "headers()", m -> m.callOnChain("Builder#headers/1~0.0", "write", 1))
+                        .method(
+                            "append()", m -> m.callOnChain("Builder#append/1~0.0", "write", 1))));
+    // Sink is the one Builder's file names, not the caller's own.
+    assertThat(dependents(g, "com.acme.Sink#write(Object)"))
+        .containsExactlyInAnyOrder(
+            "com.other.A#headers() call high", "com.other.A#append() call high");
+    assertThat(dependents(g, "com.acme.Log#write(Object)")).isEmpty();
+    assertThat(dependents(g, "com.other.Sink#write(Object)")).isEmpty();
+  }
+
+  @Test
+  void aLambdaPassedToOverloadsTakingOtherInterfacesIsNotTyped() {
+    // run(Consumer<Sink>) and run(Function<Log, Object>): which one a lambda is depends on it
+    CodeGraph g =
+        graph(
+            file(P, "Sink").type(type("Sink").method("write(Object)")),
+            file(P, "Log").type(type("Log").method("write(Object)")),
+            file(P, "Jobs")
+                .imports("java.util.function.Consumer", "java.util.function.Function")
+                .type(
+                    type("Jobs")
+                        .method("run(Consumer)", m -> m.generic("Consumer<Sink>"))
+                        .method("run(Function)", m -> m.generic("Function<Log,Object>"))),
+            file(P, "A")
+                .type(type("A").method("go()", m -> m.callOnChain("Jobs#run/1~0.0", "write", 1))));
+    assertThat(dependents(g, "com.acme.Sink#write(Object)"))
+        .containsExactly("com.acme.A#go() call low");
+    assertThat(dependents(g, "com.acme.Log#write(Object)"))
+        .containsExactly("com.acme.A#go() call low");
+  }
+
+  @Test
   void aLambdaOfAnIndexInterfaceWhoseParameterIsAJdkTypeCallsIntoTheJdkTypesImplementations() {
     // Appender<Appendable, Object> appender = (a, x) -> a.append(x); Buffer is an Appendable
     CodeGraph g =

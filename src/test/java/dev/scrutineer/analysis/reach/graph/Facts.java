@@ -197,6 +197,7 @@ final class Facts {
     private final List<Reference> references = new ArrayList<>();
     private final int line = nextLine++;
     private String type = "Object";
+    private List<String> genericParams = List.of();
 
     MemberBuilder(DeclarationKind kind, String spec) {
       this.kind = kind;
@@ -227,6 +228,12 @@ final class Facts {
       references.add(
           new Reference(
               kind, name, arity, receiver, Optional.ofNullable(receiverType), List.of(), line));
+      return this;
+    }
+
+    /** The parameter types with their type arguments: {@code "Consumer<Sink>"}. */
+    MemberBuilder generic(String... params) {
+      genericParams = List.of(params);
       return this;
     }
 
@@ -363,7 +370,8 @@ final class Facts {
           params.stream().map(p -> List.<AnnotationFact>of()).toList(),
           line,
           line,
-          references);
+          references,
+          genericParams);
     }
   }
 }

@@ -270,6 +270,85 @@ class RelinkProperties {
     relinkGivesTheFullGraph(base, head, Set.of("p/F.java"));
   }
 
+  /**
+   * A lambda passed to {@code T.m(F<S, U>)} takes what {@code F}'s lambdas take: when that becomes
+   * a {@code U}, the file passing it to {@code m} is linked again, though it names neither {@code
+   * F} nor anything changed.
+   */
+  @Example
+  void anInterfaceWhoseLambdasTakeOtherTypeArgumentsRelinksTheLambdasPassedAsIt()
+      throws IOException {
+    Map<String, FileFacts> base = lambdaPassedTo("F<S,U>");
+    base.put("p/F.java", lambdasTaking(List.of(0)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/F.java", lambdasTaking(List.of(1)));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/F.java"));
+  }
+
+  /**
+   * The same when {@code T.m(Consumer<S>)} comes to take a {@code Consumer<U>}: the same erasure,
+   * but another type for the lambda's parameter.
+   */
+  @Example
+  void aMethodTakingAnotherTypeArgumentRelinksTheLambdasPassedToIt() throws IOException {
+    Map<String, FileFacts> base = lambdaPassedTo("Consumer<S>");
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.putAll(lambdaPassedTo("Consumer<U>"));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/T.java"));
+  }
+
+  /**
+   * And when the type argument comes to name a type of the index: {@code S} is added, which {@code
+   * T.m(Consumer<S>)} names and the file passing the lambda does not.
+   */
+  @Example
+  void aTypeAddedThatAMethodsTypeArgumentNamesRelinksTheLambdasPassedToIt() throws IOException {
+    Map<String, FileFacts> head = lambdaPassedTo("Consumer<S>");
+    Map<String, FileFacts> base = new TreeMap<>(head);
+    base.remove("p/S.java");
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/S.java"));
+  }
+
+  /**
+   * {@code C.go()} calls {@code get()} on the parameter of a lambda it passes to {@code T.m}, whose
+   * parameter is written {@code functional}; {@code S} and {@code U} both have a {@code get()}, a
+   * name too common for a type added with it to relink every file calling one.
+   */
+  private static Map<String, FileFacts> lambdaPassedTo(String functional) {
+    Map<String, FileFacts> files = new TreeMap<>();
+    for (String name : List.of("S", "U")) {
+      files.put("p/" + name + ".java", codeBase(name, List.of(method(name, "get", List.of()))));
+    }
+    String erased = functional.substring(0, functional.indexOf('<'));
+    MemberFact m =
+        new MemberFact(
+            new Symbol("p", "T#m(" + erased + ")"),
+            DeclarationKind.METHOD,
+            "m",
+            Set.of(),
+            List.of(),
+            List.of(erased),
+            false,
+            "void",
+            List.of(List.of()),
+            5,
+            6,
+            List.of(),
+            List.of(functional));
+    files.put(
+        "p/T.java",
+        importing(
+            codeBase("T", List.of(m)),
+            new ImportFact("java.util.function.Consumer", false, false)));
+    files.put(
+        "p/C.java",
+        calling(new Reference(CALL, "get", 0, CHAIN, Optional.of("T#m/1~0.0"), List.of(), 9)));
+    return files;
+  }
+
   /** The interface {@code p.F} whose lambdas take the given type parameters. */
   private static FileFacts lambdasTaking(List<Integer> typeParameters) {
     TypeFact f =
@@ -848,7 +927,8 @@ class RelinkProperties {
             params.stream().map(p -> List.<AnnotationFact>of()).toList(),
             7,
             9,
-            references);
+            references,
+            random.nextBoolean() ? List.of() : withTypeArguments(random, params));
       }
     }
   }
@@ -865,7 +945,10 @@ class RelinkProperties {
     } else {
       chain.append('#').append(pick(random, FIELDS));
     }
-    if (random.nextBoolean()) {
+    if (random.nextInt(4) == 0) { // the parameter of a lambda passed to a method
+      chain.append('#').append(pick(random, METHODS)).append('/').append(1 + random.nextInt(2));
+      chain.append('~').append(random.nextInt(2)).append('.').append(random.nextInt(2));
+    } else if (random.nextBoolean()) {
       chain.append('#').append(pick(random, METHODS)).append('/').append(random.nextInt(3));
       if (random.nextBoolean()) {
         chain.append('#').append(pick(random, FIELDS));
@@ -877,6 +960,21 @@ class RelinkProperties {
   /** A primitive, or a type of the code base: calls chained on a member of that type go there. */
   private static String fieldType(Random random) {
     return random.nextBoolean() ? "int" : superName(random);
+  }
+
+  /**
+   * {@code params} with type arguments, as a method taking a lambda writes them: {@code
+   * Supplier<B>}, {@code A<C,Runnable>}.
+   */
+  private static List<String> withTypeArguments(Random random, List<String> params) {
+    List<String> generic = new ArrayList<>();
+    for (String p : params) {
+      generic.add(
+          p.equals("int") || p.equals("String")
+              ? p
+              : p + "<" + pick(random, TYPES) + "," + pick(random, TYPES) + ">");
+    }
+    return generic;
   }
 
   private static List<String> params(Random random) {

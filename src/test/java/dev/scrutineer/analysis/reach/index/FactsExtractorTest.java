@@ -632,6 +632,33 @@ class FactsExtractorTest {
             tuple("copy", Receiver.NAME, Optional.empty(), 0));
   }
 
+  @Test
+  void aParameterWithTypeArgumentsKeepsThemBesideItsErasure() {
+    FileFacts builder =
+        FactsExtractor.extract(
+            "Builder.java",
+            """
+            import java.util.function.*;
+            class Builder<T> {
+              Builder<T> headers(Consumer<HttpHeaders> headers, String name) { return this; }
+              Builder<T> each(BiFunction<? extends T, ? super T, T> f, Runnable... after) {
+                return this;
+              }
+              Builder<T> plain(String name, int count) { return this; }
+            }
+            """);
+    assertThat(builder.types().get(0).members())
+        .extracting(MemberFact::parameterTypes, MemberFact::genericParameterTypes)
+        .containsExactly(
+            tuple(List.of("Consumer", "String"), List.of("Consumer<HttpHeaders>", "String")),
+            tuple(
+                List.of("BiFunction", "Runnable[]"),
+                List.of("BiFunction<Object,?,Object>", "Runnable[]")),
+            tuple(List.of("String", "int"), List.of()));
+    assertThat(builder.types().get(0).members().get(0).genericParameterType(1)).isEqualTo("String");
+    assertThat(builder.types().get(0).members().get(2).genericParameterType(0)).isEqualTo("String");
+  }
+
   private MemberFact member(String name) {
     return facts.types().stream()
         .flatMap(t -> t.members().stream())

@@ -1,6 +1,7 @@
 package com.acme.events;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Lambdas that are values of a generic functional interface of the code base. */
 public class Report {
@@ -13,6 +14,16 @@ public class Report {
 
   public static Formatter<Handlers, Event> counting() {
     return (handlers, event) -> handlers.count(event);
+  }
+
+  public void withHandlers(Handlers handlers, Consumer<Handlers> action) {
+    action.accept(handlers);
+  }
+
+  public static void countAll(Report report, List<Event> events, Handlers handlers) {
+    for (Event event : events) {
+      report.withHandlers(handlers, h -> h.count(event));
+    }
   }
 
   public String render(List<Event> events, Handlers handlers) {
