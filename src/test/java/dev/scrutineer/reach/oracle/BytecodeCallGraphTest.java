@@ -308,8 +308,8 @@ class BytecodeCallGraphTest {
     assertReach(
         "functional", "com.acme.events.Handlers#audit(Event)", "com.acme.events.Pipeline#wire()");
     // Report's field holds a lambda calling count(); the constructor runs its initializer, and
-    // render() calls format() on it. counting() returns another such lambda, and countAll()
-    // passes one to a method taking a Consumer<Handlers>.
+    // render() calls format() on it. counting() and counter() return other such lambdas, and
+    // countAll() passes one to a method taking a Consumer<Handlers>.
     assertReach(
         "functional",
         "com.acme.events.Handlers#count(Event)",
@@ -317,6 +317,7 @@ class BytecodeCallGraphTest {
         com.acme.events.Pipeline#wire()
         com.acme.events.Report#Report(Formatter)
         com.acme.events.Report#countAll(Report,List,Handlers)
+        com.acme.events.Report#counter(Event)
         com.acme.events.Report#counting()
         com.acme.events.Report#render(List,Handlers)
         com.acme.events.Report#tally
@@ -386,6 +387,7 @@ class BytecodeCallGraphTest {
         com.acme.events.Pipeline#wire()
         com.acme.events.Report#Report(Formatter)
         com.acme.events.Report#countAll(Report,List,Handlers)
+        com.acme.events.Report#counter(Event)
         com.acme.events.Report#counting()
         com.acme.events.Report#render(List,Handlers)
         com.acme.events.Report#tally

@@ -120,7 +120,13 @@ final class Chains {
                   : JdkTypes.substitute(member.get(), jdkClass, typeArguments);
         }
       } else if (i == 1 && scope != null && steps[i].startsWith(OWN_LAMBDA)) {
-        next = ownLambdaParameter(at, steps[0], steps[i]); // a FailableBiConsumer<A, B, E>: ~.0
+        // a FailableBiConsumer<A, B, E>: ~.0
+        LambdaParameter parameter = ownLambdaParameter(at, steps[0], scope, steps[i]);
+        if (parameter == null) {
+          return Reached.UNKNOWN;
+        }
+        scope = parameter.scope();
+        next = parameter.type();
       } else if (steps[i].indexOf('~') > 0) { // a lambda passed to a method of the index: m/1~0.0
         LambdaParameter parameter = passedTo(at, steps[i]);
         if (parameter == null) {
@@ -190,26 +196,35 @@ final class Chains {
 
   /**
    * The type of parameter {@code step} ({@code ~.0}) of a lambda that is a value of {@code type},
-   * an interface of the index, as written ({@code start}) with type arguments ({@code
-   * FailableBiConsumer<Appendable,Type,IOException>}): the argument that {@link
-   * TypeFact#lambdaParameters} gives that parameter. Empty when not known.
+   * an interface of the index, written {@code start} in {@code writer}'s code: what {@link
+   * TypeFact#lambdaParameters} gives that parameter, the interface's own type ({@code ResultSet})
+   * or the type argument of a type parameter ({@code Appendable} of {@code
+   * FailableBiConsumer<Appendable,Object,IOException>}). Null when not known.
    */
-  private static Optional<String> ownLambdaParameter(T type, String start, String step) {
-    List<Integer> parameters = type.fact.lambdaParameters();
+  private static LambdaParameter ownLambdaParameter(T type, String start, T writer, String step) {
+    List<String> parameters = type.fact.lambdaParameters();
     int parameter;
     try {
       parameter = Integer.parseInt(step, OWN_LAMBDA.length(), step.length(), 10);
     } catch (NumberFormatException e) {
-      return Optional.empty();
+      return null;
+    }
+    if (parameter >= parameters.size()) {
+      return null;
+    }
+    String written = parameters.get(parameter);
+    if (!written.startsWith("~")) {
+      return new LambdaParameter(type, Optional.of(written));
     }
     List<String> arguments = JdkTypes.typeArguments(start);
-    if (parameter >= parameters.size()
-        || parameters.get(parameter) < 0
-        || parameters.get(parameter) >= arguments.size()) {
-      return Optional.empty();
+    int index = Integer.parseInt(written, 1, written.length(), 10);
+    if (index >= arguments.size()) {
+      return null;
     }
-    String argument = arguments.get(parameters.get(parameter));
-    return argument.isEmpty() || argument.equals("?") ? Optional.empty() : Optional.of(argument);
+    String argument = arguments.get(index);
+    return argument.isEmpty() || argument.equals("?")
+        ? null
+        : new LambdaParameter(writer, Optional.of(argument));
   }
 
   /** The type of a lambda's parameter, written in {@code scope}'s code. */
@@ -263,11 +278,11 @@ final class Chains {
       return null;
     }
     String own = OWN_LAMBDA + step.substring(dot + 1);
-    return new LambdaParameter(
-        declaring.owner,
-        index != null
-            ? ownLambdaParameter(index, functional, own)
-            : JdkTypes.ownLambdaParameter(jdk, own, JdkTypes.typeArguments(functional)));
+    return index != null
+        ? ownLambdaParameter(index, functional, declaring.owner, own)
+        : new LambdaParameter(
+            declaring.owner,
+            JdkTypes.ownLambdaParameter(jdk, own, JdkTypes.typeArguments(functional)));
   }
 
   /**

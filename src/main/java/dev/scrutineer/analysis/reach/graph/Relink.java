@@ -202,7 +202,10 @@ final class Relink {
       }
     }
     Set<String> typeNames = newTypeNames(comeOrGone, linker);
-    typeNames.addAll(lambdasChanged(linker));
+    Map<String, List<Visibility>> comeOrGoneByName = bySimpleName(comeOrGone, linker);
+    Set<String> lambdaTypes = lambdasMayChange(comeOrGoneByName, linker);
+    names.addAll(lambdaTypes); // the lambdas given to variables of the type
+    typeNames.addAll(lambdaTypes);
     if (!typeNames.isEmpty()) {
       // A lambda is known to fit a parameter only if no type of the index has its type's name; a
       // lambda passed to a method takes its parameters' types from the interface the method takes.
@@ -215,7 +218,7 @@ final class Relink {
         retyped(type, spells, head == null ? names : membersOf(head, baseOf[head.id]));
       }
     }
-    renamed(comeOrGone, linker, names);
+    renamed(comeOrGoneByName, linker, names);
     named(comeOrGone, linker, relink);
     relink.addAll(base.mentions.of(names));
     members.forEach((owner, memberNames) -> relink.addAll(naming(owner, memberNames)));
@@ -284,15 +287,8 @@ final class Relink {
    * types spell it may now be of another type, which decides where chains through them lead and
    * which overloads are the most specific.
    */
-  private void renamed(List<Symbol> comeOrGone, Linker linker, Set<String> names) {
-    Map<String, List<Visibility>> bySimpleName = new HashMap<>();
-    for (Symbol type : comeOrGone) {
-      if (!local(type)) { // a local type is seen in its own file, linked again
-        bySimpleName
-            .computeIfAbsent(TypeNames.simpleName(type), k -> new ArrayList<>())
-            .add(visibility(type, linker));
-      }
-    }
+  private void renamed(
+      Map<String, List<Visibility>> bySimpleName, Linker linker, Set<String> names) {
     if (bySimpleName.isEmpty()) {
       return;
     }
@@ -304,6 +300,19 @@ final class Relink {
           written -> spells.test(written) && renamedIn(written, t.file, bySimpleName),
           membersOf(t, baseOf[t.id]));
     }
+  }
+
+  /** Where each type added or removed is visible, by simple name. */
+  private Map<String, List<Visibility>> bySimpleName(List<Symbol> comeOrGone, Linker linker) {
+    Map<String, List<Visibility>> bySimpleName = new HashMap<>();
+    for (Symbol type : comeOrGone) {
+      if (!local(type)) { // a local type is seen in its own file, linked again
+        bySimpleName
+            .computeIfAbsent(TypeNames.simpleName(type), k -> new ArrayList<>())
+            .add(visibility(type, linker));
+      }
+    }
+    return bySimpleName;
   }
 
   /**
@@ -411,24 +420,38 @@ final class Relink {
   }
 
   /**
-   * Of the simple names of types added or removed, those only one side has a type of: the type
-   * names the index has are no longer the same.
+   * The simple names of the interfaces whose lambdas' parameters may have other types now: those of
+   * the files the change replaced, and those whose parameter types spell a type added or removed
+   * where it is visible (they are resolved where the interface is written). A lambda passed to a
+   * method taking one, in a file that need not name it, is typed by them.
    */
-  /**
-   * The simple names of the replaced interfaces whose lambdas take other type arguments' types: a
-   * lambda passed to a method taking one, in a file that need not name it, is typed by them.
-   */
-  private Set<String> lambdasChanged(Linker linker) {
+  private Set<String> lambdasMayChange(
+      Map<String, List<Visibility>> comeOrGoneByName, Linker linker) {
     Set<String> names = new HashSet<>();
     for (TypeFact before : replacedTypes.values()) {
-      T head = linker.type(before.symbol().qualified());
-      if (head != null && !head.fact.lambdaParameters().equals(before.lambdaParameters())) {
-        names.add(head.simpleName);
+      if (!before.lambdaParameters().isEmpty()) {
+        names.add(TypeNames.simpleName(before.symbol()));
+      }
+    }
+    Predicate<String> spells = remembered(spellsOneOf(comeOrGoneByName.keySet()));
+    for (T t : linker.allTypes()) {
+      List<String> parameters = t.fact.lambdaParameters();
+      if (!parameters.isEmpty()
+          && (changedPaths.contains(t.file.path())
+              || anyOf(
+                  parameters,
+                  written ->
+                      spells.test(written) && renamedIn(written, t.file, comeOrGoneByName)))) {
+        names.add(t.simpleName);
       }
     }
     return names;
   }
 
+  /**
+   * Of the simple names of types added or removed, those only one side has a type of: the type
+   * names the index has are no longer the same.
+   */
   private Set<String> newTypeNames(List<Symbol> comeOrGone, Linker linker) {
     if (comeOrGone.isEmpty()) {
       return new HashSet<>();
@@ -505,10 +528,7 @@ final class Relink {
     return t.superclass == null ? was < 0 : baseOf[t.superclass.id] == was;
   }
 
-  /**
-   * A replaced type whose kind, modifiers, written supertypes or lambdas' parameters differ from
-   * the base's.
-   */
+  /** A replaced type whose kind, modifiers or written supertypes differ from the base's. */
   private boolean headerChanged(T t) {
     if (!changedPaths.contains(t.file.path())) {
       return false;
@@ -517,8 +537,7 @@ final class Relink {
     return before == null
         || before.kind() != t.fact.kind()
         || !before.modifiers().equals(t.fact.modifiers())
-        || !before.supertypes().equals(t.fact.supertypes())
-        || !before.lambdaParameters().equals(t.fact.lambdaParameters());
+        || !before.supertypes().equals(t.fact.supertypes());
   }
 
   /**

@@ -57,8 +57,7 @@ final class FactsCodec {
       w.strings(t.supertypes());
       w.number(t.line());
       w.number(t.endLine());
-      w.count(t.lambdaParameters().size());
-      t.lambdaParameters().forEach(p -> w.number(p + 1));
+      w.strings(t.lambdaParameters());
       w.count(t.members().size());
       for (MemberFact m : t.members()) {
         w.symbol(m.symbol());
@@ -130,10 +129,7 @@ final class FactsCodec {
         List<String> supertypes = r.strings();
         int line = r.number();
         int endLine = r.number();
-        List<Integer> lambdaParameters = new ArrayList<>();
-        for (int p = r.count(); p > 0; p--) {
-          lambdaParameters.add(r.number() - 1);
-        }
+        List<String> lambdaParameters = r.strings();
         List<MemberFact> members = new ArrayList<>();
         for (int m = r.count(); m > 0; m--) {
           Symbol memberSymbol = r.symbol();

@@ -82,7 +82,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 18;
+  public static final int VERSION = 19;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -310,7 +310,7 @@ public final class FactsExtractor {
               line,
               endLine,
               members,
-              LambdaParameters.of(type));
+              LambdaParameters.of(type, scope));
       types.set(slot, fact);
       return fact;
     }

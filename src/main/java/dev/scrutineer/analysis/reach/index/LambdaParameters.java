@@ -6,23 +6,29 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeParameterTree;
 import com.sun.source.tree.VariableTree;
+import dev.scrutineer.analysis.reach.TypeScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * {@link TypeFact#lambdaParameters} from an interface's tree: which of its type parameters each
- * parameter of its one abstract method is, so that a lambda's parameters can be typed from the type
- * arguments its target type is written with. Only an interface that extends nothing is read: the
- * abstract methods of another would have to be looked up in other files.
+ * {@link TypeFact#lambdaParameters} from an interface's tree: the types of the parameters of its
+ * one abstract method, a type parameter by its position, so that a lambda's parameters can be typed
+ * by them and by the type arguments its target type is written with. Only an interface that extends
+ * nothing is read: the abstract methods of another would have to be looked up in other files.
  */
 final class LambdaParameters {
   private LambdaParameters() {}
 
-  static List<Integer> of(ClassTree type) {
+  /** The type prefix of a type parameter's position: {@code ~0}. */
+  static final String TYPE_PARAMETER = "~";
+
+  /**
+   * @param scope the interface's own, where its parameter types are written
+   */
+  static List<String> of(ClassTree type, TypeScope scope) {
     if (type.getKind() != Tree.Kind.INTERFACE
-        || type.getTypeParameters().isEmpty()
         || type.getExtendsClause() != null
         || !type.getImplementsClause().isEmpty()) {
       return List.of();
@@ -44,17 +50,16 @@ final class LambdaParameters {
     for (TypeParameterTree parameter : type.getTypeParameters()) {
       typeParameters.add(parameter.getName().toString());
     }
-    List<Integer> parameters = new ArrayList<>();
-    boolean any = false;
+    List<String> parameters = new ArrayList<>();
     for (VariableTree parameter : single.getParameters()) {
       int index =
           parameter.getType() instanceof IdentifierTree identifier
               ? typeParameters.indexOf(identifier.getName().toString())
               : -1;
-      any |= index >= 0;
-      parameters.add(index);
+      parameters.add(
+          index >= 0 ? TYPE_PARAMETER + index : FactsExtractor.written(parameter.getType(), scope));
     }
-    return any ? parameters : List.of();
+    return parameters;
   }
 
   /**

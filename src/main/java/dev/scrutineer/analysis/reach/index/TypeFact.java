@@ -21,11 +21,13 @@ import java.util.Set;
  * @param annotations with their values, as {@link AnnotationFact} says
  * @param line the line of the type's name ({@code new} for an anonymous class)
  * @param members the type's own members in source order (not those of nested types)
- * @param lambdaParameters for a generic interface that extends nothing and declares one abstract
- *     method ({@code FailableBiConsumer<T, U, E>} with {@code accept(T, U)}): for each parameter of
- *     that method, the index of the type parameter that is its type ({@code [0, 1]}), or -1 for any
- *     other type; so a lambda given to a {@code FailableBiConsumer<Appendable, Type, IOException>}
- *     takes an {@code Appendable} first. Empty for any other type.
+ * @param lambdaParameters for an interface that extends nothing and declares one abstract method
+ *     with parameters, the types of that method's parameters: a type parameter of the interface by
+ *     its position ({@code ~0}, {@code ~1} for {@code FailableBiConsumer<T, U, E>} and its {@code
+ *     accept(T, U)}, so a lambda given to a {@code FailableBiConsumer<Appendable, Type,
+ *     IOException>} takes an {@code Appendable} first), any other type as {@code parameterTypes}
+ *     writes it ({@code ResultSet}, {@code int} for {@code mapRow(ResultSet rs, int row)}). Empty
+ *     for any other type.
  */
 public record TypeFact(
     Symbol symbol,
@@ -36,7 +38,7 @@ public record TypeFact(
     int line,
     int endLine,
     List<MemberFact> members,
-    List<Integer> lambdaParameters) {
+    List<String> lambdaParameters) {
   public TypeFact {
     Objects.requireNonNull(symbol, "symbol");
     if (!kind.isType()) {

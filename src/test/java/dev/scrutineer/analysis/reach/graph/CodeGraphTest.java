@@ -713,7 +713,7 @@ class CodeGraphTest {
     // Appender<Sink, Object> appender = (s, x) -> s.write(x);  and the same on a raw Appender
     Facts.FileBuilder appender =
         file(P, "Appender")
-            .type(iface("Appender").lambdaParameters(0, 1).method("add(Object,Object)"));
+            .type(iface("Appender").lambdaParameters("~0", "~1").method("add(Object,Object)"));
     CodeGraph g =
         graph(
             appender,
@@ -743,7 +743,7 @@ class CodeGraphTest {
     CodeGraph g =
         graph(
             file(P, "Appender")
-                .type(iface("Appender").lambdaParameters(0, 1).method("add(Object,Object)")),
+                .type(iface("Appender").lambdaParameters("~0", "~1").method("add(Object,Object)")),
             file(P, "Sink").type(type("Sink").method("write(Object)")),
             file("com.other", "Sink").type(type("Sink").method("write(Object)")),
             file(P, "A")
@@ -770,7 +770,7 @@ class CodeGraphTest {
     CodeGraph g =
         graph(
             file(P, "Appender")
-                .type(iface("Appender").lambdaParameters(0, 1).method("add(Object,Object)")),
+                .type(iface("Appender").lambdaParameters("~0", "~1").method("add(Object,Object)")),
             file(P, "Sink").type(type("Sink").method("write(Object)")),
             file(P, "Log").type(type("Log").method("write(Object)")),
             file(P, "Builder")
@@ -793,6 +793,29 @@ class CodeGraphTest {
         .containsExactlyInAnyOrder(
             "com.other.A#headers() call high", "com.other.A#append() call high");
     assertThat(dependents(g, "com.acme.Log#write(Object)")).isEmpty();
+    assertThat(dependents(g, "com.other.Sink#write(Object)")).isEmpty();
+  }
+
+  @Test
+  void aLambdaOfAnInterfaceWithParametersOfItsOwnTakesThemAsTheInterfaceNamesThem() {
+    // interface RowMapper { Object map(Sink sink); } in com.acme, and in com.other, with a Sink of
+    // its own: RowMapper mapper = s -> s.write(..); jdbc.query(s -> s.write(..))
+    CodeGraph g =
+        graph(
+            file(P, "RowMapper")
+                .type(iface("RowMapper").lambdaParameters("Sink").method("map(Sink)")),
+            file(P, "Sink").type(type("Sink").method("write(Object)")),
+            file(P, "Jdbc").type(type("Jdbc").method("query(RowMapper)")),
+            file("com.other", "Sink").type(type("Sink").method("write(Object)")),
+            file("com.other", "A")
+                .imports("com.acme.RowMapper", "com.acme.Jdbc")
+                .type(
+                    type("A")
+                        .method("assigned()", m -> m.callOnChain("RowMapper#~.0", "write", 1))
+                        .method("passed()", m -> m.callOnChain("Jdbc#query/1~0.0", "write", 1))));
+    assertThat(dependents(g, "com.acme.Sink#write(Object)"))
+        .containsExactlyInAnyOrder(
+            "com.other.A#assigned() call high", "com.other.A#passed() call high");
     assertThat(dependents(g, "com.other.Sink#write(Object)")).isEmpty();
   }
 
@@ -823,7 +846,7 @@ class CodeGraphTest {
     CodeGraph g =
         graph(
             file(P, "Appender")
-                .type(iface("Appender").lambdaParameters(0, 1).method("add(Object,Object)")),
+                .type(iface("Appender").lambdaParameters("~0", "~1").method("add(Object,Object)")),
             file(P, "Buffer").type(type("Buffer").ext("Appendable").method("append(CharSequence)")),
             file(P, "Log").type(type("Log").method("append(CharSequence)")),
             file(P, "A")

@@ -100,7 +100,7 @@ final class Facts {
     private final List<String> supertypes = new ArrayList<>();
     private final List<AnnotationFact> annotations = new ArrayList<>();
     private final List<MemberBuilder> members = new ArrayList<>();
-    private final List<Integer> lambdaParameters = new ArrayList<>();
+    private final List<String> lambdaParameters = new ArrayList<>();
     private final int line = nextLine++;
 
     TypeBuilder(String name, DeclarationKind kind) {
@@ -118,9 +118,12 @@ final class Facts {
       return this;
     }
 
-    /** Which type parameter each parameter of a lambda that is a value of this interface is. */
-    TypeBuilder lambdaParameters(Integer... typeParameters) {
-      lambdaParameters.addAll(Arrays.asList(typeParameters));
+    /**
+     * The types of the parameters of a lambda that is a value of this interface: {@code "~0"} for
+     * its first type parameter, else as written ({@code "Sink"}).
+     */
+    TypeBuilder lambdaParameters(String... types) {
+      lambdaParameters.addAll(Arrays.asList(types));
       return this;
     }
 

@@ -257,7 +257,7 @@ class RelinkProperties {
   @Example
   void anInterfaceWhoseLambdasTakeOtherTypeArgumentsRelinksTheLambdasOfIt() throws IOException {
     Map<String, FileFacts> base = new TreeMap<>();
-    base.put("p/F.java", lambdasTaking(List.of(0)));
+    base.put("p/F.java", lambdasTaking(List.of("~0")));
     for (String name : List.of("S", "T")) {
       base.put("p/" + name + ".java", codeBase(name, List.of(method(name, "go", List.of()))));
     }
@@ -265,7 +265,7 @@ class RelinkProperties {
         "p/C.java",
         calling(new Reference(CALL, "go", 0, CHAIN, Optional.of("F<S,T>#~.0"), List.of(), 9)));
     Map<String, FileFacts> head = new TreeMap<>(base);
-    head.put("p/F.java", lambdasTaking(List.of(1)));
+    head.put("p/F.java", lambdasTaking(List.of("~1")));
 
     relinkGivesTheFullGraph(base, head, Set.of("p/F.java"));
   }
@@ -279,9 +279,23 @@ class RelinkProperties {
   void anInterfaceWhoseLambdasTakeOtherTypeArgumentsRelinksTheLambdasPassedAsIt()
       throws IOException {
     Map<String, FileFacts> base = lambdaPassedTo("F<S,U>");
-    base.put("p/F.java", lambdasTaking(List.of(0)));
+    base.put("p/F.java", lambdasTaking(List.of("~0")));
     Map<String, FileFacts> head = new TreeMap<>(base);
-    head.put("p/F.java", lambdasTaking(List.of(1)));
+    head.put("p/F.java", lambdasTaking(List.of("~1")));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/F.java"));
+  }
+
+  /**
+   * And when the interface stops being one whose lambdas' parameters are known (a second abstract
+   * method, say): {@code T.m(F<S, U>)} no longer takes a lambda whose parameter is known.
+   */
+  @Example
+  void anInterfaceWhoseLambdasAreNoLongerKnownRelinksTheLambdasPassedAsIt() throws IOException {
+    Map<String, FileFacts> base = lambdaPassedTo("F<S,U>");
+    base.put("p/F.java", lambdasTaking(List.of("~0")));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/F.java", lambdasTaking(List.of()));
 
     relinkGivesTheFullGraph(base, head, Set.of("p/F.java"));
   }
@@ -349,8 +363,26 @@ class RelinkProperties {
     return files;
   }
 
-  /** The interface {@code p.F} whose lambdas take the given type parameters. */
-  private static FileFacts lambdasTaking(List<Integer> typeParameters) {
+  /**
+   * An interface's lambdas take a type its own file names: when {@code F}'s {@code S} comes to be a
+   * type of the index, the file whose lambda calls {@code get()} on one is linked again, though the
+   * only name it shares with the change is the too common {@code get}.
+   */
+  @Example
+  void aTypeAddedThatAnInterfacesLambdasTakeRelinksTheLambdasOfIt() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/F.java", lambdasTaking(List.of("S")));
+    base.put(
+        "p/C.java",
+        calling(new Reference(CALL, "get", 0, CHAIN, Optional.of("F#~.0"), List.of(), 9)));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/S.java", codeBase("S", List.of(method("S", "get", List.of()))));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/S.java"));
+  }
+
+  /** The interface {@code p.F} whose lambdas take the given types. */
+  private static FileFacts lambdasTaking(List<String> typeParameters) {
     TypeFact f =
         new TypeFact(
             new Symbol("p", "F"),
@@ -836,13 +868,17 @@ class RelinkProperties {
         kind == DeclarationKind.INTERFACE ? lambdaParameters(random) : List.of());
   }
 
-  /** Which type parameter each parameter of a lambda of a generic functional interface is. */
-  private static List<Integer> lambdaParameters(Random random) {
-    return switch (random.nextInt(4)) {
+  /**
+   * The types of the parameters of a lambda of a functional interface: type parameters by position,
+   * or types of the code base.
+   */
+  private static List<String> lambdaParameters(Random random) {
+    return switch (random.nextInt(5)) {
       case 0 -> List.of();
-      case 1 -> List.of(0);
-      case 2 -> List.of(1, 0);
-      default -> List.of(-1, 1);
+      case 1 -> List.of("~0");
+      case 2 -> List.of("~1", "~0");
+      case 3 -> List.of(superName(random));
+      default -> List.of("int", "~1");
     };
   }
 
@@ -1054,7 +1090,7 @@ class RelinkProperties {
     DeclarationKind kind = t.kind();
     String name = t.symbol().name();
     List<ImportFact> imports = file.imports();
-    List<Integer> lambdaParameters = t.lambdaParameters();
+    List<String> lambdaParameters = t.lambdaParameters();
     switch (random.nextInt(9)) {
       case 0 -> members.add(member(random, file.packageName(), name));
       case 1 -> {

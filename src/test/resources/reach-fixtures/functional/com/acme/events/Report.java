@@ -26,6 +26,10 @@ public class Report {
     }
   }
 
+  public static HandlersCallback counter(Event event) {
+    return handlers -> handlers.count(event);
+  }
+
   public String render(List<Event> events, Handlers handlers) {
     StringBuilder out = new StringBuilder();
     for (Event event : events) {
