@@ -213,11 +213,11 @@ final class Chains {
       return null;
     }
     String written = parameters.get(parameter);
-    if (!written.startsWith("~")) {
+    if (!written.startsWith(TypeFact.TYPE_PARAMETER)) {
       return new LambdaParameter(type, Optional.of(written));
     }
     List<String> arguments = JdkTypes.typeArguments(start);
-    int index = Integer.parseInt(written, 1, written.length(), 10);
+    int index = Integer.parseInt(written, TypeFact.TYPE_PARAMETER.length(), written.length(), 10);
     if (index >= arguments.size()) {
       return null;
     }

@@ -21,9 +21,6 @@ import javax.lang.model.element.Modifier;
 final class LambdaParameters {
   private LambdaParameters() {}
 
-  /** The type prefix of a type parameter's position: {@code ~0}. */
-  static final String TYPE_PARAMETER = "~";
-
   /**
    * @param scope the interface's own, where its parameter types are written
    */
@@ -57,7 +54,9 @@ final class LambdaParameters {
               ? typeParameters.indexOf(identifier.getName().toString())
               : -1;
       parameters.add(
-          index >= 0 ? TYPE_PARAMETER + index : FactsExtractor.written(parameter.getType(), scope));
+          index >= 0
+              ? TypeFact.TYPE_PARAMETER + index
+              : FactsExtractor.written(parameter.getType(), scope));
     }
     return parameters;
   }

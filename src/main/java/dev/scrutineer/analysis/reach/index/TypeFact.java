@@ -39,6 +39,9 @@ public record TypeFact(
     int endLine,
     List<MemberFact> members,
     List<String> lambdaParameters) {
+  /** How {@code lambdaParameters} writes a type parameter, before its position: {@code ~0}. */
+  public static final String TYPE_PARAMETER = "~";
+
   public TypeFact {
     Objects.requireNonNull(symbol, "symbol");
     if (!kind.isType()) {
