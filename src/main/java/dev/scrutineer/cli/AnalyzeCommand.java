@@ -2,7 +2,6 @@ package dev.scrutineer.cli;
 
 import dev.scrutineer.engine.Scrutineer;
 import dev.scrutineer.model.Analysis;
-import dev.scrutineer.report.RenderOptions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,12 +48,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Analysis analysis = new Scrutineer().analyze(change.request(Optional.ofNullable(why)));
-    RenderOptions options =
-        new RenderOptions(terminal.colour() && report.output == null, Version.CURRENT);
-    ReportSink.write(
-        out -> report.format.write(analysis, options, out),
-        report.output,
-        spec.commandLine().getOut());
+    report.write(analysis, terminal, spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -6,7 +6,6 @@ import dev.scrutineer.engine.Scrutineer;
 import dev.scrutineer.ingest.ChangeQuery;
 import dev.scrutineer.model.Analysis;
 import dev.scrutineer.model.InputException;
-import dev.scrutineer.report.RenderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -78,12 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                       Optional.empty(),
                       Optional.empty(),
                       false));
-      RenderOptions options =
-          new RenderOptions(terminal.colour() && report.output == null, Version.CURRENT);
-      ReportSink.write(
-          out -> report.format.write(analysis, options, out),
-          report.output,
-          spec.commandLine().getOut());
+      report.write(analysis, terminal, spec.commandLine().getOut());
       if (keep != null) {
         spec.commandLine()
             .getErr()
