@@ -82,7 +82,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 19;
+  public static final int VERSION = 20;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -389,7 +389,7 @@ public final class FactsExtractor {
         for (int i = 0; i < parameters.size(); i++) {
           VariableTree parameter = parameters.get(i);
           parameterTypes.add(written(parameter.getType(), methodScope));
-          genericParameterTypes.add(generic(parameter.getType(), methodScope));
+          genericParameterTypes.add(generic(parameter.getType(), methodScope, true));
           parameterAnnotations.add(annotations(parameter.getModifiers()));
           body.scan(parameter, null);
           if (i == parameters.size() - 1) {
@@ -1398,8 +1398,17 @@ public final class FactsExtractor {
    * into the JDK's generic methods; a wildcard is its upper bound, or {@code ?}.
    */
   static String generic(Tree type, TypeScope scope) {
+    return generic(type, scope, false);
+  }
+
+  /**
+   * As {@link #generic(Tree, TypeScope)}; with {@code lowerBounds}, {@code ? super Order} is
+   * written {@code Order}: what a lambda passed as a parameter of that type takes ({@code
+   * Consumer<? super Order>}), though not what a method of it returns.
+   */
+  private static String generic(Tree type, TypeScope scope, boolean lowerBounds) {
     if (type instanceof AnnotatedTypeTree annotated) {
-      return generic(annotated.getUnderlyingType(), scope);
+      return generic(annotated.getUnderlyingType(), scope, lowerBounds);
     }
     if (!(type instanceof ParameterizedTypeTree parameterized)
         || parameterized.getTypeArguments().isEmpty()) {
@@ -1413,10 +1422,11 @@ public final class FactsExtractor {
       if (argument instanceof WildcardTree wildcard) {
         out.append(
             wildcard.getKind() == Tree.Kind.EXTENDS_WILDCARD
-                ? generic(wildcard.getBound(), scope)
+                    || lowerBounds && wildcard.getKind() == Tree.Kind.SUPER_WILDCARD
+                ? generic(wildcard.getBound(), scope, lowerBounds)
                 : "?");
       } else {
-        out.append(generic(argument, scope));
+        out.append(generic(argument, scope, lowerBounds));
       }
     }
     return out.append('>').toString();

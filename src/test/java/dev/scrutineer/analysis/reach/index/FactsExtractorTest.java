@@ -643,6 +643,7 @@ class FactsExtractorTest {
             import java.util.function.*;
             class Builder<T> {
               Builder<T> headers(Consumer<HttpHeaders> headers, String name) { return this; }
+              Builder<T> cookies(Consumer<? super Cookies> cookies) { return this; }
               Builder<T> each(BiFunction<? extends T, ? super T, T> f, Runnable... after) {
                 return this;
               }
@@ -653,12 +654,13 @@ class FactsExtractorTest {
         .extracting(MemberFact::parameterTypes, MemberFact::genericParameterTypes)
         .containsExactly(
             tuple(List.of("Consumer", "String"), List.of("Consumer<HttpHeaders>", "String")),
+            tuple(List.of("Consumer"), List.of("Consumer<Cookies>")),
             tuple(
                 List.of("BiFunction", "Runnable[]"),
-                List.of("BiFunction<Object,?,Object>", "Runnable[]")),
+                List.of("BiFunction<Object,Object,Object>", "Runnable[]")),
             tuple(List.of("String", "int"), List.of()));
     assertThat(builder.types().get(0).members().get(0).genericParameterType(1)).isEqualTo("String");
-    assertThat(builder.types().get(0).members().get(2).genericParameterType(0)).isEqualTo("String");
+    assertThat(builder.types().get(0).members().get(3).genericParameterType(0)).isEqualTo("String");
   }
 
   private MemberFact member(String name) {

@@ -16,7 +16,7 @@ public class Report {
     return (handlers, event) -> handlers.count(event);
   }
 
-  public void withHandlers(Handlers handlers, Consumer<Handlers> action) {
+  public void withHandlers(Handlers handlers, Consumer<? super Handlers> action) {
     action.accept(handlers);
   }
 
