@@ -82,7 +82,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 20;
+  public static final int VERSION = 21;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -683,7 +683,29 @@ public final class FactsExtractor {
       @Override
       public Void visitTry(TryTree node, Void unused) {
         push();
-        super.visitTry(node, unused);
+        for (Tree resource : node.getResources()) {
+          // A resource is closed as the block ends: an implicit resource.close().
+          Qualifier closed;
+          if (resource instanceof VariableTree variable) {
+            scan(variable, null);
+            closed = declaredAs(local(variable.getName().toString()).orElse(""));
+          } else if (resource instanceof ExpressionTree expression) {
+            closed = qualifier(expression); // try (in): an effectively final variable
+          } else {
+            scan(resource, null);
+            continue;
+          }
+          invoke(
+              ReferenceKind.CALL,
+              "close",
+              List.of(),
+              closed.receiver(),
+              closed.type(),
+              start(resource));
+        }
+        scan(node.getBlock(), null);
+        scan(node.getCatches(), null);
+        scan(node.getFinallyBlock(), null);
         pop();
         return null;
       }

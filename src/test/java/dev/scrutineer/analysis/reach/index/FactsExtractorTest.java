@@ -663,6 +663,30 @@ class FactsExtractorTest {
     assertThat(builder.types().get(0).members().get(3).genericParameterType(0)).isEqualTo("String");
   }
 
+  @Test
+  void aTryWithResourcesClosesEachResource() {
+    FileFacts copying =
+        FactsExtractor.extract(
+            "Copying.java",
+            """
+            import java.io.*;
+            class Copying {
+              void copy(Reader given) throws IOException {
+                try (Reader in = open(); var out = new Sink(); given) {
+                  out.write(in.read());
+                }
+              }
+            }
+            """);
+    List<Reference> refs = copying.types().get(0).members().get(0).references();
+    assertThat(calls(refs))
+        .filteredOn(call -> call.toList().get(0).equals("close"))
+        .containsExactly(
+            tuple("close", Receiver.NAME, Optional.of("Reader"), 0),
+            tuple("close", Receiver.NAME, Optional.of("Sink"), 0),
+            tuple("close", Receiver.NAME, Optional.of("Reader"), 0));
+  }
+
   private MemberFact member(String name) {
     return facts.types().stream()
         .flatMap(t -> t.members().stream())
