@@ -82,7 +82,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 21;
+  public static final int VERSION = 22;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -1130,6 +1130,11 @@ public final class FactsExtractor {
               .map(c -> new Qualifier(Receiver.CHAIN, Optional.of(c)))
               .orElseGet(() -> new Qualifier(Receiver.EXPRESSION, Optional.empty()));
         }
+        Optional<Qualifier> checked = nonNullChecked(expression);
+        if (checked.isPresent()) {
+          scan(expression, null);
+          return checked.get();
+        }
         Optional<String> chain = chain(expression);
         scan(expression, null);
         if (chain.isPresent()) {
@@ -1144,6 +1149,28 @@ public final class FactsExtractor {
           return new Qualifier(Receiver.EXPRESSION, Optional.of(written(cast.getType(), scope)));
         }
         return new Qualifier(Receiver.EXPRESSION, Optional.empty());
+      }
+
+      /**
+       * {@code Objects.requireNonNull(input, "input")} is {@code input}: the receiver a local,
+       * parameter or field checked that way is, as in {@code requireNonNull(input)::read}; its
+       * result's type is a type variable the chain could not follow.
+       */
+      private Optional<Qualifier> nonNullChecked(ExpressionTree expression) {
+        if (!(expression instanceof MethodInvocationTree call)
+            || !(call.getMethodSelect() instanceof MemberSelectTree select)
+            || !select.getIdentifier().contentEquals("requireNonNull")
+            || !(select.getExpression() instanceof IdentifierTree owner)
+            || !owner.getName().contentEquals("Objects")
+            || local("Objects").isPresent()
+            || fields.has("Objects")
+            || call.getArguments().isEmpty()
+            || !(call.getArguments().get(0) instanceof IdentifierTree checked)) {
+          return Optional.empty();
+        }
+        String name = checked.getName().toString();
+        Optional<String> declared = local(name).or(() -> fields.lookup(name));
+        return declared.filter(type -> !type.isEmpty()).map(type -> declaredAs(type));
       }
 
       /**

@@ -687,6 +687,31 @@ class FactsExtractorTest {
             tuple("close", Receiver.NAME, Optional.of("Reader"), 0));
   }
 
+  @Test
+  void aValueCheckedForNullIsTheReceiverItWas() {
+    FileFacts reading =
+        FactsExtractor.extract(
+            "Reading.java",
+            """
+            import java.io.*;
+            import java.util.Objects;
+            class Reading {
+              private Source source;
+              byte[] read(InputStream input) {
+                Objects.requireNonNull(source, "source").open();
+                return bytes(Objects.requireNonNull(input, "input")::read);
+              }
+            }
+            """);
+    List<Reference> refs = reading.types().get(0).members().get(1).references();
+    assertThat(refs)
+        .filteredOn(r -> r.name().equals("open") || r.name().equals("read"))
+        .extracting(Reference::name, Reference::receiver, Reference::receiverType)
+        .containsExactly(
+            tuple("open", Receiver.NAME, Optional.of("Source")),
+            tuple("read", Receiver.NAME, Optional.of("InputStream")));
+  }
+
   private MemberFact member(String name) {
     return facts.types().stream()
         .flatMap(t -> t.members().stream())
