@@ -1152,9 +1152,10 @@ public final class FactsExtractor {
       }
 
       /**
-       * {@code Objects.requireNonNull(input, "input")} is {@code input}: the receiver a local,
-       * parameter or field checked that way is, as in {@code requireNonNull(input)::read}; its
-       * result's type is a type variable the chain could not follow.
+       * {@code Objects.requireNonNull(input, "input")} is {@code input}: a local, parameter or
+       * field checked that way is the receiver it was ({@code
+       * Objects.requireNonNull(input)::read}), where a chain through the call would end at its type
+       * variable.
        */
       private Optional<Qualifier> nonNullChecked(ExpressionTree expression) {
         if (!(expression instanceof MethodInvocationTree call)
