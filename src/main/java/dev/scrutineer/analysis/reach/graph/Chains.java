@@ -238,25 +238,16 @@ final class Chains {
    * take no functional interface this knows.
    */
   private LambdaParameter passedTo(T t, String step) {
-    int slash = step.indexOf('/');
-    int tilde = step.indexOf('~');
-    int dot = step.indexOf('.', tilde);
-    if (slash < 0 || tilde < slash || dot < tilde) {
+    LambdaStep lambda = LambdaStep.parse(step);
+    if (lambda == null) {
       return null;
     }
-    int arity;
-    int argument;
-    try {
-      arity = Integer.parseInt(step, slash + 1, tilde, 10);
-      argument = Integer.parseInt(step, tilde + 1, dot, 10);
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    int argument = lambda.argument();
     String functional = null;
     M declaring = null;
     T index = null;
     Class<?> jdk = null;
-    for (M m : Hierarchy.methods(t, step.substring(0, slash), arity)) {
+    for (M m : Hierarchy.methods(t, lambda.name(), lambda.arity())) {
       int parameters = m.fact.parameterTypes().size();
       if (argument >= parameters || m.fact.varargs() && argument == parameters - 1) {
         return null;
@@ -277,7 +268,7 @@ final class Chains {
     if (declaring == null) {
       return null;
     }
-    String own = OWN_LAMBDA + step.substring(dot + 1);
+    String own = OWN_LAMBDA + lambda.parameter();
     return index != null
         ? ownLambdaParameter(index, functional, declaring.owner, own)
         : new LambdaParameter(

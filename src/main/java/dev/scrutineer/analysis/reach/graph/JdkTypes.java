@@ -183,23 +183,12 @@ final class JdkTypes {
    * @param arguments the type arguments of {@code type}, as written
    */
   static Optional<String> lambdaParameter(Class<?> type, String step, List<String> arguments) {
-    int slash = step.indexOf('/');
-    int tilde = step.indexOf('~');
-    int dot = step.indexOf('.', tilde);
-    if (slash < 0 || tilde < slash || dot < tilde) {
+    LambdaStep lambda = LambdaStep.parse(step);
+    if (lambda == null) {
       return Optional.empty();
     }
-    int arity;
-    int argument;
-    int parameter;
-    try {
-      arity = Integer.parseInt(step.substring(slash + 1, tilde));
-      argument = Integer.parseInt(step.substring(tilde + 1, dot));
-      parameter = Integer.parseInt(step.substring(dot + 1));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-    Method call = call(type, step.substring(0, slash), arity, argument);
+    int argument = lambda.argument();
+    Method call = call(type, lambda.name(), lambda.arity(), argument);
     if (call == null || argument >= call.getParameterCount() || call.isVarArgs()) {
       return Optional.empty();
     }
@@ -207,7 +196,7 @@ final class JdkTypes {
     String functional =
         written(call.getGenericParameterTypes()[argument], bindings(type, arguments), true);
     return type(functional, null)
-        .flatMap(t -> functionalParameter(t, typeArguments(functional), parameter));
+        .flatMap(t -> functionalParameter(t, typeArguments(functional), lambda.parameter()));
   }
 
   /**
