@@ -18,7 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteJDBCLoader;
 
 /**
@@ -85,7 +88,7 @@ public final class SqliteRows implements AutoCloseable {
       rows.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = rows.connection.createStatement()) {
         s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-        s.execute("PRAGMA journal_mode = WAL");
+        writeAheadLogging(s);
         s.execute("PRAGMA synchronous = NORMAL");
       }
       for (String table : tables) {
@@ -95,6 +98,27 @@ public final class SqliteRows implements AutoCloseable {
       rows.fail(e);
     }
     return rows;
+  }
+
+  /**
+   * Switches the file to write-ahead logging. A file still in the rollback journal's mode (as
+   * earlier versions left it) needs an exclusive lock for that, and SQLite answers "busy" at once,
+   * without waiting out the busy timeout, while another process opening it holds a lock: tried
+   * again until the timeout.
+   */
+  private static void writeAheadLogging(Statement s) throws SQLException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_TIMEOUT_MILLIS);
+    while (true) {
+      try {
+        s.execute("PRAGMA journal_mode = WAL");
+        return;
+      } catch (SQLException e) {
+        if (e.getErrorCode() != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
   }
 
   /**
