@@ -37,11 +37,12 @@ import java.util.function.Predicate;
  *   <li>for a type whose constructors or initializers changed, its name and its subtypes' (their
  *       construction runs its code);
  *   <li>for a type added, removed, or whose resolved supertypes differ (written differently, or
- *       resolving elsewhere now), its name and every member name of its supertypes and subtypes, on
- *       both sides, and its subtypes' names: calls dispatch into it, or through it, by those. Of a
- *       type added with no library type among its supertypes, the methods of a name too common to
- *       link by name alone ({@code build}, {@code get}) do not count: a call to one reaches it only
- *       through a name that counts already, and is escalated otherwise, whatever the methods;
+ *       resolving elsewhere now, or, its file's imports changed, naming a type outside the index on
+ *       one side), its name and every member name of its supertypes and subtypes, on both sides,
+ *       and its subtypes' names: calls dispatch into it, or through it, by those. Of a type added
+ *       with no library type among its supertypes, the methods of a name too common to link by name
+ *       alone ({@code build}, {@code get}) do not count: a call to one reaches it only through a
+ *       name that counts already, and is escalated otherwise, whatever the methods;
  *   <li>for a type added or removed, the files where its simple name reaches it (its package and
  *       importers, or its enclosing type's family and importers) or that also mention a name of its
  *       container, which may qualify it; elsewhere that name is another type's. There, too, the
@@ -189,7 +190,7 @@ final class Relink {
           || !nodes.paths()[b].equals(t.file.path())
           || !sameSupers(t, b)
           || !sameSuperclass(t, b)
-          || headerChanged(t)) {
+          || headerChanged(t, b)) {
         hierarchyChanged(t, b, names, relink);
       } else if (changedPaths.contains(t.file.path())) {
         membersChanged(t, b, names, relink);
@@ -528,16 +529,27 @@ final class Relink {
     return t.superclass == null ? was < 0 : baseOf[t.superclass.id] == was;
   }
 
-  /** A replaced type whose kind, modifiers or written supertypes differ from the base's. */
-  private boolean headerChanged(T t) {
+  /**
+   * A replaced type whose kind, modifiers or written supertypes differ from the base's {@code b},
+   * or whose supertypes outside the index may: its file's imports changed, and on one side it names
+   * a supertype that is not a type of the index ({@code extends E}, and {@code E} imported now).
+   */
+  private boolean headerChanged(T t, int b) {
     if (!changedPaths.contains(t.file.path())) {
       return false;
     }
     TypeFact before = replacedTypes.get(t.fact.symbol());
-    return before == null
+    if (before == null
         || before.kind() != t.fact.kind()
         || !before.modifiers().equals(t.fact.modifiers())
-        || !before.supertypes().equals(t.fact.supertypes());
+        || !before.supertypes().equals(t.fact.supertypes())) {
+      return true;
+    }
+    List<ImportFact> imported = replacedImports.get(t.file.path());
+    return imported != null
+        && !imported.equals(t.file.imports())
+        && (base.superOffsets[b + 1] - base.superOffsets[b] < before.supertypes().size()
+            || t.supers.size() < t.fact.supertypes().size());
   }
 
   /**

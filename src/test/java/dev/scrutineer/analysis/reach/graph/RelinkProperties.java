@@ -138,6 +138,33 @@ class RelinkProperties {
   }
 
   /**
+   * A type's supertype outside the index can change with its file's imports alone: {@code class E
+   * extends E} names itself while its file imports {@code p.*} (and so has no supertype), and an
+   * unknown library type once it imports {@code r.E}. Its subtype {@code B} then inherits from a
+   * library, and its unqualified call {@code n()}, no longer a method of the index for sure, is not
+   * linked by name to {@code D.n()}.
+   */
+  @Example
+  void changedImportsRelinkTheSubtypesOfATypeWhoseLibrarySupertypesTheyChange() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    FileFacts extending = declaring("p", "E", DeclarationKind.CLASS, List.of("E"), List.of());
+    base.put("p/E.java", importing(extending, new ImportFact("p", false, true)));
+    Reference unqualified = new Reference(CALL, "n", 0, NONE, Optional.empty(), List.of(), 9);
+    base.put(
+        "p/B.java",
+        declaring(
+            "p",
+            "B",
+            DeclarationKind.CLASS,
+            List.of("E"),
+            List.of(member("p", "B", DeclarationKind.METHOD, "go", "void", List.of(unqualified)))));
+    base.put("p/D.java", codeBase("D", List.of(method("D", "n", List.of()))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put("p/E.java", importing(extending, new ImportFact("r.E", false, false)));
+    relinkGivesTheFullGraph(base, head, Set.of("p/E.java"));
+  }
+
+  /**
    * The same for constructors, which other files reach by the type's name: when {@code T} stops
    * importing {@code q.A}, {@code new T(x)} with an {@code X} means {@code T(A)} alone.
    */
