@@ -4,6 +4,7 @@ import dev.scrutineer.analysis.reach.graph.Linker.M;
 import dev.scrutineer.analysis.reach.graph.Linker.T;
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.Reference;
+import dev.scrutineer.analysis.reach.index.TypeFact;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -122,14 +123,31 @@ final class Arguments {
       if (at >= params.size() || call.fact.varargs() && at >= params.size() - 1) {
         return -1;
       }
-      int n =
-          functionalParameters(params.get(at), () -> Linker.jdkType(call.owner, params.get(at)));
+      int n = referencedArity(params.get(at), call);
+      if (n == Overloads.Scope.NOT_FUNCTIONAL) {
+        continue; // an overload that takes no lambda there, as toByteArray(InputStream, int)
+      }
       if (n < 0 || found >= 0 && n != found) {
         return -1;
       }
       found = n;
     }
     return found;
+  }
+
+  /**
+   * What a method reference passed as the parameter type {@code written} of {@code call} takes: as
+   * {@link #functionalParameters}, or the parameters of an interface of the index that has {@link
+   * TypeFact#lambdaParameters} ({@link Relink} links its callers again when they change).
+   */
+  private int referencedArity(String written, M call) {
+    int n = functionalParameters(written, () -> Linker.jdkType(call.owner, written));
+    if (n != Overloads.Scope.NOT_KNOWN) {
+      return n;
+    }
+    T own = linker.resolveType(written, call.owner, call, true);
+    List<String> parameters = own == null ? List.of() : own.fact.lambdaParameters();
+    return parameters.isEmpty() ? n : parameters.size();
   }
 
   /**
@@ -216,12 +234,13 @@ final class Arguments {
   }
 
   /**
-   * The candidates of a name-only call that its arguments fit. Each argument's type is first
-   * written as any scope reads it (an index type's qualified name, a JDK type's canonical name), so
-   * that the answer holds wherever the same call is made: thousands of files call the same few
-   * names with the same few types.
+   * The candidates of a name-only call, or of a call on the library type {@code library} (null for
+   * a name-only call), that its arguments fit. Each argument's type is first written as any scope
+   * reads it (an index type's qualified name, a JDK type's canonical name), so that the answer
+   * holds wherever the same call is made: thousands of files call the same few names with the same
+   * few types.
    */
-  List<M> fitting(List<M> candidates, M m, Reference r) {
+  List<M> fitting(String library, List<M> candidates, M m, Reference r) {
     T local = linker.scopeAt(m, r.line());
     T ctx = local != null ? local : m.owner;
     List<String> canonical;
@@ -234,7 +253,7 @@ final class Arguments {
       canonical = canonical(m, r, ctx); // its own types may hide others
     }
     return fittingCalls.computeIfAbsent(
-        new FittingCall(r.name(), r.arity(), canonical),
+        new FittingCall(library, r.name(), r.arity(), canonical),
         k ->
             candidates.stream()
                 .filter(c -> Overloads.accepts(c, canonical, canonicalScope, scopeOf(c.owner, c)))
@@ -250,8 +269,10 @@ final class Arguments {
     return List.copyOf(canonical);
   }
 
-  /** A name-only call, with its arguments' types as any scope reads them. */
-  private record FittingCall(String name, int arity, List<String> arguments) {}
+  /**
+   * A name-only call or one on a library type, with its arguments' types as any scope reads them.
+   */
+  private record FittingCall(String library, String name, int arity, List<String> arguments) {}
 
   private final Map<FittingCall, List<M>> fittingCalls = new HashMap<>();
 

@@ -106,6 +106,7 @@ final class Chains {
       // A type written in scope's code that the step leads to; null when the step is a member of
       // an index type.
       Optional<String> next = null;
+      List<M> found = List.of();
       if (jdkClass != null) {
         List<String> typeArguments = JdkTypes.typeArguments(jdk);
         if (steps[i].startsWith(OWN_LAMBDA)) { // the lambda a Function<Order, String> is: ~.0
@@ -121,19 +122,29 @@ final class Chains {
         }
       } else if (i == 1 && scope != null && steps[i].startsWith(OWN_LAMBDA)) {
         // a FailableBiConsumer<A, B, E>: ~.0
-        LambdaParameter parameter = ownLambdaParameter(at, steps[0], scope, steps[i]);
+        WrittenType parameter = ownLambdaParameter(at, steps[0], scope, steps[i]);
         if (parameter == null) {
           return Reached.UNKNOWN;
         }
         scope = parameter.scope();
         next = parameter.type();
       } else if (steps[i].indexOf('~') > 0) { // a lambda passed to a method of the index: m/1~0.0
-        LambdaParameter parameter = passedTo(at, steps[i]);
+        WrittenType parameter = passedTo(at, steps[i]);
         if (parameter == null) {
           return Reached.UNKNOWN;
         }
         scope = parameter.scope();
         next = parameter.type();
+      } else {
+        found = step(at, steps[i]);
+        if (found.isEmpty()) { // a field or method a JDK superclass declares: FilterWriter's out
+          WrittenType inherited = fromLibrarySupertype(at, steps[i]);
+          if (inherited == null) {
+            return Reached.UNKNOWN;
+          }
+          scope = inherited.scope();
+          next = inherited.type();
+        }
       }
       if (next != null) {
         if (next.isEmpty()) {
@@ -156,10 +167,6 @@ final class Chains {
         jdk = next.get();
         jdkClass = c.get();
         continue;
-      }
-      List<M> found = step(at, steps[i]);
-      if (found.isEmpty()) {
-        return Reached.UNKNOWN;
       }
       M first = found.get(0);
       String written = first.fact.type();
@@ -201,7 +208,7 @@ final class Chains {
    * or the type argument of a type parameter ({@code Appendable} of {@code
    * FailableBiConsumer<Appendable,Object,IOException>}). Null when not known.
    */
-  private static LambdaParameter ownLambdaParameter(T type, String start, T writer, String step) {
+  private static WrittenType ownLambdaParameter(T type, String start, T writer, String step) {
     List<String> parameters = type.fact.lambdaParameters();
     int parameter;
     try {
@@ -214,7 +221,7 @@ final class Chains {
     }
     String written = parameters.get(parameter);
     if (!written.startsWith(TypeFact.TYPE_PARAMETER)) {
-      return new LambdaParameter(type, Optional.of(written));
+      return new WrittenType(type, Optional.of(written));
     }
     List<String> arguments = JdkTypes.typeArguments(start);
     int index = Integer.parseInt(written, TypeFact.TYPE_PARAMETER.length(), written.length(), 10);
@@ -224,11 +231,11 @@ final class Chains {
     String argument = arguments.get(index);
     return argument.isEmpty() || argument.equals("?")
         ? null
-        : new LambdaParameter(writer, Optional.of(argument));
+        : new WrittenType(writer, Optional.of(argument));
   }
 
-  /** The type of a lambda's parameter, written in {@code scope}'s code. */
-  private record LambdaParameter(T scope, Optional<String> type) {}
+  /** A type as {@code scope}'s code writes it: a lambda's parameter, an inherited JDK field. */
+  private record WrittenType(T scope, Optional<String> type) {}
 
   /**
    * The type of a parameter of a lambda passed to methods of the index type {@code t} (step {@code
@@ -237,7 +244,7 @@ final class Chains {
    * ({@code Consumer<HttpHeaders>}); null when the methods so named differ in that parameter, or
    * take no functional interface this knows.
    */
-  private LambdaParameter passedTo(T t, String step) {
+  private WrittenType passedTo(T t, String step) {
     LambdaStep lambda = LambdaStep.parse(step);
     if (lambda == null) {
       return null;
@@ -271,9 +278,42 @@ final class Chains {
     String own = OWN_LAMBDA + lambda.parameter();
     return index != null
         ? ownLambdaParameter(index, functional, declaring.owner, own)
-        : new LambdaParameter(
+        : new WrittenType(
             declaring.owner,
             JdkTypes.ownLambdaParameter(jdk, own, JdkTypes.typeArguments(functional)));
+  }
+
+  /**
+   * The type of what {@code step} reads in a JDK class that {@code t} or one of its supertypes of
+   * the index extends, when the index declares no such member: a field those classes leave to their
+   * subclasses ({@code out} of {@code java.io.FilterWriter}), or a public method. Null when not
+   * known: no such member, the JDK classes differ on it, or a supertype outside the JDK may declare
+   * it.
+   */
+  private WrittenType fromLibrarySupertype(T t, String step) {
+    WrittenType found = null;
+    for (T s : Hierarchy.closure(t)) {
+      if (s.opaqueSuper) {
+        return null;
+      }
+      for (String written : s.fact.supertypes()) {
+        if (!s.externalSupers.contains(linker.simple(written))) {
+          continue; // a type of the index
+        }
+        Optional<Class<?>> library = Linker.jdkType(s, written);
+        Optional<Type> member = library.flatMap(c -> JdkTypes.inheritedStep(c, step));
+        if (member.isEmpty()) {
+          continue;
+        }
+        Optional<String> type =
+            JdkTypes.substitute(member.get(), library.get(), JdkTypes.typeArguments(written));
+        if (type.isEmpty() || found != null && !found.type().equals(type)) {
+          return null;
+        }
+        found = new WrittenType(s, type);
+      }
+    }
+    return found;
   }
 
   /**

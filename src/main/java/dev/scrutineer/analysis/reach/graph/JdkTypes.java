@@ -2,6 +2,7 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.ImportFact;
+import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -47,6 +48,9 @@ final class JdkTypes {
 
   /** The one abstract method of each functional interface asked about. */
   private static final Map<Class<?>, Optional<Method>> ABSTRACT_METHODS = new ConcurrentHashMap<>();
+
+  /** {@link #overloaded}, by type, name and arity. */
+  private static final Map<Class<?>, Map<String, Boolean>> OVERLOADED = new ConcurrentHashMap<>();
 
   /** The type variables of each type and its supertypes, bound to type arguments as written. */
   private static final Map<Class<?>, Map<List<String>, Map<TypeVariable<?>, String>>> BINDINGS =
@@ -117,6 +121,43 @@ final class JdkTypes {
     return STEPS
         .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
         .computeIfAbsent(step, s -> stepOf(type, s));
+  }
+
+  /**
+   * Whether {@code type} has public methods named {@code name} that accept {@code arity} arguments
+   * with different parameter types, between which a call's arguments choose.
+   */
+  static boolean overloaded(Class<?> type, String name, int arity) {
+    return OVERLOADED
+        .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            name + "/" + arity,
+            k ->
+                Arrays.stream(type.getMethods())
+                        .filter(m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic())
+                        .filter(
+                            m ->
+                                m.getParameterCount() == arity
+                                    || m.isVarArgs() && arity >= m.getParameterCount() - 1)
+                        .map(m -> List.of(m.getParameterTypes()))
+                        .distinct()
+                        .count()
+                    > 1);
+  }
+
+  /**
+   * As {@link #step}, in a subclass of {@code type}: a field may also be one it leaves to its
+   * subclasses ({@code protected Writer out} of {@code java.io.FilterWriter}).
+   */
+  static Optional<Type> inheritedStep(Class<?> type, String step) {
+    for (Class<?> c = type; step.indexOf('/') < 0 && c != null; c = c.getSuperclass()) {
+      for (Field field : c.getDeclaredFields()) {
+        if (field.getName().equals(step) && !Modifier.isPrivate(field.getModifiers())) {
+          return Optional.of(field.getGenericType());
+        }
+      }
+    }
+    return step(type, step); // a method, or an interface's constant
   }
 
   private static Optional<Type> stepOf(Class<?> type, String step) {

@@ -852,9 +852,10 @@ final class Linker {
         if (q.type() != null) {
           callOn(m, r, q.type(), true);
         } else if (q.library() != null) {
-          libraryDispatch(m, r, q.library());
+          libraryDispatch(m, r, q.library(), q.jdk());
         } else if (r.receiverType().orElse("").endsWith("#" + Chains.ITERATION)) {
-          libraryDispatch(m, r, "Iterator"); // whatever iterator() is on, it returns an Iterator
+          libraryDispatch(
+              m, r, "Iterator", null); // whatever iterator() is on, it returns an Iterator
         } else {
           fallback(m, r);
         }
@@ -867,8 +868,8 @@ final class Linker {
    * type; both null when the file does not say it, or a chain cannot be followed (see {@link
    * #chained}).
    */
-  private record Qualified(T type, String library) {
-    static final Qualified UNKNOWN = new Qualified(null, null);
+  private record Qualified(T type, String library, Class<?> jdk) {
+    static final Qualified UNKNOWN = new Qualified(null, null, null);
   }
 
   /** What a {@link Receiver#NAME}, {@link Receiver#EXPRESSION} or chain reference is on. */
@@ -882,8 +883,11 @@ final class Linker {
     String written = r.receiverType().get();
     T t = resolveType(written, m.owner, m, true);
     return t != null
-        ? new Qualified(t, null)
-        : new Qualified(null, simpleTypes.computeIfAbsent(written, TypeNames::simpleType));
+        ? new Qualified(t, null, null)
+        : new Qualified(
+            null,
+            simpleTypes.computeIfAbsent(written, TypeNames::simpleType),
+            jdkType(m.owner, written).orElse(null));
   }
 
   /**
@@ -895,16 +899,16 @@ final class Linker {
   private Qualified chained(M m, Reference r) {
     Chains.Reached end = chains.reached(m, r.receiverType().orElse(""));
     if (end.type() != null) {
-      return new Qualified(end.type(), null);
+      return new Qualified(end.type(), null, null);
     }
     if (end.jdk() != null) {
       // Object is a type variable's erasure, which could be anything; an array or a primitive
       // has no method of the index.
       return end.jdk() == Object.class
           ? Qualified.UNKNOWN
-          : new Qualified(null, end.jdk().getSimpleName());
+          : new Qualified(null, end.jdk().getSimpleName(), end.jdk());
     }
-    return end.library() != null ? new Qualified(null, end.library()) : Qualified.UNKNOWN;
+    return end.library() != null ? new Qualified(null, end.library(), null) : Qualified.UNKNOWN;
   }
 
   /** Links a call to the methods of {@code t} that accept it, with dispatch; false if none. */
@@ -985,7 +989,7 @@ final class Linker {
    * everywhere and called from everywhere ({@code Assert.notNull(x, supplier)}), so without
    * argument types these edges would make every change reach every caller of every utility.
    */
-  private void libraryDispatch(M m, Reference r, String libraryType) {
+  private void libraryDispatch(M m, Reference r, String libraryType, Class<?> jdk) {
     List<T> direct = typesByExternalSuper.get(libraryType);
     if (direct == null) {
       return;
@@ -994,6 +998,16 @@ final class Linker {
     List<M> targets =
         libraryTargets.computeIfAbsent(
             new LibraryCall(libraryType, r.name(), r.arity()), k -> libraryTargets(direct, k));
+    if (r.kind() == Reference.ReferenceKind.METHOD_REFERENCE) {
+      targets = referenced(targets, m, r); // input::read passed as a function of three arguments
+    } else if (!r.arguments().isEmpty()
+        && jdk != null
+        && JdkTypes.overloaded(jdk, r.name(), r.arity())) {
+      // Writer's write(char[],int,int) or write(String,int,int): the arguments choose the method
+      // the implementations override. Not with one method: an override of Comparator<T>'s
+      // compare(T,T) takes T's type argument, which the call's arguments need not be.
+      targets = arguments.fitting(libraryType, targets, m, r);
+    }
     for (M target : targets) {
       edge(m.id, target.id, CALL, LOW, r.line());
     }
@@ -1038,7 +1052,7 @@ final class Linker {
       if (q.library() != null && !r.name().equals("new")) {
         // Supplier::get, Map.Entry::getValue: as a call on the library type, which may run the
         // index's implementations.
-        libraryDispatch(m, r, q.library());
+        libraryDispatch(m, r, q.library(), q.jdk());
         return;
       }
       if (q.type() == null && q.library() == null) {
@@ -1156,7 +1170,7 @@ final class Linker {
     }
     List<M> candidates = fallbackCandidates(isField, r.name(), isField ? 0 : r.arity());
     if (!isField && !r.arguments().isEmpty()) {
-      candidates = arguments.fitting(candidates, m, r);
+      candidates = arguments.fitting(null, candidates, m, r);
     }
     if (candidates.isEmpty()) {
       return;

@@ -297,6 +297,9 @@ final class Overloads {
     if (functional == Scope.NOT_KNOWN) {
       return Fit.UNKNOWN;
     }
+    if (parameters == Reference.ANY_PARAMETERS) { // a method reference: does some method fit?
+      return functional == Scope.NOT_FUNCTIONAL ? Fit.NO : Fit.UNKNOWN;
+    }
     return functional == parameters ? Fit.STRICT : Fit.NO;
   }
 

@@ -134,6 +134,9 @@ final class ArgumentTypes {
         && reference.getQualifierExpression() instanceof ArrayTypeTree) {
       return Reference.lambda(1); // int[]::new takes the length
     }
+    if (e instanceof MemberReferenceTree) {
+      return Reference.METHOD_REFERENCE;
+    }
     if (e instanceof TypeCastTree cast) {
       return FactsExtractor.written(cast.getType(), scope);
     }

@@ -82,7 +82,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 22;
+  public static final int VERSION = 23;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -516,20 +516,22 @@ public final class FactsExtractor {
 
       /**
        * Notes the lambdas and method references among a call's arguments, with the call as the
-       * chain step their parameters' types come from, when the receiver's type or chain is known.
+       * chain step their parameters' types come from, when the receiver's type or chain is known:
+       * {@code receiver}'s, or the enclosing type's for an unqualified call (a method of an outer
+       * type or a static import is then not found there, and the lambda's type stays unknown).
        */
-      private void lambdas(MemberSelectTree call, List<? extends ExpressionTree> arguments) {
+      private void lambdas(
+          Optional<String> receiver, String method, List<? extends ExpressionTree> arguments) {
         for (int i = 0; i < arguments.size(); i++) {
           ExpressionTree argument = arguments.get(i);
           if (argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree) {
             int at = i;
-            origin(call.getExpression(), MAX_CHAIN - 1)
+            receiver
                 .filter(o -> !o.isEmpty())
                 .ifPresent(
                     o ->
                         lambdaCalls.put(
-                            argument,
-                            o + "#" + call.getIdentifier() + "/" + arguments.size() + "~" + at));
+                            argument, o + "#" + method + "/" + arguments.size() + "~" + at));
           }
         }
       }
@@ -880,12 +882,16 @@ public final class FactsExtractor {
                 Optional.of(superclass),
                 start(node));
           } else {
+            lambdas(Optional.of(context.name()), name, arguments);
             invoke(
                 ReferenceKind.CALL, name, arguments, Receiver.NONE, Optional.empty(), start(node));
           }
         } else if (select instanceof MemberSelectTree member) {
           Qualifier qualifier = qualifier(member.getExpression());
-          lambdas(member, arguments);
+          lambdas(
+              origin(member.getExpression(), MAX_CHAIN - 1),
+              member.getIdentifier().toString(),
+              arguments);
           invoke(
               ReferenceKind.CALL,
               member.getIdentifier().toString(),

@@ -92,8 +92,23 @@ public record Reference(
     return LAMBDA + parameters;
   }
 
-  /** The parameters of the lambda {@code argument} stands for; -1 when it is no lambda. */
+  /**
+   * The argument type of a method reference ({@code input::read}, {@code Owner::new}): only a
+   * functional interface can receive it, taking as many parameters as some method so named does.
+   */
+  public static final String METHOD_REFERENCE = "::";
+
+  /** What {@link #lambdaParameters} gives for a {@link #METHOD_REFERENCE}. */
+  public static final int ANY_PARAMETERS = Integer.MAX_VALUE;
+
+  /**
+   * The parameters of the lambda {@code argument} stands for; {@link #ANY_PARAMETERS} for a method
+   * reference; -1 when it is neither.
+   */
   public static int lambdaParameters(String argument) {
+    if (argument.equals(METHOD_REFERENCE)) {
+      return ANY_PARAMETERS;
+    }
     return argument.startsWith(LAMBDA)
         ? Integer.parseInt(argument, LAMBDA.length(), argument.length(), 10)
         : -1;

@@ -861,6 +861,114 @@ class CodeGraphTest {
   }
 
   @Test
+  void aFieldThatAJdkSuperclassLeavesToItsSubclassesHasTheTypeTheJdkDeclares() {
+    // class Proxy extends FilterWriter { void write(int c) { out.write(c); } }: out is a Writer
+    CodeGraph g =
+        graph(
+            file(P, "Proxy")
+                .imports("java.io.FilterWriter")
+                .type(
+                    type("Proxy")
+                        .ext("FilterWriter")
+                        .method("write(int)", m -> m.callOnChain("Proxy#out", "write", 1))),
+            file(P, "Tee")
+                .imports("java.io.Writer")
+                .type(type("Tee").ext("Writer").method("write(int)")),
+            file(P, "Sink")
+                .imports("java.io.OutputStream")
+                .type(type("Sink").ext("OutputStream").method("write(int)")));
+    assertThat(dependents(g, "com.acme.Tee#write(int)"))
+        .containsExactly("com.acme.Proxy#write(int) call low");
+    assertThat(dependents(g, "com.acme.Sink#write(int)")).isEmpty();
+  }
+
+  @Test
+  void aCallOnAJdkTypeRunsOnlyTheImplementationsItsArgumentsFit() {
+    // Writer branch; branch.write(chars, 0, n): Tee's write(String, int, int) is another method
+    CodeGraph g =
+        graph(
+            file(P, "Tee")
+                .imports("java.io.Writer")
+                .type(
+                    type("Tee")
+                        .ext("Writer")
+                        .method("write(char[],int,int)")
+                        .method("write(String,int,int)")),
+            file(P, "A")
+                .imports("java.io.Writer")
+                .type(
+                    type("A")
+                        .method(
+                            "go()", m -> m.callWith("Writer", "write", "char[]", "int", "int"))));
+    assertThat(dependents(g, "com.acme.Tee#write(char[],int,int)"))
+        .containsExactly("com.acme.A#go() call low");
+    assertThat(dependents(g, "com.acme.Tee#write(String,int,int)")).isEmpty();
+  }
+
+  @Test
+  void aCallOnAJdkMethodWithoutOverloadsRunsEveryImplementationWhateverItsArguments() {
+    // Comparator<T> order; order.compare(first, second) with Object first: ByCents's
+    // compare(Money, Money) overrides compare(T, T), which takes what T stands for
+    CodeGraph g =
+        graph(
+            file(P, "ByCents")
+                .imports("java.util.Comparator")
+                .type(type("ByCents").ext("Comparator").method("compare(Money,Money)")),
+            file(P, "A")
+                .imports("java.util.Comparator")
+                .type(
+                    type("A")
+                        .method(
+                            "ordered(Object,Object,Comparator)",
+                            m -> m.callWith("Comparator", "compare", "Object", "Object"))));
+    assertThat(dependents(g, "com.acme.ByCents#compare(Money,Money)"))
+        .containsExactly("com.acme.A#ordered(Object,Object,Comparator) call low");
+  }
+
+  @Test
+  void aMethodReferenceIsPassedOnlyWhereAFunctionalInterfaceIsTakenAndNamesMethodsOfItsArity() {
+    // IOUtils.toBytes(input::read, n), with toBytes(InputStream, int) and toBytes(Tri, int), where
+    // Tri is an interface of the index whose method takes three parameters
+    CodeGraph g =
+        graph(
+            file(P, "Tri")
+                .type(
+                    iface("Tri")
+                        .lambdaParameters("~0", "~1", "~2")
+                        .method("apply(Object,Object,Object)")),
+            file(P, "IOUtils")
+                .imports("java.io.InputStream")
+                .type(
+                    type("IOUtils")
+                        .method("static toBytes(InputStream,int)")
+                        .method("static toBytes(Tri,int)")),
+            file(P, "Stream")
+                .imports("java.io.InputStream")
+                .type(
+                    type("Stream")
+                        .ext("InputStream")
+                        .method("read()")
+                        .method("read(byte[])")
+                        .method("read(byte[],int,int)")),
+            file(P, "A")
+                .imports("java.io.InputStream")
+                .type(
+                    type("A")
+                        .method(
+                            "go(InputStream)",
+                            m ->
+                                m.methodRefPassed("InputStream", "read", "IOUtils#toBytes/2~0")
+                                    .callWith("IOUtils", "toBytes", "::", "int"))));
+    assertThat(dependents(g, "com.acme.Stream#read(byte[],int,int)"))
+        .containsExactly("com.acme.A#go(InputStream) call low");
+    assertThat(dependents(g, "com.acme.Stream#read()")).isEmpty();
+    assertThat(dependents(g, "com.acme.Stream#read(byte[])")).isEmpty();
+    assertThat(dependents(g, "com.acme.IOUtils#toBytes(Tri,int)"))
+        .containsExactly("com.acme.A#go(InputStream) call high");
+    assertThat(dependents(g, "com.acme.IOUtils#toBytes(InputStream,int)")).isEmpty();
+  }
+
+  @Test
   void unresolvedReceiverFallsBackToNameAndArityWithLowConfidence() {
     CodeGraph g =
         graph(

@@ -339,6 +339,24 @@ final class Facts {
       return ref(ReferenceKind.METHOD_REFERENCE, name, -1, Receiver.NAME, type);
     }
 
+    /**
+     * {@code x::name} with {@code x} a {@code type}, passed as an argument of a call: {@code
+     * "IOUtils#toBytes/2~0"} for the first of {@code IOUtils.toBytes(x::name, n)}.
+     */
+    MemberBuilder methodRefPassed(String type, String name, String passedTo) {
+      references.add(
+          new Reference(
+              ReferenceKind.METHOD_REFERENCE,
+              name,
+              -1,
+              Receiver.NAME,
+              Optional.of(type),
+              List.of(),
+              passedTo,
+              line));
+      return this;
+    }
+
     MemberBuilder read(String field) {
       return ref(ReferenceKind.FIELD, field, -1, Receiver.NONE, null);
     }

@@ -44,9 +44,12 @@ class RelinkProperties {
   private static final String[] PACKAGES = {"p", "q"};
   // Runnable and Supplier are also the JDK's functional interfaces, which lambdas are passed as.
   private static final String[] TYPES = {"A", "B", "C", "D", "E", "Runnable"};
-  private static final String[] METHODS = {"m", "n", "get", "run"};
+  // Appendable's append is overloaded: a call's arguments choose which its implementations run.
+  private static final String[] METHODS = {"m", "n", "get", "run", "append"};
   private static final String[] FIELDS = {"f", "g", "K"};
-  private static final String[] PARAMS = {"int", "String", "Object", "A", "Runnable", "Supplier"};
+  private static final String[] PARAMS = {
+    "int", "String", "Object", "A", "Runnable", "Supplier", "char", "CharSequence"
+  };
 
   @Property(tries = 2000)
   void relinkingAChangeGivesTheFullGraph(@ForAll long seed) throws IOException {
@@ -876,7 +879,10 @@ class RelinkProperties {
     List<String> supers = new ArrayList<>();
     int count = random.nextInt(3);
     for (int i = 0; i < count; i++) {
-      supers.add(random.nextInt(6) == 0 ? "Runnable" : superName(random));
+      supers.add(
+          random.nextInt(6) == 0
+              ? pick(random, new String[] {"Runnable", "Appendable"})
+              : superName(random));
     }
     List<MemberFact> members = new ArrayList<>();
     int memberCount = random.nextInt(6);
@@ -1074,6 +1080,10 @@ class RelinkProperties {
         for (int a = 0; a < arity; a++) {
           argumentTypes.add(argumentType(random));
         }
+      } else if (kind == ReferenceKind.METHOD_REFERENCE && random.nextBoolean()) {
+        // passed as the first argument of a call: m(x::n, y)
+        argumentTypes.add(
+            superName(random) + "#" + pick(random, METHODS) + "/" + (1 + random.nextInt(2)) + "~0");
       }
       out.add(
           new Reference(
@@ -1091,11 +1101,13 @@ class RelinkProperties {
 
   /**
    * What an argument's type is written as: unknown, a primitive or JDK type, a type of the code
-   * base (whose supertypes decide between overloads), a chain whose end does, or a lambda.
+   * base (whose supertypes decide between overloads), a chain whose end does, a lambda, or a method
+   * reference.
    */
   private static String argumentType(Random random) {
-    return switch (random.nextInt(7)) {
+    return switch (random.nextInt(8)) {
       case 0 -> "";
+      case 7 -> Reference.METHOD_REFERENCE;
       case 1 -> pick(random, new String[] {"int", "long", "null", "Integer"});
       case 6 -> Reference.lambda(random.nextInt(2));
       case 2 -> pick(random, new String[] {"String", "Object", "A[]"});

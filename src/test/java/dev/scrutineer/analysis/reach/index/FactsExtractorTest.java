@@ -432,8 +432,8 @@ class FactsExtractorTest {
             List.of("String", "long", "int", "int", "boolean", "boolean", "int"),
             List.of("Money", "Money", "int[][]", "String[]", ""),
             List.of("Money#cents", "Formatter#other/0", "Money#ZERO", "->1", ""),
-            // A lambda's shape; of method references only an array constructor's is known.
-            List.of("->0", "->2", "->1", "", ""),
+            // A lambda's shape; an array constructor's, and that any other method reference is one.
+            List.of("->0", "->2", "->1", "::", "::"),
             // An element of an array the file types; of a call's result, not known.
             List.of("char", "char", "Object", ""));
     assertThat(refs)
@@ -562,6 +562,26 @@ class FactsExtractorTest {
         .filteredOn(r -> r.name().equals("render"))
         .extracting(Reference::argumentTypes)
         .containsExactly(List.of("Map<String,Label>#forEach/1~0.0"));
+  }
+
+  @Test
+  void aLambdaPassedToAnUnqualifiedCallIsTypedByTheEnclosingTypesMethod() {
+    FileFacts writer =
+        FactsExtractor.extract(
+            "Fanout.java",
+            """
+            class Fanout {
+              void write(int c) {
+                forAll(w -> w.write(c));
+                Fanout.this.forAll(w -> w.flush());
+              }
+              void forAll(Action<Writer> action) {}
+            }
+            """);
+    assertThat(calls(writer.types().get(0).members().get(0).references()))
+        .contains(
+            tuple("write", Receiver.CHAIN, Optional.of("Fanout#forAll/1~0.0"), 1),
+            tuple("flush", Receiver.CHAIN, Optional.of("Fanout#forAll/1~0.0"), 0));
   }
 
   @Test
