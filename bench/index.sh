@@ -22,19 +22,31 @@ mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$cpf
 cp -r target/classes target/test-classes "$cache.classes/" 2>/dev/null || { mkdir -p "$cache.classes" && cp -r target/classes target/test-classes "$cache.classes/"; }
 cp="$cache.classes/test-classes:$cache.classes/classes:$(cat "$cpfile")"
 bench() { java -cp "$cp" dev.scrutineer.analysis.reach.index.IndexBench "$@"; }
+# The JVM options the launcher runs an analysis with (the quick compiler only, a young generation
+# that holds the run): the index as a cold `analyze` builds it. javac's parse gets the same ones.
+mapfile -t launcher < <(SCRUTINEER_PRINT_JVM_OPTIONS=1 "$here/../scrutineer" analyze)
+quick() { java "${launcher[@]}" -cp "$cp" dev.scrutineer.analysis.reach.index.IndexBench "$@"; }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), default max heap $(java -XX:+PrintFlagsFinal -version 2>/dev/null | awk '/ MaxHeapSize /{printf "%d MB", $4/1048576}')"
 echo "input: $input"
 # The seconds a line of IndexBench reports: "index: 9247 files, 9.22 s, ..." or "... 5.61 s, ...".
 seconds() { grep -oE '[0-9.]+ s,' | head -1 | cut -d' ' -f1; }
-cold=() warm=() javac=()
+echo "launcher's JVM options: ${launcher[*]}"
+cold=() warm=() javac=() quick_cold=() quick_javac=()
 for run in $(seq 1 "$runs"); do
   rm -rf "${cache:?}"/*
   echo "run $run"
   line=$(bench index "$input" "$cache"); echo "  cold  $line"; cold+=("$(seconds <<<"$line")")
   line=$(bench index "$input" "$cache"); echo "  warm  $line"; warm+=("$(seconds <<<"$line")")
   line=$(bench parse "$input"); echo "  javac $line"; javac+=("$(seconds <<<"$line")")
+  rm -rf "${cache:?}"/*
+  line=$(quick index "$input" "$cache"); echo "  cold, launcher's options   $line"
+  quick_cold+=("$(seconds <<<"$line")")
+  line=$(quick parse "$input"); echo "  javac, launcher's options  $line"
+  quick_javac+=("$(seconds <<<"$line")")
 done
 echo "cache: $(du -sh "$cache" | cut -f1) in $cache/facts.db (after the last run)"
 medians "cold index against javac" "cold index" "javac parse-only" "${cold[*]}" "${javac[*]}"
 printf '%-32s median %7.3f s   runs: %s\n' "warm index" "$(printf '%s\n' "${warm[@]}" | median)" "${warm[*]}"
+echo "with the launcher's JVM options, for both:"
+medians "cold index against javac" "cold index" "javac parse-only" "${quick_cold[*]}" "${quick_javac[*]}"

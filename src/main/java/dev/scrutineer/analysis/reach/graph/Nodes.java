@@ -71,9 +71,12 @@ record Nodes(Symbol[] symbols, String[] paths, int[] owners, int hash) {
         symbols.size() * power + terms);
   }
 
-  /** {@code symbol} was numbered before: only a redeclared one can have been. */
+  /**
+   * {@code symbol} was numbered before: only a redeclared one can have been, and most code bases
+   * have none, which spares hashing every symbol a second time.
+   */
   private static boolean again(Symbol symbol, Set<Symbol> redeclared, Set<Symbol> seen) {
-    return redeclared.contains(symbol) && !seen.add(symbol);
+    return !redeclared.isEmpty() && redeclared.contains(symbol) && !seen.add(symbol);
   }
 
   /** A hash of the symbols and owners of nodes, to check that two numberings agree. */
