@@ -61,6 +61,27 @@ public final class Glob {
     if (body.isEmpty()) {
       throw new IllegalArgumentException("the pattern names no path");
     }
+    StringBuilder re = segments(body, anchored);
+    if (!body.equals("**") && !body.endsWith("/**")) {
+      re.append(underOnly ? "/.*" : "(?:/.*)?");
+    }
+    try {
+      return new Glob(pattern, Pattern.compile(re.toString(), Pattern.DOTALL));
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("a character class is invalid: " + e.getDescription());
+    }
+  }
+
+  /**
+   * The regular expression of a pattern's segments, {@code body} being the pattern without a
+   * leading or trailing {@code /}: each segment translated as above, a {@code **} segment as any
+   * number of directories, and the whole at any depth unless {@code anchored}. What may follow the
+   * last segment is left to the caller: {@code CODEOWNERS} patterns end by rules of their own.
+   *
+   * @throws IllegalArgumentException for an empty segment, a lone trailing {@code \}, or a class
+   *     never closed
+   */
+  public static StringBuilder segments(String body, boolean anchored) {
     String[] segments = body.split("/", -1);
     StringBuilder re = new StringBuilder();
     if (!anchored) {
@@ -81,14 +102,7 @@ public final class Glob {
         re.append('/');
       }
     }
-    if (!segments[segments.length - 1].equals("**")) {
-      re.append(underOnly ? "/.*" : "(?:/.*)?");
-    }
-    try {
-      return new Glob(pattern, Pattern.compile(re.toString(), Pattern.DOTALL));
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("a character class is invalid: " + e.getDescription());
-    }
+    return re;
   }
 
   /** True when the repository-relative path matches this pattern. */

@@ -1,5 +1,6 @@
 package dev.scrutineer.analysis.ownership;
 
+import dev.scrutineer.config.Glob;
 import java.util.regex.Pattern;
 
 /**
@@ -55,24 +56,8 @@ final class OwnersPattern {
       // "/" alone names the root: everything.
       return new OwnersPattern(text, Pattern.compile(".*", Pattern.DOTALL));
     }
-    String[] segments = body.split("/", -1);
-    StringBuilder re = new StringBuilder(anchored ? "" : "(?:[^/]+/)*");
-    for (int i = 0; i < segments.length; i++) {
-      String segment = segments[i];
-      boolean last = i == segments.length - 1;
-      if (segment.isEmpty()) {
-        throw new IllegalArgumentException("the pattern has an empty segment ('//')");
-      }
-      if (segment.equals("**")) {
-        re.append(last ? ".*" : "(?:[^/]+/)*");
-        continue;
-      }
-      segment(segment, re);
-      if (!last) {
-        re.append('/');
-      }
-    }
-    String lastSegment = segments[segments.length - 1];
+    StringBuilder re = Glob.segments(body, anchored);
+    String lastSegment = body.substring(body.lastIndexOf('/') + 1);
     if (underOnly) {
       re.append("/.*");
     } else if (!lastSegment.equals("**") && !(anchored && lastSegment.equals("*"))) {
@@ -88,28 +73,5 @@ final class OwnersPattern {
   @Override
   public String toString() {
     return text;
-  }
-
-  private static void segment(String segment, StringBuilder re) {
-    for (int i = 0; i < segment.length(); i++) {
-      char c = segment.charAt(i);
-      switch (c) {
-        case '*' -> {
-          re.append("[^/]*");
-          while (i + 1 < segment.length() && segment.charAt(i + 1) == '*') {
-            i++;
-          }
-        }
-        case '?' -> re.append("[^/]");
-        case '\\' -> {
-          if (i + 1 >= segment.length()) {
-            throw new IllegalArgumentException("the pattern ends with a lone '\\'");
-          }
-          i++;
-          re.append(Pattern.quote(String.valueOf(segment.charAt(i))));
-        }
-        default -> re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
   }
 }
