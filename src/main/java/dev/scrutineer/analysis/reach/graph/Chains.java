@@ -30,8 +30,18 @@ final class Chains {
    * Where a chain's steps lead: a type of the index, a JDK type, or the simple name of another
    * library type (only where the chain ends); all null when that is not known.
    */
-  record Reached(T type, Class<?> jdk, String library) {
+  record Reached(T type, Class<?> jdk, String library, T self) {
     static final Reached UNKNOWN = new Reached(null, null, null);
+
+    /**
+     * @param self where a member {@code type} lacks is looked for: the receiver of the chain's last
+     *     step when that step is a method returning one of the receiver's supertypes, as a builder
+     *     typed by itself ({@code B extends Builder<B>}) returns {@code B}, erased to {@code
+     *     Builder}; null otherwise
+     */
+    Reached(T type, Class<?> jdk, String library) {
+      this(type, jdk, library, null);
+    }
 
     /** What {@code iterator()} of an array leads to in a for-each: nothing with methods. */
     static final Reached ARRAY_ITERATION = new Reached(null, Object[].class, null);
@@ -94,6 +104,10 @@ final class Chains {
    */
   private Reached walk(T root, String jdk, T scope, String[] steps) {
     T at = root;
+    T self = null;
+    // Once a step is found only in the receiver before it, the chain's methods are known to return
+    // their receiver's own type: a builder typed by itself keeps being that builder.
+    boolean selfTyped = false;
     Class<?> jdkClass = jdk == null ? null : type(scope, jdk).orElse(null);
     if (jdk != null && jdkClass == null) {
       return Reached.UNKNOWN;
@@ -137,6 +151,11 @@ final class Chains {
         next = parameter.type();
       } else {
         found = step(at, steps[i]);
+        if (found.isEmpty() && self != null) { // builder().setWriter(w).setCharset(c)
+          found = step(self, steps[i]);
+          selfTyped |= !found.isEmpty();
+          at = found.isEmpty() ? at : self;
+        }
         if (found.isEmpty()) { // a field or method a JDK superclass declares: FilterWriter's out
           WrittenType inherited = fromLibrarySupertype(at, steps[i]);
           if (inherited == null) {
@@ -196,9 +215,14 @@ final class Chains {
             ? new Reached(null, null, name)
             : Reached.UNKNOWN;
       }
-      at = type;
+      boolean widened =
+          steps[i].indexOf('/') > 0 && type != at && Hierarchy.closure(at).contains(type);
+      self = widened ? at : null;
+      if (!(widened && selfTyped)) {
+        at = type;
+      }
     }
-    return new Reached(at, jdkClass, null);
+    return new Reached(at, jdkClass, null, self);
   }
 
   /**

@@ -850,7 +850,9 @@ final class Linker {
       case NAME, EXPRESSION, CHAIN -> {
         Qualified q = qualified(m, r);
         if (q.type() != null) {
-          callOn(m, r, q.type(), true);
+          if (!callOn(m, r, q.type(), true) && q.self() != null) {
+            callOn(m, r, q.self(), true); // a builder typed by itself: see Chains.Reached
+          }
         } else if (q.library() != null) {
           libraryDispatch(m, r, q.library(), q.jdk());
         } else if (r.receiverType().orElse("").endsWith("#" + Chains.ITERATION)) {
@@ -868,8 +870,12 @@ final class Linker {
    * type; both null when the file does not say it, or a chain cannot be followed (see {@link
    * #chained}).
    */
-  private record Qualified(T type, String library, Class<?> jdk) {
+  private record Qualified(T type, String library, Class<?> jdk, T self) {
     static final Qualified UNKNOWN = new Qualified(null, null, null);
+
+    Qualified(T type, String library, Class<?> jdk) {
+      this(type, library, jdk, null);
+    }
   }
 
   /** What a {@link Receiver#NAME}, {@link Receiver#EXPRESSION} or chain reference is on. */
@@ -899,7 +905,7 @@ final class Linker {
   private Qualified chained(M m, Reference r) {
     Chains.Reached end = chains.reached(m, r.receiverType().orElse(""));
     if (end.type() != null) {
-      return new Qualified(end.type(), null, null);
+      return new Qualified(end.type(), null, null, end.self());
     }
     if (end.jdk() != null) {
       // Object is a type variable's erasure, which could be anything; an array or a primitive

@@ -969,6 +969,42 @@ class CodeGraphTest {
   }
 
   @Test
+  void aBuilderTypedByItselfKeepsBeingThatBuilderAlongTheChain() {
+    // Stream.builder().setPath(p).setSize(n).get(): setPath and setSize return B, a builder typed
+    // by itself (B extends Base<B>), erased to Base, which has no setSize
+    CodeGraph g =
+        graph(
+            file(P, "Base")
+                .type(type("Base").method("setPath(Object)", b -> b.typed("Base")).method("get()")),
+            file(P, "Stream")
+                .type(
+                    type("Stream")
+                        .method("static builder()", b -> b.typed("Stream.Builder"))
+                        .method("Stream()")),
+            file(P, "Stream.Builder")
+                .type(
+                    type("Stream.Builder")
+                        .ext("Base")
+                        .method("setSize(int)", b -> b.typed("Base"))
+                        .method("get()")),
+            file(P, "Other").type(type("Other").ext("Base").method("get()")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method(
+                            "go()",
+                            m ->
+                                m.callOnChain("Stream#builder/0#setPath/1", "setSize", 1)
+                                    .callOnChain(
+                                        "Stream#builder/0#setPath/1#setSize/1", "get", 0))));
+    assertThat(dependents(g, "com.acme.Stream.Builder#setSize(int)"))
+        .containsExactly("com.acme.A#go() call high");
+    assertThat(dependents(g, "com.acme.Stream.Builder#get()"))
+        .containsExactly("com.acme.A#go() call high");
+    assertThat(dependents(g, "com.acme.Other#get()")).isEmpty();
+  }
+
+  @Test
   void unresolvedReceiverFallsBackToNameAndArityWithLowConfidence() {
     CodeGraph g =
         graph(

@@ -112,6 +112,34 @@ public class Printout {
     }
   }
 
+  /** A setup typed by itself: its setters return the setup they are called on. */
+  public abstract static class Setup<B extends Setup<B>> {
+    String path;
+
+    @SuppressWarnings("unchecked")
+    B setPath(String path) {
+      this.path = path;
+      return (B) this;
+    }
+
+    abstract Tape get();
+  }
+
+  /** The setup of a tape. */
+  public static class TapeSetup extends Setup<TapeSetup> {
+    int size;
+
+    TapeSetup setSize(int size) {
+      this.size = size;
+      return this;
+    }
+
+    @Override
+    Tape get() {
+      return new Tape();
+    }
+  }
+
   static <T> boolean ordered(T first, T second, Comparator<T> order) {
     return order.compare(first, second) <= 0;
   }
@@ -129,7 +157,7 @@ public class Printout {
    * label and its print.
    */
   public static String print(String label) throws IOException {
-    Tape tape = new Tape();
+    Tape tape = new TapeSetup().setPath(label).setSize(label.length()).get();
     Writer writer = new Counting(tape);
     writer.write(label.toCharArray(), 0, label.length());
     writer.write('\n');
