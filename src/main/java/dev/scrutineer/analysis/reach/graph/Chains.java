@@ -28,17 +28,15 @@ final class Chains {
 
   /**
    * Where a chain's steps lead: a type of the index, a JDK type, or the simple name of another
-   * library type (only where the chain ends); all null when that is not known.
+   * library type (only where the chain ends); all null when that is not known. {@code self} is
+   * where a member {@code type} lacks is looked for: the receiver of the chain's last step when
+   * that step is a method returning one of the receiver's supertypes, as a builder typed by itself
+   * ({@code B extends Builder<B>}) returns {@code B}, erased to {@code Builder}; null otherwise.
    */
   record Reached(T type, Class<?> jdk, String library, T self) {
     static final Reached UNKNOWN = new Reached(null, null, null);
 
-    /**
-     * @param self where a member {@code type} lacks is looked for: the receiver of the chain's last
-     *     step when that step is a method returning one of the receiver's supertypes, as a builder
-     *     typed by itself ({@code B extends Builder<B>}) returns {@code B}, erased to {@code
-     *     Builder}; null otherwise
-     */
+    /** A chain with no receiver to fall back on. */
     Reached(T type, Class<?> jdk, String library) {
       this(type, jdk, library, null);
     }

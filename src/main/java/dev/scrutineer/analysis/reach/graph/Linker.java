@@ -856,8 +856,8 @@ final class Linker {
         } else if (q.library() != null) {
           libraryDispatch(m, r, q.library(), q.jdk());
         } else if (r.receiverType().orElse("").endsWith("#" + Chains.ITERATION)) {
-          libraryDispatch(
-              m, r, "Iterator", null); // whatever iterator() is on, it returns an Iterator
+          // Whatever iterator() is on, it returns an Iterator.
+          libraryDispatch(m, r, "Iterator", null);
         } else {
           fallback(m, r);
         }
@@ -890,10 +890,7 @@ final class Linker {
     T t = resolveType(written, m.owner, m, true);
     return t != null
         ? new Qualified(t, null, null)
-        : new Qualified(
-            null,
-            simpleTypes.computeIfAbsent(written, TypeNames::simpleType),
-            jdkType(m.owner, written).orElse(null));
+        : new Qualified(null, simpleTypes.computeIfAbsent(written, TypeNames::simpleType), null);
   }
 
   /**
@@ -1006,9 +1003,7 @@ final class Linker {
             new LibraryCall(libraryType, r.name(), r.arity()), k -> libraryTargets(direct, k));
     if (r.kind() == Reference.ReferenceKind.METHOD_REFERENCE) {
       targets = referenced(targets, m, r); // input::read passed as a function of three arguments
-    } else if (!r.arguments().isEmpty()
-        && jdk != null
-        && JdkTypes.overloaded(jdk, r.name(), r.arity())) {
+    } else if (!r.arguments().isEmpty() && overloaded(m, r, jdk)) {
       // Writer's write(char[],int,int) or write(String,int,int): the arguments choose the method
       // the implementations override. Not with one method: an override of Comparator<T>'s
       // compare(T,T) takes T's type argument, which the call's arguments need not be.
@@ -1017,6 +1012,18 @@ final class Linker {
     for (M target : targets) {
       edge(m.id, target.id, CALL, LOW, r.line());
     }
+  }
+
+  /**
+   * Whether the JDK type a call is on, {@code jdk} or the one its receiver's declared type names,
+   * has several methods of the call's name and arity.
+   */
+  private static boolean overloaded(M m, Reference r, Class<?> jdk) {
+    Class<?> on =
+        jdk != null || r.receiver() == Receiver.CHAIN
+            ? jdk
+            : r.receiverType().flatMap(written -> jdkType(m.owner, written)).orElse(null);
+    return on != null && JdkTypes.overloaded(on, r.name(), r.arity());
   }
 
   private record LibraryCall(String type, String name, int arity) {}
