@@ -553,7 +553,7 @@ final class Linker {
     for (String written : t.fact.supertypes()) {
       T s = resolveType(written, t.outer, t.enclosingMember, true);
       if (s == null && t.outer == null) {
-        s = typeNames.inFile(TypeNames.simpleType(written), t);
+        s = inFileScope(written, t);
       }
       if (s != null && s != t) {
         resolveSupertypes(s); // its supertypes hold the member types it passes on
@@ -569,6 +569,21 @@ final class Linker {
         t.opaqueSuper |= jdk.isEmpty();
       }
     }
+  }
+
+  /**
+   * A supertype of the top-level type {@code t} as its file reads it: the first segment from the
+   * file's imports and package, each later one a member type of the one before ({@code
+   * DefaultPrettyPrinter.NopIndenter}); null when the file names no such type of the index.
+   */
+  private T inFileScope(String written, T t) {
+    String[] segments = TypeNames.rawType(written).split("\\.");
+    T walk = typeNames.inFile(segments[0], t);
+    for (int i = 1; walk != null && i < segments.length; i++) {
+      resolveSupertypes(walk); // its member types include those it inherits
+      walk = typeNames.nested(walk, segments[i], true);
+    }
+    return walk;
   }
 
   /** Records a supertype of {@code t} outside the index, by simple name, once. */

@@ -147,7 +147,8 @@ final class TypeNames {
     return null;
   }
 
-  private T nested(T t, String name, boolean inherit) {
+  /** The member type {@code name} of {@code t}, or, with {@code inherit}, one it inherits. */
+  T nested(T t, String name, boolean inherit) {
     T direct = dotted(t, name);
     if (direct != null || !inherit) {
       return direct;

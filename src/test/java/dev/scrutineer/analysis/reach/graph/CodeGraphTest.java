@@ -1005,6 +1005,23 @@ class CodeGraphTest {
   }
 
   @Test
+  void aTopLevelTypeExtendsAMemberTypeItNamesThroughItsOuterType() {
+    // class Default extends Printer.Nop, in Printer's package: a call on a Printer.Indenter
+    // dispatches to Default's write too
+    CodeGraph g =
+        graph(
+            file(P, "Printer")
+                .type(type("Printer"))
+                .type(iface("Printer.Indenter").method("write(int)"))
+                .type(type("Printer.Nop").ext("Indenter").method("write(int)")),
+            file(P, "Default").type(type("Default").ext("Printer.Nop").method("write(int)")),
+            file(P, "A")
+                .type(type("A").method("go()", m -> m.callOn("Printer.Indenter", "write", 1))));
+    assertThat(dependents(g, "com.acme.Default#write(int)"))
+        .containsExactly("com.acme.A#go() call medium");
+  }
+
+  @Test
   void unresolvedReceiverFallsBackToNameAndArityWithLowConfidence() {
     CodeGraph g =
         graph(
