@@ -49,8 +49,9 @@ final class JdkTypes {
   /** The one abstract method of each functional interface asked about. */
   private static final Map<Class<?>, Optional<Method>> ABSTRACT_METHODS = new ConcurrentHashMap<>();
 
-  /** {@link #overloaded}, by type, name and arity. */
-  private static final Map<Class<?>, Map<String, Boolean>> OVERLOADED = new ConcurrentHashMap<>();
+  /** {@link #methods}, by type, name and arity. */
+  private static final Map<Class<?>, Map<String, Integer>> METHOD_COUNTS =
+      new ConcurrentHashMap<>();
 
   /** The type variables of each type and its supertypes, bound to type arguments as written. */
   private static final Map<Class<?>, Map<List<String>, Map<TypeVariable<?>, String>>> BINDINGS =
@@ -128,12 +129,21 @@ final class JdkTypes {
    * with different parameter types, between which a call's arguments choose.
    */
   static boolean overloaded(Class<?> type, String name, int arity) {
-    return OVERLOADED
+    return methods(type, name, arity) > 1;
+  }
+
+  /**
+   * How many public methods named {@code name} that accept {@code arity} arguments {@code type}
+   * has, declared or inherited, counting once those with the same parameter types.
+   */
+  static int methods(Class<?> type, String name, int arity) {
+    return METHOD_COUNTS
         .computeIfAbsent(type, t -> new ConcurrentHashMap<>())
         .computeIfAbsent(
             name + "/" + arity,
             k ->
-                Arrays.stream(type.getMethods())
+                (int)
+                    Arrays.stream(type.getMethods())
                         .filter(m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic())
                         .filter(
                             m ->
@@ -141,8 +151,7 @@ final class JdkTypes {
                                     || m.isVarArgs() && arity >= m.getParameterCount() - 1)
                         .map(m -> List.of(m.getParameterTypes()))
                         .distinct()
-                        .count()
-                    > 1);
+                        .count());
   }
 
   /**

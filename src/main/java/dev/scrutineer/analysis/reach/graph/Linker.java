@@ -933,7 +933,7 @@ final class Linker {
   private boolean callOn(M m, Reference r, T t, boolean dispatch) {
     List<M> found = arguments.overloads(Hierarchy.methods(t, r.name(), r.arity()), m, r);
     if (found.isEmpty()) {
-      return false;
+      return dispatch && inheritedFromJdk(m, r, t);
     }
     link(m, found, r, CALL);
     if (dispatch) {
@@ -944,6 +944,45 @@ final class Linker {
       }
     }
     return true;
+  }
+
+  /**
+   * A call on {@code t} of a method only a JDK type it extends declares ({@code
+   * forEachRemaining(..)} in an interface extending {@code Iterator}): it runs the implementations
+   * {@code t}'s subtypes declare or inherit, by dispatch. False when no JDK supertype declares a
+   * public method of that name and arity, and nothing is linked then.
+   */
+  private boolean inheritedFromJdk(M m, Reference r, T t) {
+    if (r.arity() < 0 || !declaredByJdkSupertype(t, r.name(), r.arity())) {
+      return false;
+    }
+    Set<M> targets = new LinkedHashSet<>();
+    for (T sub : Hierarchy.subtypes(t)) {
+      for (M target : Hierarchy.methods(sub, r.name(), r.arity())) {
+        if (target.isVirtual()) {
+          targets.add(target);
+        }
+      }
+    }
+    for (M target : targets) {
+      edge(m.id, target.id, CALL, MEDIUM, r.line());
+    }
+    return true;
+  }
+
+  /** Whether a JDK type {@code t} or its supertypes extend has a public method so named. */
+  private boolean declaredByJdkSupertype(T t, String name, int arity) {
+    for (T s : Hierarchy.closure(t)) {
+      for (String written : s.fact.supertypes()) {
+        if (s.externalSupers.contains(simple(written))) {
+          Optional<Class<?>> library = jdkType(s, written);
+          if (library.isPresent() && JdkTypes.methods(library.get(), name, arity) > 0) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private void link(M m, List<M> targets, Reference r, int via) {
@@ -1045,16 +1084,21 @@ final class Linker {
 
   private final Map<LibraryCall, List<M>> libraryTargets = new HashMap<>();
 
+  /**
+   * The methods a call on a library type may run: those its implementors declare or inherit, as one
+   * may inherit its implementation from a superclass that does not implement the library type
+   * ({@code EmptyListIterator}'s {@code previous()} from {@code AbstractEmptyIterator}).
+   */
   private List<M> libraryTargets(List<T> direct, LibraryCall call) {
-    List<M> targets = new ArrayList<>();
+    Set<M> targets = new LinkedHashSet<>();
     for (T t : implementors.computeIfAbsent(call.type(), k -> implementors(direct))) {
-      for (M target : t.methods.getOrDefault(call.name(), List.of())) {
-        if (target.isVirtual() && target.acceptsArity(call.arity())) {
+      for (M target : Hierarchy.methods(t, call.name(), call.arity())) {
+        if (target.isVirtual()) {
           targets.add(target);
         }
       }
     }
-    return targets;
+    return List.copyOf(targets);
   }
 
   /** The index types implementing a library type, directly or not; cached per library type. */

@@ -1022,6 +1022,41 @@ class CodeGraphTest {
   }
 
   @Test
+  void aCallOnALibraryTypeRunsAnImplementationInheritedFromAClassOutsideItsHierarchy() {
+    // class EmptyLabels extends Empty implements ListIterator: previous() is Empty's
+    CodeGraph g =
+        graph(
+            file(P, "Empty").type(type("Empty").method("previous()")),
+            file(P, "EmptyLabels")
+                .imports("java.util.ListIterator")
+                .type(type("EmptyLabels").ext("Empty", "ListIterator")),
+            file(P, "A")
+                .imports("java.util.ListIterator")
+                .type(type("A").method("go()", m -> m.callOn("ListIterator", "previous", 0))));
+    assertThat(dependents(g, "com.acme.Empty#previous()"))
+        .containsExactly("com.acme.A#go() call low");
+  }
+
+  @Test
+  void aCallOfAMethodOnlyAJdkSupertypeDeclaresRunsTheSubtypesImplementations() {
+    // interface Draining extends Iterator { default .. drainTo(..) { forEachRemaining(..); } }
+    CodeGraph g =
+        graph(
+            file(P, "Draining")
+                .imports("java.util.Iterator")
+                .type(
+                    iface("Draining")
+                        .ext("Iterator")
+                        .method("drainTo(Object)", m -> m.call("forEachRemaining", 1))),
+            file(P, "OneLabel")
+                .type(type("OneLabel").ext("Draining").method("forEachRemaining(Consumer)")),
+            file(P, "Tape").type(type("Tape").method("forEachRemaining(Consumer)")));
+    assertThat(dependents(g, "com.acme.OneLabel#forEachRemaining(Consumer)"))
+        .containsExactly("com.acme.Draining#drainTo(Object) call medium");
+    assertThat(dependents(g, "com.acme.Tape#forEachRemaining(Consumer)")).isEmpty();
+  }
+
+  @Test
   void unresolvedReceiverFallsBackToNameAndArityWithLowConfidence() {
     CodeGraph g =
         graph(
