@@ -147,7 +147,25 @@ final class RealProjectAccuracy {
         "worst recall, seeds not overriding java.lang.Object methods:",
         all.results().stream().filter(r -> !r.objectMethod()).toList());
     printWorst("worst recall without dispatch on Object-typed receivers:", direct.results());
+    printMostMissed(direct.results());
     printBlame(direct);
+  }
+
+  /**
+   * The declarations the engine misses from the most seeds, without the oracle's dispatch on
+   * Object-typed receivers: where one gap in the linking shows most.
+   */
+  private static void printMostMissed(List<SeedResult> results) {
+    Map<String, Integer> seeds = new TreeMap<>();
+    for (SeedResult r : results) {
+      r.missed().forEach(missed -> seeds.merge(missed, 1, Integer::sum));
+    }
+    System.out.println(
+        "most missed without dispatch on Object-typed receivers (declaration: seeds missing it):");
+    seeds.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(10)
+        .forEach(e -> System.out.printf("  %6d %s%n", e.getValue(), e.getKey()));
   }
 
   /** The engine's edges behind the most falsely reached declarations, and their kinds. */

@@ -2,6 +2,7 @@ package dev.scrutineer.analysis.reach.index;
 
 import com.sun.source.tree.AnnotatedTypeTree;
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
@@ -82,7 +83,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 23;
+  public static final int VERSION = 24;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -1141,6 +1142,13 @@ public final class FactsExtractor {
           scan(expression, null);
           return checked.get();
         }
+        if (expression instanceof ArrayAccessTree access) {
+          Optional<String> element = element(access.getExpression());
+          if (element.isPresent()) {
+            scan(expression, null);
+            return declaredAs(element.get());
+          }
+        }
         Optional<String> chain = chain(expression);
         scan(expression, null);
         if (chain.isPresent()) {
@@ -1155,6 +1163,33 @@ public final class FactsExtractor {
           return new Qualifier(Receiver.EXPRESSION, Optional.of(written(cast.getType(), scope)));
         }
         return new Qualifier(Receiver.EXPRESSION, Optional.empty());
+      }
+
+      /**
+       * The element type of an array a local, parameter or field of this file is declared as
+       * ({@code composite[i].equals(map)} with {@code Map<K, V>[] composite}); empty for anything
+       * else.
+       */
+      private Optional<String> element(ExpressionTree array) {
+        Optional<String> declared = Optional.empty();
+        if (array instanceof IdentifierTree identifier) {
+          String name = identifier.getName().toString();
+          declared =
+              local(name).or(() -> fields.has(name) ? fields.lookup(name) : Optional.empty());
+        } else if (array instanceof MemberSelectTree select
+            && select.getExpression() instanceof IdentifierTree owner
+            && owner.getName().contentEquals("this")
+            && fields.has(select.getIdentifier().toString())) {
+          declared = fields.lookup(select.getIdentifier().toString());
+        }
+        return declared
+            .filter(type -> !isChain(type))
+            .map(
+                type ->
+                    type.endsWith("[]")
+                        ? type.substring(0, type.length() - 2)
+                        : type.endsWith("...") ? type.substring(0, type.length() - 3) : "")
+            .filter(type -> !type.isEmpty());
       }
 
       /**

@@ -565,6 +565,29 @@ class FactsExtractorTest {
   }
 
   @Test
+  void anArraysElementIsTypedByTheArraysDeclaredType() {
+    FileFacts composite =
+        FactsExtractor.extract(
+            "Composite.java",
+            """
+            import java.util.Map;
+            class Composite<K, V> {
+              private Map<K, V>[] maps;
+              boolean has(Map<K, V> map, String... names) {
+                String[] parts = names[0].split(",");
+                return maps[0].equals(map) && this.maps[1].isEmpty() && parts[0].isBlank();
+              }
+            }
+            """);
+    assertThat(calls(composite.types().get(0).members().get(1).references()))
+        .contains(
+            tuple("split", Receiver.NAME, Optional.of("String"), 1),
+            tuple("equals", Receiver.NAME, Optional.of("Map"), 1),
+            tuple("isEmpty", Receiver.NAME, Optional.of("Map"), 0),
+            tuple("isBlank", Receiver.NAME, Optional.of("String"), 0));
+  }
+
+  @Test
   void aLambdaPassedToAnUnqualifiedCallIsTypedByTheEnclosingTypesMethod() {
     FileFacts writer =
         FactsExtractor.extract(

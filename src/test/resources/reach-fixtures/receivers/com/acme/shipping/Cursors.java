@@ -98,6 +98,29 @@ public class Cursors {
     }
   }
 
+  /** Something with a size, which a call names too commonly to link by name alone. */
+  public interface Sized {
+    int size();
+  }
+
+  /** Two of something. */
+  public static final class Pair implements Sized {
+    @Override
+    public int size() {
+      return 2;
+    }
+  }
+
+  /** The size of the first of some: a call on an array's element. */
+  static int first(Sized[] all) {
+    return all[0].size();
+  }
+
+  /** The size of a pair, through an array. */
+  public static int pairs() {
+    return first(new Sized[] {new Pair()});
+  }
+
   static String last(ListIterator<String> labels) {
     return labels.hasPrevious() ? labels.previous() : "";
   }
