@@ -109,11 +109,7 @@ final class ArgumentTypes {
       return declared == null ? "" : declared;
     }
     if (e instanceof ArrayAccessTree access) {
-      String array = declared(access.getExpression(), names, scope);
-      if (array.endsWith("[]")) {
-        return array.substring(0, array.length() - 2);
-      }
-      return array.endsWith("...") ? array.substring(0, array.length() - 3) : "";
+      return element(declared(access.getExpression(), names, scope));
     }
     if (e instanceof NewClassTree creation) {
       return FactsExtractor.written(creation.getIdentifier(), scope);
@@ -221,5 +217,16 @@ final class ArgumentTypes {
       }
     }
     return "int";
+  }
+
+  /**
+   * The element type of an array type as declared ({@code Map<K,V>[]}, or {@code String...} for
+   * variable arity); {@code ""} for any other type.
+   */
+  static String element(String array) {
+    if (array.endsWith("[]")) {
+      return array.substring(0, array.length() - 2);
+    }
+    return array.endsWith("...") ? array.substring(0, array.length() - 3) : "";
   }
 }

@@ -1184,11 +1184,7 @@ public final class FactsExtractor {
         }
         return declared
             .filter(type -> !isChain(type))
-            .map(
-                type ->
-                    type.endsWith("[]")
-                        ? type.substring(0, type.length() - 2)
-                        : type.endsWith("...") ? type.substring(0, type.length() - 3) : "")
+            .map(ArgumentTypes::element)
             .filter(type -> !type.isEmpty());
       }
 
