@@ -7,6 +7,7 @@ import dev.scrutineer.analysis.provenance.ProvenanceDetector;
 import dev.scrutineer.analysis.reach.ChangedDeclarations;
 import dev.scrutineer.analysis.reach.DeclarationsCache;
 import dev.scrutineer.analysis.reach.ReachAnalyzer;
+import dev.scrutineer.analysis.reach.framework.FrameworksCache;
 import dev.scrutineer.analysis.reach.graph.LinkedBaseCache;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.reach.index.FactsPacks;
@@ -194,7 +195,8 @@ public final class Scrutineer {
           new ReachAnalyzer(
                   cache,
                   FactsPacks.in(cacheDirectory.resolve("packs")),
-                  LinkedBaseCache.in(cacheDirectory.resolve("graphs")))
+                  LinkedBaseCache.in(cacheDirectory.resolve("graphs")),
+                  FrameworksCache.in(cacheDirectory.resolve("frameworks")))
               .analyze(
                   session.change(),
                   session.base(),

@@ -3,6 +3,7 @@ package dev.scrutineer.analysis.reach;
 import dev.scrutineer.analysis.reach.framework.ConfigKeyChange;
 import dev.scrutineer.analysis.reach.framework.EntryPointSpec;
 import dev.scrutineer.analysis.reach.framework.FrameworkFacts;
+import dev.scrutineer.analysis.reach.framework.FrameworksCache;
 import dev.scrutineer.analysis.reach.graph.CodeGraph;
 import dev.scrutineer.analysis.reach.graph.Edge;
 import dev.scrutineer.analysis.reach.graph.LinkedBase;
@@ -79,16 +80,21 @@ public final class ReachAnalyzer {
   private final FactsCache cache;
   private final FactsPacks packs;
   private final LinkedBaseCache graphs;
+  private final FrameworksCache frameworkCache;
 
   /**
    * @param cache file facts by content
    * @param packs every file's facts of the merge-bases, read in one go
    * @param graphs linked merge-bases, so that a change on a known base links only what it can alter
+   * @param frameworks the framework facts of merge-bases, so that a change on a known base scans
+   *     only the files it edits
    */
-  public ReachAnalyzer(FactsCache cache, FactsPacks packs, LinkedBaseCache graphs) {
+  public ReachAnalyzer(
+      FactsCache cache, FactsPacks packs, LinkedBaseCache graphs, FrameworksCache frameworks) {
     this.cache = cache;
     this.packs = packs;
     this.graphs = graphs;
+    this.frameworkCache = frameworks;
   }
 
   /** The reach, and what limited it. */
@@ -104,13 +110,17 @@ public final class ReachAnalyzer {
     CodeIndex baseIndex =
         CodeIndex.build(base, cache, packs, Runtime.getRuntime().availableProcessors());
     CodeIndex headIndex = baseIndex.withFiles(head, changedPaths(change), deletedPaths(change));
+    Map<String, String> contentIds = baseIndex.contentIds();
+    String baseKey = LinkedBase.key(contentIds, FactsExtractor.VERSION);
     // The framework rules and the linker only read the index: run them side by side.
     FutureTask<FrameworkFacts> frameworksTask =
-        new FutureTask<>(() -> FrameworkFacts.analyze(headIndex.files(), head, change));
+        new FutureTask<>(
+            () -> frameworkCache.analyze(baseKey, baseIndex, base, headIndex, head, change));
     Thread frameworksThread = new Thread(frameworksTask, "scrutineer-frameworks");
     frameworksThread.setDaemon(true);
     frameworksThread.start();
-    Linked linked = link(baseIndex, headIndex, change, () -> join(frameworksTask).edges());
+    Linked linked =
+        link(baseIndex, contentIds, baseKey, headIndex, change, () -> join(frameworksTask).edges());
     CodeGraph graph = linked.graph();
     FrameworkFacts frameworks = join(frameworksTask);
     Set<Symbol> seeds = seeds(changed, frameworks, graph, headIndex, baseIndex);
@@ -122,6 +132,7 @@ public final class ReachAnalyzer {
     List<Diagnostic> diagnostics = new ArrayList<>(headIndex.diagnostics());
     diagnostics.addAll(packs.diagnostics());
     diagnostics.addAll(graphs.diagnostics());
+    diagnostics.addAll(frameworkCache.diagnostics());
     linked
         .unfit()
         .ifPresent(
@@ -168,17 +179,18 @@ public final class ReachAnalyzer {
    */
   private Linked link(
       CodeIndex base,
+      Map<String, String> contentIds,
+      String baseKey,
       CodeIndex head,
       ChangeSet change,
       Supplier<? extends Collection<Edge>> extraEdges) {
-    Map<String, String> contentIds = base.contentIds();
     Set<String> touched = new HashSet<>();
     for (FileChange file : change.files()) {
       file.oldPath().ifPresent(touched::add);
       file.newPath().ifPresent(touched::add);
     }
     touched.removeIf(path -> !path.endsWith(".java"));
-    Optional<LinkedBase> stored = graphs.load(LinkedBase.key(contentIds, FactsExtractor.VERSION));
+    Optional<LinkedBase> stored = graphs.load(baseKey);
     if (stored.isPresent()) {
       return relink(head, extraEdges, stored.get(), base.files(), touched, 0);
     }

@@ -159,7 +159,7 @@ final class BuildModules {
   }
 
   /** Whether a file imports Micronaut's {@code Micronaut}, or a package of Micronaut's. */
-  private static boolean importsMicronaut(FileFacts file) {
+  static boolean importsMicronaut(FileFacts file) {
     for (ImportFact i : file.imports()) {
       if (i.onDemand() ? i.name().startsWith("io.micronaut") : i.name().endsWith(".Micronaut")) {
         return true;
@@ -198,7 +198,7 @@ final class BuildModules {
   }
 
   /** A method of its own, called for every path of the tree, so that the JIT compiles it early. */
-  private static boolean isBuildFile(String path) {
+  static boolean isBuildFile(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     return name.equals("pom.xml") || GRADLE_BUILDS.contains(name) || GRADLE_SETTINGS.contains(name);
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What frameworks add to plain Java reach, as data: entry points, tests, edges no Java call
@@ -67,24 +68,33 @@ public record FrameworkFacts(
   public static FrameworkFacts analyze(
       Collection<FileFacts> files, SourceTree tree, ChangeSet change) {
     TypeIndex index = new TypeIndex(files);
-    List<Diagnostic> diagnostics = new ArrayList<>();
-
-    EntryPoints entryPoints = EntryPoints.scan(index);
-    TestRules tests = TestRules.scan(index);
-
-    List<Edge> edges = new ArrayList<>(tests.edges());
-    edges.addAll(IndirectEdges.classLiterals(index));
-    edges.addAll(IndirectEdges.requestPaths(index, tests.testTypes(), entryPoints.handlers()));
-    edges.addAll(IndirectEdges.bindings(index, entryPoints.handlers()));
-    List<ConfigKeyChange> keys = ConfigKeys.changedKeys(change, tree, diagnostics);
-    edges.addAll(ConfigKeys.readers(index, keys));
-
-    Set<Symbol> allTests = new LinkedHashSet<>(tests.tests());
-    allTests.addAll(tests.testTypes());
     List<String> changedPaths = change.files().stream().map(FileChange::path).toList();
-    List<Module> modules = BuildModules.find(tree, files, changedPaths, index, diagnostics);
+    return of(CodeFrameworks.scan(index, files, tree, changedPaths), () -> index, tree, change);
+  }
+
+  /**
+   * The facts of a code base that {@code code} holds what the rules find in, with what {@code
+   * change} adds: the configuration keys it edits and their readers.
+   *
+   * @param index that code base's types, asked for only when configuration keys changed
+   */
+  static FrameworkFacts of(
+      CodeFrameworks code, Supplier<TypeIndex> index, SourceTree tree, ChangeSet change) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<ConfigKeyChange> keys = ConfigKeys.changedKeys(change, tree, diagnostics);
+    List<Edge> edges = new ArrayList<>(code.allEdges());
+    if (!keys.isEmpty()) {
+      edges.addAll(ConfigKeys.readers(index.get(), keys));
+    }
+    diagnostics.addAll(code.diagnostics());
     return new FrameworkFacts(
-        entryPoints.found(), allTests, tests.testTypes(), edges, keys, modules, diagnostics);
+        code.entryPoints(),
+        code.tests(),
+        code.testClasses(),
+        edges,
+        keys,
+        code.modules(),
+        diagnostics);
   }
 
   /** The module whose directory most closely encloses {@code path}. */

@@ -12,8 +12,9 @@ import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +58,36 @@ final class IndirectEdges {
   /** Calls whose path comes with a method named elsewhere: {@code request(HttpMethod.X, "/x")}. */
   private static final Set<String> METHOD_ELSEWHERE = Set.of("request", "uri", "exchange");
 
-  private IndirectEdges() {}
+  private final TypeIndex index;
+  private final Set<Symbol> testTypes;
+  private final List<Handler> handlers;
+  private final Set<Symbol> handlerSymbols = new HashSet<>();
+
+  /** Each handler's path split once, not once per request of every test. */
+  private final List<String[]> templates;
+
+  /** Tests send the same few requests again and again; each is matched once. */
+  private final Map<String, List<Symbol>> matched = new HashMap<>();
+
+  /** Most tests' files have no request call with a path: their references are not read. */
+  private final StringScreen requests =
+      new StringScreen(
+          List.of(
+              name -> VERBS.containsKey(name) || METHOD_ELSEWHERE.contains(name),
+              literal -> requestPath(literal) != null));
+
+  /**
+   * @param testTypes the test classes, whose requests are matched (besides every type in a test
+   *     file)
+   * @param handlers the HTTP handlers requests are matched to, and whose bound types are followed
+   */
+  IndirectEdges(TypeIndex index, Set<Symbol> testTypes, List<Handler> handlers) {
+    this.index = index;
+    this.testTypes = testTypes;
+    this.handlers = handlers;
+    handlers.forEach(h -> handlerSymbols.add(h.symbol()));
+    this.templates = templates(handlers);
+  }
 
   /**
    * Every class literal in an annotation of a type or member, resolved in the index: the annotated
@@ -65,16 +95,7 @@ final class IndirectEdges {
    * {@code SpringBootTest(classes)}, {@code Import}, {@code ContextConfiguration(classes)}), but
    * the same holds for {@code Import} on production configuration, so every annotation counts.
    */
-  static List<Edge> classLiterals(TypeIndex index) {
-    Set<Edge> edges = new LinkedHashSet<>();
-    for (Entry entry : index.entries()) {
-      addClassLiterals(index, entry, edges);
-    }
-    return List.copyOf(edges);
-  }
-
-  /** One type's; a method of its own for the JIT, as {@link TypeIndex}'s constructor says. */
-  private static void addClassLiterals(TypeIndex index, Entry entry, Set<Edge> edges) {
+  void classLiterals(Entry entry, Collection<Edge> edges) {
     Symbol type = entry.type().symbol();
     addClassLiterals(index, entry, type, entry.type().annotations(), entry.type().line(), edges);
     for (MemberFact member : entry.type().members()) {
@@ -90,7 +111,7 @@ final class IndirectEdges {
       Symbol from,
       List<AnnotationFact> annotations,
       int line,
-      Set<Edge> edges) {
+      Collection<Edge> edges) {
     for (AnnotationFact annotation : annotations) {
       if (annotation.values().isEmpty()) {
         continue; // most annotations (Override, Test, Nullable): no values to walk
@@ -117,30 +138,15 @@ final class IndirectEdges {
    * /owners/1/edit}) or a template ({@code /owners/{id}/edit}); the most specific matching handlers
    * win, as the framework picks them.
    */
-  static List<Edge> requestPaths(TypeIndex index, Set<Symbol> testTypes, List<Handler> handlers) {
-    Set<Edge> edges = new LinkedHashSet<>();
-    if (handlers.isEmpty()) {
-      return List.of();
+  void requestPaths(Entry entry, Collection<Edge> edges) {
+    if (handlers.isEmpty() || !(entry.isTestFile() || testTypes.contains(entry.type().symbol()))) {
+      return;
     }
-    List<String[]> templates = templates(handlers);
-    // Tests send the same few requests again and again; each is matched once.
-    Map<String, List<Symbol>> matched = new HashMap<>();
-    // Most tests' files have no request call with a path: their references are not read.
-    StringScreen requests =
-        new StringScreen(
-            List.of(
-                name -> VERBS.containsKey(name) || METHOD_ELSEWHERE.contains(name),
-                literal -> requestPath(literal) != null));
-    for (Entry entry : index.entries()) {
-      if (entry.isTestFile() || testTypes.contains(entry.type().symbol())) {
-        for (MemberFact member : entry.type().members()) {
-          if (requests.mayPass(member)) {
-            addRequestPaths(member, handlers, templates, matched, edges);
-          }
-        }
+    for (MemberFact member : entry.type().members()) {
+      if (requests.mayPass(member)) {
+        addRequestPaths(member, edges);
       }
     }
-    return List.copyOf(edges);
   }
 
   /**
@@ -148,12 +154,7 @@ final class IndirectEdges {
    * compiles it early: a loop over every reference inside one long call runs interpreted until
    * on-stack replacement.
    */
-  private static void addRequestPaths(
-      MemberFact member,
-      List<Handler> handlers,
-      List<String[]> templates,
-      Map<String, List<Symbol>> matched,
-      Set<Edge> edges) {
+  private void addRequestPaths(MemberFact member, Collection<Edge> edges) {
     List<Reference> refs = member.referencesOnce(); // every test's: not kept
     for (int i = 0; i < refs.size(); i++) {
       Reference ref = refs.get(i);
@@ -238,7 +239,6 @@ final class IndirectEdges {
     return match(handlers, templates(handlers), method, path);
   }
 
-  /** Each handler's path split once, not once per request of every test. */
   private static List<String[]> templates(List<Handler> handlers) {
     return handlers.stream().map(h -> segments(h.path())).toList();
   }
@@ -323,19 +323,7 @@ final class IndirectEdges {
    * one with no annotation at all (Spring binds form fields into it); properties are followed
    * {@value #PROPERTY_DEPTH} levels deep.
    */
-  static List<Edge> bindings(TypeIndex index, List<Handler> handlers) {
-    Set<Symbol> handlerSymbols = new LinkedHashSet<>();
-    handlers.forEach(h -> handlerSymbols.add(h.symbol()));
-    Set<Edge> edges = new LinkedHashSet<>();
-    for (Entry entry : index.entries()) {
-      addBindings(index, entry, handlerSymbols, edges);
-    }
-    return List.copyOf(edges);
-  }
-
-  /** The bindings of one type's handlers; a method of its own for the JIT, as above. */
-  private static void addBindings(
-      TypeIndex index, Entry entry, Set<Symbol> handlerSymbols, Set<Edge> edges) {
+  void bindings(Entry entry, Collection<Edge> edges) {
     for (MemberFact member : entry.type().members()) {
       if (!handlerSymbols.contains(member.symbol())) {
         continue;
@@ -352,7 +340,7 @@ final class IndirectEdges {
           types.add(member.parameterTypes().get(i));
         }
       }
-      Set<Entry> seen = new java.util.HashSet<>();
+      Set<Entry> seen = new HashSet<>();
       for (String type : types) {
         index
             .resolve(type, entry)
@@ -367,7 +355,7 @@ final class IndirectEdges {
       Entry type,
       int depth,
       Set<Entry> seen,
-      Set<Edge> edges) {
+      Collection<Edge> edges) {
     if (depth == 0 || !seen.add(type)) {
       return;
     }

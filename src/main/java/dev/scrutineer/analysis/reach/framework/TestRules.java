@@ -8,9 +8,11 @@ import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Which declarations are tests: test methods (JUnit 4 and 5, TestNG), the test methods a concrete
@@ -51,21 +53,26 @@ final class TestRules {
 
   private final Set<Symbol> tests = new LinkedHashSet<>();
   private final Set<Symbol> testTypes = new LinkedHashSet<>();
-  private final List<Edge> edges = new ArrayList<>();
+
+  /** Each type's own test methods, by position in the index. */
+  private final List<List<MemberFact>> ownTests;
+
+  /** The {@code inherited-test} edges of each type, by position in the index. */
+  private final List<List<Edge>> inherited;
+
+  private TestRules(int types) {
+    ownTests = new ArrayList<>(types);
+    inherited = new ArrayList<>(types);
+  }
 
   static TestRules scan(TypeIndex index) {
-    TestRules rules = new TestRules();
-    // Each type's own test methods, found once, by position in the index: the second pass asks
-    // again for every ancestor.
-    List<List<MemberFact>> ownTests = new ArrayList<>(index.entries().size());
+    TestRules rules = new TestRules(index.entries().size());
+    // Each type's own test methods, found once: the second pass asks again for every ancestor.
     for (Entry entry : index.entries()) {
-      ownTests.add(rules.own(index, entry));
+      rules.ownTests.add(rules.own(index, entry));
     }
     for (Entry entry : index.entries()) {
-      if (entry.type().kind() == DeclarationKind.CLASS
-          && !entry.type().modifiers().contains("abstract")) {
-        rules.inherit(index, entry, ownTests);
-      }
+      rules.inherited.add(rules.inherit(index, entry));
     }
     return rules;
   }
@@ -85,21 +92,40 @@ final class TestRules {
     return own;
   }
 
-  /** The test methods a concrete class inherits and does not override. */
-  private void inherit(TypeIndex index, Entry entry, List<List<MemberFact>> ownTests) {
+  private List<Edge> inherit(TypeIndex index, Entry entry) {
+    List<Edge> edges = new ArrayList<>();
+    inheritedTests(index, entry, ownTests::get, edges);
+    if (edges.isEmpty()) {
+      return List.of(); // most types
+    }
+    testTypes.add(entry.type().symbol());
+    return edges;
+  }
+
+  /**
+   * The {@code inherited-test} edges of one type: from a concrete class to each test method it
+   * inherits and does not override.
+   *
+   * @param ownTests each type's own test methods ({@link #testMethods}), by position in the index
+   */
+  static void inheritedTests(
+      TypeIndex index, Entry entry, IntFunction<List<MemberFact>> ownTests, Collection<Edge> out) {
+    if (entry.type().kind() != DeclarationKind.CLASS
+        || entry.type().modifiers().contains("abstract")) {
+      return;
+    }
     for (Entry ancestor : index.ancestors(entry)) {
-      for (MemberFact inherited : ownTests.get(ancestor.position())) {
+      for (MemberFact inherited : ownTests.apply(ancestor.position())) {
         if (isOverridden(index, entry, ancestor, inherited)) {
           continue;
         }
-        edges.add(
+        out.add(
             new Edge(
                 entry.type().symbol(),
                 inherited.symbol(),
                 INHERITED_TEST,
                 Confidence.MEDIUM,
                 entry.type().line()));
-        testTypes.add(entry.type().symbol());
       }
     }
   }
@@ -175,7 +201,8 @@ final class TestRules {
     return testTypes;
   }
 
-  List<Edge> edges() {
-    return edges;
+  /** The {@code inherited-test} edges of the type at {@code position} in the index. */
+  List<Edge> inherited(int position) {
+    return inherited.get(position);
   }
 }

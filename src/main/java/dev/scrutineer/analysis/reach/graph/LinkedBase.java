@@ -2,8 +2,8 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.model.Symbol;
+import dev.scrutineer.store.RulesFingerprint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -521,35 +521,20 @@ public final class LinkedBase {
   // ---------------------------------------------------------------- fingerprint of the rules
 
   private static String rulesFingerprint() {
-    MessageDigest sha1 = sha1();
-    Set<Class<?>> classes = new HashSet<>(Arrays.asList(Linker.class.getNestMembers()));
-    classes.add(CodeGraph.class);
-    classes.add(LinkedBase.class);
-    classes.add(JdkTypes.class);
-    classes.add(Chains.class);
-    classes.add(Hierarchy.class);
-    classes.add(TypeNames.class);
-    classes.add(Overloads.class);
-    classes.add(Arguments.class);
-    classes.add(Mentions.class); // stored with the graph: other names, other files relinked
     // The JDK's own type hierarchy is read from the running JDK (see JdkTypes).
-    sha1.update(("java " + Runtime.version().feature() + "\n").getBytes(StandardCharsets.UTF_8));
-    classes.stream()
-        .map(Class::getName)
-        .sorted()
-        .forEach(
-            name -> {
-              String resource = "/" + name.replace('.', '/') + ".class";
-              try (InputStream in = LinkedBase.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                  throw new IllegalStateException("class file not found: " + resource);
-                }
-                sha1.update(in.readAllBytes());
-              } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + resource, e);
-              }
-            });
-    return hex(sha1.digest()).substring(0, 16);
+    return RulesFingerprint.of(
+        "java " + Runtime.version().feature(),
+        List.of(
+            Linker.class,
+            CodeGraph.class,
+            LinkedBase.class,
+            JdkTypes.class,
+            Chains.class,
+            Hierarchy.class,
+            TypeNames.class,
+            Overloads.class,
+            Arguments.class,
+            Mentions.class)); // stored with the graph: other names, other files relinked
   }
 
   private static MessageDigest sha1() {

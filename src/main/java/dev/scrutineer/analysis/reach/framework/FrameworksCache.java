@@ -1,0 +1,243 @@
+package dev.scrutineer.analysis.reach.framework;
+
+import dev.scrutineer.analysis.reach.index.CodeIndex;
+import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.analysis.reach.index.MemberFact;
+import dev.scrutineer.analysis.reach.index.StringScreen;
+import dev.scrutineer.analysis.reach.index.TypeFact;
+import dev.scrutineer.model.ChangeSet;
+import dev.scrutineer.model.ChangeType;
+import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.model.FileChange;
+import dev.scrutineer.model.SourceTree;
+import dev.scrutineer.store.CacheFiles;
+import dev.scrutineer.store.RulesFingerprint;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The framework facts of merge-bases, kept as files, so that a change on a known merge-base works
+ * out only the edges of the Java files it edits, when it keeps their declarations ({@link
+ * CodeFrameworks}). Like the other caches it never fails its caller: facts that cannot be read or
+ * written are found again, with a diagnostic.
+ */
+public final class FrameworksCache {
+  /** Merge-bases kept; each is a few megabytes for a large repository. */
+  static final int KEPT = 4;
+
+  /** A fingerprint of the rules: facts stored by other rules are never used. */
+  private static final String RULES =
+      RulesFingerprint.of(
+          "frameworks",
+          List.of(
+              TypeIndex.class,
+              EntryPoints.class,
+              TestRules.class,
+              IndirectEdges.class,
+              BuildModules.class,
+              CodeFrameworks.class,
+              FrameworksCodec.class,
+              FrameworksCache.class,
+              StringScreen.class));
+
+  private final CacheFiles files;
+
+  private FrameworksCache(CacheFiles files) {
+    this.files = files;
+  }
+
+  /** Facts in {@code directory}, created when first stored. */
+  public static FrameworksCache in(Path directory) {
+    return new FrameworksCache(
+        CacheFiles.in(directory, ".frameworks", KEPT, "the stored framework facts", "found again"));
+  }
+
+  /** No cache: every code base is scanned whole. */
+  public static FrameworksCache none() {
+    return new FrameworksCache(CacheFiles.none());
+  }
+
+  /**
+   * The framework facts of the head of {@code change}, as {@link FrameworkFacts#analyze} finds
+   * them: from the merge-base's stored facts when the change keeps the declarations of every Java
+   * file it edits, else by scanning the head; the merge-base's facts are stored when missing.
+   *
+   * @param baseKey what the merge-base's Java files are, as their content ids say (the stored
+   *     graph's key)
+   */
+  public FrameworkFacts analyze(
+      String baseKey,
+      CodeIndex base,
+      SourceTree baseTree,
+      CodeIndex head,
+      SourceTree headTree,
+      ChangeSet change) {
+    Supplier<TypeIndex> headTypes = memoized(() -> new TypeIndex(head.files()));
+    Optional<String> key = key(baseKey, baseTree);
+    Optional<Set<String>> edited = editedKeepingDeclarations(change, base, head);
+    Optional<CodeFrameworks> stored = key.flatMap(k -> files.read(k, FrameworksCodec::decode));
+    CodeFrameworks code;
+    if (stored.isPresent() && edited.isPresent()) {
+      code = stored.get().replacing(headTypes.get(), edited.get());
+    } else {
+      code = CodeFrameworks.scan(headTypes.get(), head.files(), headTree, changedPaths(change));
+      if (key.isPresent() && stored.isEmpty()) {
+        // The merge-base differs from the head as the head from the merge-base.
+        CodeFrameworks baseCode =
+            edited.isPresent()
+                ? code.replacing(new TypeIndex(base.files()), edited.get())
+                : CodeFrameworks.scan(
+                    new TypeIndex(base.files()), base.files(), baseTree, List.of());
+        files.write(key.get(), () -> FrameworksCodec.encode(baseCode));
+      }
+    }
+    return FrameworkFacts.of(code, headTypes, headTree, change);
+  }
+
+  /** What went wrong with the cache, at most one entry; empty while it works. */
+  public List<Diagnostic> diagnostics() {
+    return files.failure().map(Diagnostic::warning).stream().toList();
+  }
+
+  /**
+   * The key of a merge-base's facts: its Java files, its build files (which give the modules) and
+   * the rules; empty when its tree cannot list its files, which the modules are found from.
+   */
+  static Optional<String> key(String baseKey, SourceTree tree) {
+    List<String> paths;
+    try {
+      paths = tree.paths();
+    } catch (UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+    MessageDigest sha1 = sha1();
+    sha1.update((baseKey + "\n" + RULES + "\n").getBytes(StandardCharsets.UTF_8));
+    for (String path : paths) {
+      if (BuildModules.isBuildFile(path)) {
+        String id = tree.blobId(path).orElse("");
+        sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.of(HexFormat.of().formatHex(sha1.digest()));
+  }
+
+  /**
+   * The paths of the Java files {@code change} edits, when each is edited in place and keeps its
+   * declarations ({@link #sameDeclarations}) and the change touches no build file; empty otherwise.
+   * A file that imports Micronaut is not counted as kept: a call in a body makes its module a
+   * service.
+   */
+  static Optional<Set<String>> editedKeepingDeclarations(
+      ChangeSet change, CodeIndex base, CodeIndex head) {
+    Set<String> edited = new HashSet<>();
+    for (FileChange file : change.files()) {
+      List<String> paths =
+          Stream.of(file.oldPath(), file.newPath()).flatMap(Optional::stream).toList();
+      if (paths.stream().anyMatch(BuildModules::isBuildFile)) {
+        return Optional.empty();
+      }
+      if (paths.stream().noneMatch(p -> p.endsWith(".java"))) {
+        continue;
+      }
+      if (file.type() != ChangeType.MODIFIED) {
+        return Optional.empty();
+      }
+      Optional<FileFacts> before = base.file(file.path());
+      Optional<FileFacts> after = head.file(file.path());
+      if (before.isEmpty()
+          || after.isEmpty()
+          || !sameDeclarations(before.get(), after.get())
+          || BuildModules.importsMicronaut(after.get())) {
+        return Optional.empty();
+      }
+      edited.add(file.path());
+    }
+    return Optional.of(edited);
+  }
+
+  /**
+   * Whether two readings of a file declare the same: package, imports, and every type and member
+   * with its modifiers, annotations, supertypes and signature. Lines and bodies do not count.
+   */
+  static boolean sameDeclarations(FileFacts a, FileFacts b) {
+    if (a.problem().isPresent()
+        || b.problem().isPresent()
+        || !a.packageName().equals(b.packageName())
+        || !a.imports().equals(b.imports())
+        || a.types().size() != b.types().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.types().size(); i++) {
+      if (!sameDeclarations(a.types().get(i), b.types().get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameDeclarations(TypeFact a, TypeFact b) {
+    if (!a.symbol().equals(b.symbol())
+        || a.kind() != b.kind()
+        || !a.modifiers().equals(b.modifiers())
+        || !a.annotations().equals(b.annotations())
+        || !a.supertypes().equals(b.supertypes())
+        || !a.lambdaParameters().equals(b.lambdaParameters())
+        || a.members().size() != b.members().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.members().size(); i++) {
+      if (!sameDeclarations(a.members().get(i), b.members().get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameDeclarations(MemberFact a, MemberFact b) {
+    return a.symbol().equals(b.symbol())
+        && a.kind() == b.kind()
+        && a.name().equals(b.name())
+        && a.modifiers().equals(b.modifiers())
+        && a.annotations().equals(b.annotations())
+        && a.parameterTypes().equals(b.parameterTypes())
+        && a.varargs() == b.varargs()
+        && a.type().equals(b.type())
+        && a.parameterAnnotations().equals(b.parameterAnnotations())
+        && a.genericParameterTypes().equals(b.genericParameterTypes());
+  }
+
+  private static List<String> changedPaths(ChangeSet change) {
+    return change.files().stream().map(FileChange::path).toList();
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  private static MessageDigest sha1() {
+    try {
+      return MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-1", e);
+    }
+  }
+}

@@ -1,0 +1,395 @@
+package dev.scrutineer.analysis.reach.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scrutineer.analysis.reach.index.CodeIndex;
+import dev.scrutineer.analysis.reach.index.FactsCache;
+import dev.scrutineer.model.ChangeSet;
+import dev.scrutineer.model.ChangeType;
+import dev.scrutineer.model.Content;
+import dev.scrutineer.model.FileChange;
+import dev.scrutineer.model.FileMode;
+import dev.scrutineer.model.Module;
+import dev.scrutineer.model.SourceTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Framework facts of a merge-base, updated for a change that keeps the declarations of the files it
+ * edits, are those a scan of the head finds.
+ */
+class FrameworksCacheTest {
+  private static final String MAIN = "src/main/java/com/acme/shop/";
+  private static final String TEST = "src/test/java/com/acme/shop/";
+
+  private static final String CONTROLLER =
+      """
+      package com.acme.shop;
+
+      import org.springframework.web.bind.annotation.*;
+
+      @RestController
+      @RequestMapping("/orders")
+      class OrderController {
+        @GetMapping("/{id}")
+        Order show(@PathVariable long id) {
+          return new Order(id);
+        }
+
+        @PostMapping
+        Order place(@RequestBody Order order) {
+          return order;
+        }
+      }
+      """;
+
+  private static final String ORDER =
+      """
+      package com.acme.shop;
+
+      class Order {
+        private final long id;
+
+        Order(long id) {
+          this.id = id;
+        }
+
+        long getId() {
+          return id;
+        }
+      }
+      """;
+
+  private static final String BASE_TEST =
+      """
+      package com.acme.shop;
+
+      import org.junit.jupiter.api.Test;
+
+      abstract class ApiTestBase {
+        @Test
+        void answers() {
+          client.get("/orders/1");
+        }
+      }
+      """;
+
+  private static final String CONTROLLER_TEST =
+      """
+      package com.acme.shop;
+
+      import org.junit.jupiter.api.Test;
+      import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+
+      @WebMvcTest(OrderController.class)
+      class OrderControllerTest extends ApiTestBase {
+        @Test
+        void shows() {
+          mvc.perform(get("/orders/7"));
+        }
+
+        @Test
+        void places() {
+          mvc.perform(post("/orders"));
+        }
+      }
+      """;
+
+  private static final String APPLICATION =
+      """
+      package com.acme.shop;
+
+      @SpringBootApplication
+      class ShopApplication {
+        public static void main(String[] args) {}
+      }
+      """;
+
+  private static final String POM =
+      "<project><artifactId>shop</artifactId><modules><module>lib</module></modules></project>";
+
+  @TempDir Path cacheDirectory;
+
+  private static Map<String, String> base() {
+    Map<String, String> files = new TreeMap<>();
+    files.put("pom.xml", POM);
+    files.put("lib/pom.xml", "<project><artifactId>shop-lib</artifactId></project>");
+    files.put(MAIN + "OrderController.java", CONTROLLER);
+    files.put(MAIN + "Order.java", ORDER);
+    files.put(MAIN + "ShopApplication.java", APPLICATION);
+    files.put(TEST + "ApiTestBase.java", BASE_TEST);
+    files.put(TEST + "OrderControllerTest.java", CONTROLLER_TEST);
+    return files;
+  }
+
+  /** The same declarations, lines moved down and other requests sent: only bodies differ. */
+  private static Map<String, String> bodiesEdited() {
+    Map<String, String> files = base();
+    files.put(
+        TEST + "OrderControllerTest.java",
+        CONTROLLER_TEST
+            .replace("import org.junit", "\n\nimport org.junit")
+            .replace("get(\"/orders/7\")", "post(\"/orders\")")
+            .replace("post(\"/orders\"));\n", "get(\"/orders/8\"));\n    get(\"/orders/9\");\n"));
+    files.put(
+        MAIN + "OrderController.java", "\n\n\n" + CONTROLLER.replace("return order;", "x();"));
+    files.put(TEST + "ApiTestBase.java", "// moved\n" + BASE_TEST);
+    return files;
+  }
+
+  @Test
+  void aScanUpdatedForEditedBodiesIsTheScanOfTheHead() {
+    Map<String, String> head = bodiesEdited();
+    CodeIndex baseIndex = index(base());
+    CodeIndex headIndex = index(head);
+    Set<String> edited = edited(base(), head);
+    TypeIndex headTypes = new TypeIndex(headIndex.files());
+
+    CodeFrameworks fromBase =
+        CodeFrameworks.scan(
+                new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of())
+            .replacing(headTypes, edited);
+    CodeFrameworks scanned =
+        CodeFrameworks.scan(headTypes, headIndex.files(), tree(head), List.of());
+
+    assertThat(fromBase).isEqualTo(scanned);
+    // Not so because nothing moved: every edited file's edges are at other lines, or to others.
+    CodeFrameworks baseScan =
+        CodeFrameworks.scan(
+            new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
+    for (String path : edited) {
+      assertThat(edgesOf(scanned, path)).isNotEqualTo(edgesOf(baseScan, path));
+    }
+    assertThat(scanned.modules())
+        .containsExactly(new Module("shop", "", true), new Module("shop-lib", "lib", false));
+  }
+
+  @Test
+  void theStoredFactsOfTheMergeBaseAreUsedForAChangeThatKeepsDeclarations() throws IOException {
+    Map<String, String> head = bodiesEdited();
+    ChangeSet change = change(base(), head);
+    FrameworksCache cache = FrameworksCache.in(cacheDirectory);
+    FrameworkFacts full = FrameworkFacts.analyze(index(head).files(), tree(head), change);
+
+    FrameworkFacts first = analyze(cache, base(), head, change);
+    FrameworkFacts second = analyze(cache, base(), head, change);
+
+    assertThat(first).isEqualTo(full);
+    assertThat(second).isEqualTo(full);
+    try (var stored = Files.list(cacheDirectory)) {
+      assertThat(stored.map(p -> p.getFileName().toString()))
+          .singleElement()
+          .asString()
+          .endsWith(".frameworks");
+    }
+    assertThat(cache.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void storedFactsAreUsedOnlyWhenTheChangeKeepsDeclarations() throws IOException {
+    // Facts stored under the merge-base's key with a module no scan finds: seen only when used.
+    CodeIndex baseIndex = index(base());
+    String key = FrameworksCache.key(baseKey(), tree(base())).orElseThrow();
+    CodeFrameworks marked =
+        CodeFrameworks.scan(
+            new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
+    List<Module> modules = new ArrayList<>(marked.modules());
+    modules.add(new Module("marker", "marker", false));
+    Files.createDirectories(cacheDirectory);
+    Files.write(
+        cacheDirectory.resolve(key + ".frameworks"),
+        FrameworksCodec.encode(
+            new CodeFrameworks(
+                marked.entryPoints(),
+                marked.tests(),
+                marked.testClasses(),
+                marked.handlers(),
+                marked.edges(),
+                modules,
+                marked.diagnostics())));
+    FrameworksCache cache = FrameworksCache.in(cacheDirectory);
+
+    Map<String, String> kept = bodiesEdited();
+    assertThat(analyze(cache, base(), kept, change(base(), kept)).modules())
+        .contains(new Module("marker", "marker", false));
+
+    Map<String, String> reshaped = base();
+    reshaped.put(MAIN + "Order.java", ORDER.replace("long getId()", "long getId(int unit)"));
+    assertThat(analyze(cache, base(), reshaped, change(base(), reshaped)).modules())
+        .doesNotContain(new Module("marker", "marker", false));
+  }
+
+  @Test
+  void aChangeKeepsDeclarationsOnlyWhenItEditsJavaBodiesInPlace() {
+    Map<String, String> base = base();
+    assertThat(
+            FrameworksCache.editedKeepingDeclarations(change(base, base), index(base), index(base)))
+        .contains(Set.of());
+    Map<String, String> head = bodiesEdited();
+    assertThat(editedKeeping(base, head)).contains(edited(base, head));
+
+    Map<String, String> readme = base();
+    readme.put("README.md", "# shop");
+    assertThat(editedKeeping(base, readme)).contains(Set.of());
+
+    for (var edit :
+        List.<java.util.function.Consumer<Map<String, String>>>of(
+            files ->
+                files.put(MAIN + "Order.java", ORDER.replace("}\n}", "}\n  void more() {}\n}")),
+            files ->
+                files.put(MAIN + "Order.java", ORDER.replace("class Order", "final class Order")),
+            files -> files.put(MAIN + "Order.java", "import java.util.List;\n" + ORDER),
+            files -> files.put(MAIN + "Item.java", "package com.acme.shop;\nclass Item {}\n"),
+            files -> files.remove(TEST + "ApiTestBase.java"),
+            files -> files.put("lib/pom.xml", "<project><artifactId>lib</artifactId></project>"),
+            files ->
+                files.put(
+                    MAIN + "OrderController.java",
+                    CONTROLLER.replace("@GetMapping(\"/{id}\")", "@GetMapping(\"/{id}/view\")")),
+            files ->
+                files.put(
+                    MAIN + "Order.java",
+                    "import io.micronaut.runtime.Micronaut;\n"
+                        + ORDER.replace("return id;", "Micronaut.run(); return id;")))) {
+      Map<String, String> changed = base();
+      edit.accept(changed);
+      assertThat(editedKeeping(base, changed)).as(changed.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void damagedOrForeignBytesAreNotFacts() {
+    CodeIndex baseIndex = index(base());
+    byte[] bytes =
+        FrameworksCodec.encode(
+            CodeFrameworks.scan(
+                new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of()));
+    byte[] damaged = bytes.clone();
+    damaged[damaged.length / 2] ^= 1;
+
+    assertThatThrownBy(() -> FrameworksCodec.decode(damaged)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> FrameworksCodec.decode(Arrays.copyOf(bytes, 40)))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> FrameworksCodec.decode(new byte[3])).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void factsThatCannotBeReadAreFoundAgain() throws IOException {
+    Map<String, String> head = bodiesEdited();
+    ChangeSet change = change(base(), head);
+    String key = FrameworksCache.key(baseKey(), tree(base())).orElseThrow();
+    Files.createDirectories(cacheDirectory);
+    Files.write(cacheDirectory.resolve(key + ".frameworks"), new byte[] {1, 2, 3});
+
+    FrameworkFacts facts = analyze(FrameworksCache.in(cacheDirectory), base(), head, change);
+
+    assertThat(facts).isEqualTo(FrameworkFacts.analyze(index(head).files(), tree(head), change));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String baseKey() {
+    return "base";
+  }
+
+  private static FrameworkFacts analyze(
+      FrameworksCache cache, Map<String, String> base, Map<String, String> head, ChangeSet change) {
+    return cache.analyze(baseKey(), index(base), tree(base), index(head), tree(head), change);
+  }
+
+  private static Optional<Set<String>> editedKeeping(
+      Map<String, String> base, Map<String, String> head) {
+    return FrameworksCache.editedKeepingDeclarations(change(base, head), index(base), index(head));
+  }
+
+  private static List<CodeFrameworks.FileEdges> edgesOf(CodeFrameworks code, String path) {
+    return code.edges().stream().filter(e -> e.path().equals(path)).toList();
+  }
+
+  private static Set<String> edited(Map<String, String> base, Map<String, String> head) {
+    Set<String> edited = new java.util.TreeSet<>();
+    head.forEach(
+        (path, text) -> {
+          if (path.endsWith(".java") && !text.equals(base.get(path))) {
+            edited.add(path);
+          }
+        });
+    return edited;
+  }
+
+  private static CodeIndex index(Map<String, String> files) {
+    return CodeIndex.build(tree(files), FactsCache.inMemory(), 1);
+  }
+
+  /** A tree of these files that lists them, as a commit's does. */
+  private static SourceTree tree(Map<String, String> files) {
+    MemoryTree memory = new MemoryTree();
+    files.forEach(memory::put);
+    List<String> paths = List.copyOf(files.keySet());
+    return new SourceTree() {
+      @Override
+      public OptionalLong size(String path) {
+        return memory.size(path);
+      }
+
+      @Override
+      public Optional<byte[]> read(String path) {
+        return memory.read(path);
+      }
+
+      @Override
+      public List<String> paths() {
+        return paths;
+      }
+    };
+  }
+
+  /** Each file added, deleted or modified between the two sides. */
+  private static ChangeSet change(Map<String, String> base, Map<String, String> head) {
+    List<FileChange> files = new ArrayList<>();
+    Set<String> paths = new java.util.TreeSet<>(base.keySet());
+    paths.addAll(head.keySet());
+    for (String path : paths) {
+      String before = base.get(path);
+      String after = head.get(path);
+      if (before != null && before.equals(after)) {
+        continue;
+      }
+      ChangeType type =
+          before == null
+              ? ChangeType.ADDED
+              : after == null ? ChangeType.DELETED : ChangeType.MODIFIED;
+      files.add(
+          new FileChange(
+              type,
+              before == null ? Optional.empty() : Optional.of(path),
+              after == null ? Optional.empty() : Optional.of(path),
+              before == null ? FileMode.MISSING : FileMode.REGULAR,
+              after == null ? FileMode.MISSING : FileMode.REGULAR,
+              Optional.ofNullable(before).map(t -> SourceTree.gitBlobId(t.getBytes())),
+              Optional.ofNullable(after).map(t -> SourceTree.gitBlobId(t.getBytes())),
+              0,
+              Content.TEXT,
+              false,
+              Optional.empty(),
+              List.of(),
+              0,
+              0));
+    }
+    ChangeSet empty = Fixtures.change();
+    return new ChangeSet(
+        empty.base(), empty.mergeBase(), empty.head(), List.of(), files, List.of());
+  }
+}
