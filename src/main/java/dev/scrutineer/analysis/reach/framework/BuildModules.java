@@ -69,11 +69,11 @@ final class BuildModules {
     this.diagnostics = diagnostics;
   }
 
-  static List<Module> find(
+  /** The modules, sorted by directory, none of them marked a service yet. */
+  static List<Module> layout(
       SourceTree tree,
       Collection<FileFacts> files,
       Collection<String> otherPaths,
-      TypeIndex index,
       List<Diagnostic> diagnostics) {
     BuildModules modules = new BuildModules(tree, diagnostics);
     modules.fromRoot();
@@ -85,12 +85,17 @@ final class BuildModules {
     List<Module> found = new ArrayList<>();
     modules.names.forEach((dir, name) -> found.add(new Module(name, dir, false)));
     found.sort(Comparator.comparing(Module::directory));
+    return found;
+  }
+
+  /** {@code modules}, each a service when one of its types in {@code index} is an application. */
+  static List<Module> withServices(List<Module> modules, TypeIndex index) {
     Set<String> services = new HashSet<>();
     Map<String, Optional<Module>> byDirectory = new HashMap<>();
     for (Entry entry : index.entries()) {
-      addService(entry, found, byDirectory, services);
+      addService(entry, modules, byDirectory, services);
     }
-    return found.stream()
+    return modules.stream()
         .map(m -> new Module(m.name(), m.directory(), services.contains(m.directory())))
         .toList();
   }

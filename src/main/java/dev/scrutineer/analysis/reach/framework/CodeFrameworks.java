@@ -12,12 +12,12 @@ import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
 
 /**
  * What the framework rules find in a code base whatever the change: entry points, tests, HTTP
@@ -47,6 +47,7 @@ record CodeFrameworks(
     List<Module> modules,
     List<Diagnostic> diagnostics) {
   private static final int RULES = 4;
+  private static final int REQUEST_PATHS = 2;
 
   /** The edges one rule finds in one file, in the order it finds them. */
   record FileEdges(int rule, String path, List<Edge> edges) {
@@ -58,6 +59,11 @@ record CodeFrameworks(
   /** How a rule adds the edges of one type. */
   private interface Rule {
     void edges(Entry entry, Collection<Edge> out);
+  }
+
+  /** Which rules to run in which files. */
+  private interface Which {
+    boolean test(int rule, String path);
   }
 
   /**
@@ -72,21 +78,82 @@ record CodeFrameworks(
       Collection<FileFacts> files,
       SourceTree tree,
       Collection<String> otherPaths) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Module> layout = BuildModules.layout(tree, files, otherPaths, diagnostics);
+    return scan(index, layout, diagnostics, null, Set.of());
+  }
+
+  /**
+   * Runs every rule over {@code index}, whose files differ from those of {@code previous} in the
+   * Java files at {@code changed} only (edited, added or removed; no build file): the build's
+   * modules are those of {@code previous}, and so are the requests of the other test files when the
+   * handlers and the test classes among their types are the same.
+   */
+  static CodeFrameworks rescan(TypeIndex index, CodeFrameworks previous, Set<String> changed) {
+    List<Module> layout =
+        previous.modules.stream().map(m -> new Module(m.name(), m.directory(), false)).toList();
+    return scan(index, layout, previous.diagnostics, previous, changed);
+  }
+
+  private static CodeFrameworks scan(
+      TypeIndex index,
+      List<Module> layout,
+      List<Diagnostic> diagnostics,
+      CodeFrameworks previous,
+      Set<String> changed) {
     EntryPoints entryPoints = EntryPoints.scan(index);
     TestRules tests = TestRules.scan(index);
     List<Handler> handlers = entryPoints.handlers();
+    Set<String> requestsKept =
+        previous == null || !previous.handlers.equals(handlers)
+            ? Set.of()
+            : requestsKept(index, tests.testTypes(), previous.testClasses, changed);
     List<FileEdges> edges =
         edges(
             index,
             (entry, out) -> out.addAll(tests.inherited(entry.position())),
             new IndirectEdges(index, tests.testTypes(), handlers),
-            path -> true);
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    List<Module> modules = BuildModules.find(tree, files, otherPaths, index, diagnostics);
+            (rule, path) -> rule != REQUEST_PATHS || !requestsKept.contains(path));
+    if (!requestsKept.isEmpty()) {
+      previous.edges.stream()
+          .filter(file -> file.rule() == REQUEST_PATHS && requestsKept.contains(file.path()))
+          .forEach(edges::add);
+      edges.sort(Comparator.comparingInt(FileEdges::rule).thenComparing(FileEdges::path));
+    }
     Set<Symbol> allTests = new LinkedHashSet<>(tests.tests());
     allTests.addAll(tests.testTypes());
     return new CodeFrameworks(
-        entryPoints.found(), allTests, tests.testTypes(), handlers, edges, modules, diagnostics);
+        entryPoints.found(),
+        allTests,
+        tests.testTypes(),
+        handlers,
+        edges,
+        BuildModules.withServices(layout, index),
+        diagnostics);
+  }
+
+  /**
+   * The files outside {@code changed} each of whose types is a test class now exactly when it was
+   * one before: with the same handlers, they send the same requests to the same places.
+   */
+  private static Set<String> requestsKept(
+      TypeIndex index, Set<Symbol> testTypes, Set<Symbol> testTypesBefore, Set<String> changed) {
+    Set<String> kept = new HashSet<>();
+    Set<String> lost = new HashSet<>(changed);
+    for (Entry entry : index.entries()) {
+      String path = entry.file().path();
+      Symbol type = entry.type().symbol();
+      if (lost.contains(path)) {
+        continue;
+      }
+      if (testTypes.contains(type) == testTypesBefore.contains(type)) {
+        kept.add(path);
+      } else {
+        lost.add(path);
+        kept.remove(path);
+      }
+    }
+    return kept;
   }
 
   /**
@@ -121,7 +188,7 @@ record CodeFrameworks(
             index,
             (entry, out) -> TestRules.inheritedTests(index, entry, ownTests, out),
             new IndirectEdges(index, testClasses, handlers),
-            paths::contains));
+            (rule, path) -> paths.contains(path)));
     merged.sort(Comparator.comparingInt(FileEdges::rule).thenComparing(FileEdges::path));
     return new CodeFrameworks(
         entryPoints, tests, testClasses, handlers, merged, modules, diagnostics);
@@ -134,12 +201,9 @@ record CodeFrameworks(
     return List.copyOf(all);
   }
 
-  /**
-   * Each rule's edges of the files whose paths {@code which} accepts, by rule then by path (the
-   * index's order).
-   */
+  /** Each rule's edges of the files {@code which} names it for, by rule then by path. */
   private static List<FileEdges> edges(
-      TypeIndex index, Rule inheritedTests, IndirectEdges indirect, Predicate<String> which) {
+      TypeIndex index, Rule inheritedTests, IndirectEdges indirect, Which which) {
     List<Rule> rules =
         List.of(
             inheritedTests, indirect::classLiterals, indirect::requestPaths, indirect::bindings);
@@ -156,8 +220,8 @@ record CodeFrameworks(
         flush(path, found, byRule);
         path = at;
       }
-      if (which.test(at)) {
-        for (int rule = 0; rule < RULES; rule++) {
+      for (int rule = 0; rule < RULES; rule++) {
+        if (which.test(rule, at)) {
           rules.get(rule).edges(entry, found.get(rule));
         }
       }

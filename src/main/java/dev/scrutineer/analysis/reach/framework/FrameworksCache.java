@@ -68,8 +68,11 @@ public final class FrameworksCache {
 
   /**
    * The framework facts of the head of {@code change}, as {@link FrameworkFacts#analyze} finds
-   * them: from the merge-base's stored facts when the change keeps the declarations of every Java
-   * file it edits, else by scanning the head; the merge-base's facts are stored when missing.
+   * them. From the merge-base's stored facts when there are some: only the edges of the files the
+   * change edits are found again when it keeps their declarations, else every rule runs again but
+   * the build's modules, and the requests of test files the change leaves alone, are the
+   * merge-base's (unless it touches build files, or the handlers or test classes change). The
+   * merge-base's facts are stored when missing.
    *
    * @param baseKey what the merge-base's Java files are, as their content ids say (the stored
    *     graph's key)
@@ -88,6 +91,8 @@ public final class FrameworksCache {
     CodeFrameworks code;
     if (stored.isPresent() && edited.isPresent()) {
       code = stored.get().replacing(headTypes.get(), edited.get());
+    } else if (stored.isPresent() && !touchesBuildFiles(change)) {
+      code = CodeFrameworks.rescan(headTypes.get(), stored.get(), javaPaths(change));
     } else {
       code = CodeFrameworks.scan(headTypes.get(), head.files(), headTree, changedPaths(change));
       if (key.isPresent() && stored.isEmpty()) {
@@ -138,14 +143,12 @@ public final class FrameworksCache {
    */
   static Optional<Set<String>> editedKeepingDeclarations(
       ChangeSet change, CodeIndex base, CodeIndex head) {
+    if (touchesBuildFiles(change)) {
+      return Optional.empty();
+    }
     Set<String> edited = new HashSet<>();
     for (FileChange file : change.files()) {
-      List<String> paths =
-          Stream.of(file.oldPath(), file.newPath()).flatMap(Optional::stream).toList();
-      if (paths.stream().anyMatch(BuildModules::isBuildFile)) {
-        return Optional.empty();
-      }
-      if (paths.stream().noneMatch(p -> p.endsWith(".java"))) {
+      if (paths(file).noneMatch(FrameworksCache::isJava)) {
         continue;
       }
       if (file.type() != ChangeType.MODIFIED) {
@@ -213,6 +216,30 @@ public final class FrameworksCache {
         && a.type().equals(b.type())
         && a.parameterAnnotations().equals(b.parameterAnnotations())
         && a.genericParameterTypes().equals(b.genericParameterTypes());
+  }
+
+  private static boolean touchesBuildFiles(ChangeSet change) {
+    return change.files().stream()
+        .flatMap(FrameworksCache::paths)
+        .anyMatch(BuildModules::isBuildFile);
+  }
+
+  /** The paths of the Java files {@code change} touches, on either side. */
+  private static Set<String> javaPaths(ChangeSet change) {
+    Set<String> java = new HashSet<>();
+    change.files().stream()
+        .flatMap(FrameworksCache::paths)
+        .filter(FrameworksCache::isJava)
+        .forEach(java::add);
+    return java;
+  }
+
+  private static Stream<String> paths(FileChange file) {
+    return Stream.of(file.oldPath(), file.newPath()).flatMap(Optional::stream);
+  }
+
+  private static boolean isJava(String path) {
+    return path.endsWith(".java");
   }
 
   private static List<String> changedPaths(ChangeSet change) {

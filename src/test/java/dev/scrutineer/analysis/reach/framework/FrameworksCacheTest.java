@@ -131,6 +131,11 @@ class FrameworksCacheTest {
     files.put(MAIN + "ShopApplication.java", APPLICATION);
     files.put(TEST + "ApiTestBase.java", BASE_TEST);
     files.put(TEST + "OrderControllerTest.java", CONTROLLER_TEST);
+    // Outside the test sources, a test class only by what it inherits.
+    files.put(
+        MAIN + "Probe.java",
+        "package com.acme.shop;\nclass Probe extends ApiTestBase {\n"
+            + "  void check() { get(\"/orders/2\"); }\n}\n");
     return files;
   }
 
@@ -198,37 +203,51 @@ class FrameworksCacheTest {
   }
 
   @Test
-  void storedFactsAreUsedOnlyWhenTheChangeKeepsDeclarations() throws IOException {
-    // Facts stored under the merge-base's key with a module no scan finds: seen only when used.
+  void storedFactsAreUsedWholeForAChangeThatKeepsDeclarationsAndTheirModulesOtherwise()
+      throws IOException {
+    // Facts stored under the merge-base's key with an entry point and a module no scan finds: each
+    // seen only when used.
     CodeIndex baseIndex = index(base());
     String key = FrameworksCache.key(baseKey(), tree(base())).orElseThrow();
-    CodeFrameworks marked =
+    CodeFrameworks scanned =
         CodeFrameworks.scan(
             new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
-    List<Module> modules = new ArrayList<>(marked.modules());
+    Map<dev.scrutineer.model.Symbol, List<EntryPointSpec>> entryPoints =
+        new java.util.LinkedHashMap<>(scanned.entryPoints());
+    dev.scrutineer.model.Symbol marker = new dev.scrutineer.model.Symbol("x", "Marker#run()");
+    entryPoints.put(marker, List.of(new EntryPointSpec("main", "marker")));
+    List<Module> modules = new ArrayList<>(scanned.modules());
     modules.add(new Module("marker", "marker", false));
     Files.createDirectories(cacheDirectory);
     Files.write(
         cacheDirectory.resolve(key + ".frameworks"),
         FrameworksCodec.encode(
             new CodeFrameworks(
-                marked.entryPoints(),
-                marked.tests(),
-                marked.testClasses(),
-                marked.handlers(),
-                marked.edges(),
+                entryPoints,
+                scanned.tests(),
+                scanned.testClasses(),
+                scanned.handlers(),
+                scanned.edges(),
                 modules,
-                marked.diagnostics())));
+                scanned.diagnostics())));
     FrameworksCache cache = FrameworksCache.in(cacheDirectory);
+    Module markerModule = new Module("marker", "marker", false);
 
     Map<String, String> kept = bodiesEdited();
-    assertThat(analyze(cache, base(), kept, change(base(), kept)).modules())
-        .contains(new Module("marker", "marker", false));
+    FrameworkFacts whole = analyze(cache, base(), kept, change(base(), kept));
+    assertThat(whole.entryPoints()).containsKey(marker);
+    assertThat(whole.modules()).contains(markerModule);
 
     Map<String, String> reshaped = base();
     reshaped.put(MAIN + "Order.java", ORDER.replace("long getId()", "long getId(int unit)"));
-    assertThat(analyze(cache, base(), reshaped, change(base(), reshaped)).modules())
-        .doesNotContain(new Module("marker", "marker", false));
+    FrameworkFacts rescanned = analyze(cache, base(), reshaped, change(base(), reshaped));
+    assertThat(rescanned.entryPoints()).doesNotContainKey(marker);
+    assertThat(rescanned.modules()).contains(markerModule);
+
+    Map<String, String> rebuilt = base();
+    rebuilt.put("lib/pom.xml", "<project><artifactId>lib</artifactId></project>");
+    assertThat(analyze(cache, base(), rebuilt, change(base(), rebuilt)).modules())
+        .doesNotContain(markerModule);
   }
 
   @Test
@@ -267,6 +286,107 @@ class FrameworksCacheTest {
       edit.accept(changed);
       assertThat(editedKeeping(base, changed)).as(changed.toString()).isEmpty();
     }
+  }
+
+  /** Edits of Java files that change what they declare, each on its own. */
+  private static List<java.util.function.Consumer<Map<String, String>>> reshapingEdits() {
+    return List.of(
+        files ->
+            files.put(MAIN + "Order.java", ORDER.replace("}\n}", "}\n  long getTotal() {}\n}")),
+        files -> files.put(MAIN + "Order.java", ORDER.replace("class Order", "final class Order")),
+        files -> files.put(MAIN + "Item.java", "package com.acme.shop;\nclass Item {}\n"),
+        files -> files.remove(TEST + "ApiTestBase.java"),
+        files -> files.put(TEST + "ApiTestBase.java", BASE_TEST.replace("@Test\n", "")),
+        files ->
+            files.put(
+                TEST + "OrderControllerTest.java",
+                CONTROLLER_TEST
+                    .replace("extends ApiTestBase ", "")
+                    .replace("@Test\n  void places", "void places")),
+        files ->
+            files.put(
+                MAIN + "OrderController.java",
+                CONTROLLER.replace("@GetMapping(\"/{id}\")", "@GetMapping(\"/{id}/view\")")),
+        files ->
+            files.put(
+                TEST + "OtherTest.java",
+                "package com.acme.shop;\nclass OtherTest extends ApiTestBase {\n"
+                    + "  void x() { get(\"/orders\"); }\n}\n"));
+  }
+
+  @Test
+  void aRescanWithTheMergeBasesModulesAndRequestsIsTheScanOfTheHead() {
+    CodeIndex baseIndex = index(base());
+    CodeFrameworks before =
+        CodeFrameworks.scan(
+            new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
+    for (var edit : reshapingEdits()) {
+      Map<String, String> head = base();
+      edit.accept(head);
+      CodeIndex headIndex = index(head);
+      TypeIndex headTypes = new TypeIndex(headIndex.files());
+      Set<String> changed = new java.util.TreeSet<>(edited(base(), head));
+      base().keySet().stream().filter(p -> !head.containsKey(p)).forEach(changed::add);
+
+      assertThat(CodeFrameworks.rescan(headTypes, before, changed))
+          .as(changed.toString())
+          .isEqualTo(CodeFrameworks.scan(headTypes, headIndex.files(), tree(head), List.of()));
+    }
+  }
+
+  @Test
+  void aRescanKeepsTheRequestsOfTestFilesItDoesNotChange() {
+    CodeIndex baseIndex = index(base());
+    TypeIndex types = new TypeIndex(baseIndex.files());
+    CodeFrameworks before = CodeFrameworks.scan(types, baseIndex.files(), tree(base()), List.of());
+    String test = TEST + "ApiTestBase.java";
+    List<CodeFrameworks.FileEdges> marked = new ArrayList<>();
+    for (CodeFrameworks.FileEdges file : before.edges()) {
+      boolean requests = file.path().equals(test) && file.rule() == 2;
+      marked.add(
+          requests
+              ? new CodeFrameworks.FileEdges(
+                  2,
+                  test,
+                  file.edges().stream()
+                      .map(
+                          e ->
+                              new dev.scrutineer.analysis.reach.graph.Edge(
+                                  e.from(), e.to(), e.via(), e.confidence(), 999))
+                      .toList())
+              : file);
+    }
+    CodeFrameworks stored =
+        new CodeFrameworks(
+            before.entryPoints(),
+            before.tests(),
+            before.testClasses(),
+            before.handlers(),
+            marked,
+            before.modules(),
+            before.diagnostics());
+
+    List<Integer> lines =
+        edgesOf(CodeFrameworks.rescan(types, stored, Set.of(MAIN + "Order.java")), test).stream()
+            .flatMap(file -> file.edges().stream())
+            .map(dev.scrutineer.analysis.reach.graph.Edge::line)
+            .toList();
+    assertThat(lines).isNotEmpty().containsOnly(999);
+    // A changed handler sends every test's requests to be matched again.
+    Map<String, String> head = base();
+    head.put(
+        MAIN + "OrderController.java",
+        CONTROLLER.replace("@GetMapping(\"/{id}\")", "@GetMapping(\"/{id}/view\")"));
+    CodeIndex headIndex = index(head);
+    assertThat(
+            edgesOf(
+                CodeFrameworks.rescan(
+                    new TypeIndex(headIndex.files()),
+                    stored,
+                    Set.of(MAIN + "OrderController.java")),
+                test))
+        .flatMap(CodeFrameworks.FileEdges::edges)
+        .noneMatch(e -> e.line() == 999);
   }
 
   @Test
