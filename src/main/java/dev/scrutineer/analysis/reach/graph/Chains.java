@@ -187,9 +187,9 @@ final class Chains {
       }
       M first = found.get(0);
       String written = first.fact.type();
-      T type = linker.resolveType(written, first.owner, first, true);
+      T type = returned(first, at);
       for (M other : found) {
-        if (linker.resolveType(other.fact.type(), other.owner, other, true) != type
+        if (returned(other, at) != type
             || (type == null && !linker.simple(other.fact.type()).equals(linker.simple(written)))) {
           return Reached.UNKNOWN;
         }
@@ -221,6 +221,16 @@ final class Chains {
       }
     }
     return new Reached(at, jdkClass, null, self);
+  }
+
+  /**
+   * The index type {@code m} returns, or is, called on {@code receiver}: the receiver's own type
+   * when {@code m} returns {@code B} of {@code Builder<B extends Builder<B>>}, not the bound.
+   */
+  private T returned(M m, T receiver) {
+    return m.fact.returnsSelf() && receiver != null
+        ? receiver
+        : linker.resolveType(m.fact.type(), m.owner, m, true);
   }
 
   /**

@@ -709,7 +709,8 @@ final class Relink {
         && a.genericParameterTypes().equals(b.genericParameterTypes())
         && a.varargs() == b.varargs()
         && a.references().isEmpty() == b.references().isEmpty()
-        && a.type().equals(b.type());
+        && a.type().equals(b.type())
+        && a.returnsSelf() == b.returnsSelf();
   }
 
   /** Code that runs when its type is constructed or initialized. */

@@ -32,7 +32,7 @@ final class FactsCodec {
    * read every reference at once, "SCF3" had argument types as lists, "SCF2" none, "SCF1" rows were
    * deflated.
    */
-  static final int FORMAT = 0x5343_4635;
+  static final int FORMAT = 0x5343_4636;
 
   // values() copies its array on every call: once per decoded reference was 46 MB a warm run.
   private static final ReferenceKind[] REFERENCE_KINDS = ReferenceKind.values();
@@ -75,6 +75,7 @@ final class FactsCodec {
         w.count(m.references().size());
         w.sized(() -> writeReferences(w, m.references()));
         w.strings(m.genericParameterTypes());
+        w.number(m.returnsSelf() ? 1 : 0);
       }
     }
     w.optional(facts.problem());
@@ -155,6 +156,7 @@ final class FactsCodec {
                   : new LazyReferences(r.table, r.body, r.at, count, referenceBytes);
           r.skip(referenceBytes);
           List<String> genericParameterTypes = r.strings();
+          boolean returnsSelf = r.number() == 1;
           members.add(
               new MemberFact(
                   memberSymbol,
@@ -169,7 +171,8 @@ final class FactsCodec {
                   memberLine,
                   memberEnd,
                   references,
-                  genericParameterTypes));
+                  genericParameterTypes,
+                  returnsSelf));
         }
         types.add(
             new TypeFact(

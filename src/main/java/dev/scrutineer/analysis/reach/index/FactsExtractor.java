@@ -66,6 +66,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.tools.Diagnostic;
 
 /**
@@ -83,7 +84,7 @@ public final class FactsExtractor {
    * Bump whenever the facts extracted from the same text could change (new fields, new rules, bug
    * fixes): cached facts of another version are never used.
    */
-  public static final int VERSION = 24;
+  public static final int VERSION = 25;
 
   /** Steps of a receiver chain kept; a longer chain is an unknown receiver. */
   static final int MAX_CHAIN = 8;
@@ -372,7 +373,9 @@ public final class FactsExtractor {
       List<List<AnnotationFact>> parameterAnnotations = new ArrayList<>();
       boolean varargs = false;
       String type = "";
+      boolean returnsSelf = false;
       if (member instanceof MethodTree method) {
+        returnsSelf = returnsSelf(method, owner);
         modifiers = method.getModifiers();
         TypeScope methodScope = scope.with(method.getTypeParameters());
         body.scope = methodScope;
@@ -430,7 +433,43 @@ public final class FactsExtractor {
           declaration.line(),
           declaration.endLine(),
           body.references,
-          genericParameterTypes.equals(parameterTypes) ? List.of() : genericParameterTypes);
+          genericParameterTypes.equals(parameterTypes) ? List.of() : genericParameterTypes,
+          returnsSelf);
+    }
+
+    /**
+     * Whether {@code method} returns a type variable of {@code owner} bounded by {@code owner}
+     * parameterized by that variable itself ({@code B} of {@code Builder<B extends Builder<B>>}),
+     * and not one of its own. Bounded by another type ({@code B extends BaseStream<T, B>}), the
+     * variable is that type's own, not the receiver's.
+     */
+    private static String simpleName(Tree type) {
+      if (type instanceof MemberSelectTree select) {
+        return select.getIdentifier().toString();
+      }
+      return type instanceof IdentifierTree identifier ? identifier.getName().toString() : "";
+    }
+
+    private static boolean returnsSelf(MethodTree method, ClassTree owner) {
+      if (!(method.getReturnType() instanceof IdentifierTree returned)) {
+        return false;
+      }
+      Name name = returned.getName();
+      for (TypeParameterTree own : method.getTypeParameters()) {
+        if (own.getName().contentEquals(name)) {
+          return false;
+        }
+      }
+      for (TypeParameterTree variable : owner.getTypeParameters()) {
+        if (variable.getName().contentEquals(name)
+            && !variable.getBounds().isEmpty()
+            && variable.getBounds().get(0) instanceof ParameterizedTypeTree bound
+            && simpleName(bound.getType()).contentEquals(owner.getSimpleName())) {
+          return bound.getTypeArguments().stream()
+              .anyMatch(a -> a instanceof IdentifierTree i && i.getName().contentEquals(name));
+        }
+      }
+      return false;
     }
 
     /** {@code T... values}: the parser keeps the dots only in the source. */

@@ -29,6 +29,9 @@ import java.util.Set;
  * @param genericParameterTypes the parameter types with a parameterized type's arguments, as {@code
  *     type} writes them ({@code Consumer<HttpHeaders>}), which type the parameters of a lambda
  *     passed as one; empty when no parameter has type arguments
+ * @param returnsSelf the method returns a type variable of its class bounded by that class's own
+ *     type ({@code B} of {@code Builder<B extends Builder<B>>}): the type of its receiver, for a
+ *     builder typed by itself, though {@code type} is the bound
  */
 public record MemberFact(
     Symbol symbol,
@@ -43,7 +46,8 @@ public record MemberFact(
     int line,
     int endLine,
     List<Reference> references,
-    List<String> genericParameterTypes) {
+    List<String> genericParameterTypes,
+    boolean returnsSelf) {
   public MemberFact {
     Objects.requireNonNull(symbol, "symbol");
     if (kind.isType() || kind == DeclarationKind.FILE) {
@@ -66,6 +70,38 @@ public record MemberFact(
     if (!genericParameterTypes.isEmpty() && genericParameterTypes.size() != parameterTypes.size()) {
       throw new IllegalArgumentException("a generic type for each parameter, or none");
     }
+  }
+
+  /** A member that does not return its receiver's type. */
+  public MemberFact(
+      Symbol symbol,
+      DeclarationKind kind,
+      String name,
+      Set<String> modifiers,
+      List<AnnotationFact> annotations,
+      List<String> parameterTypes,
+      boolean varargs,
+      String type,
+      List<List<AnnotationFact>> parameterAnnotations,
+      int line,
+      int endLine,
+      List<Reference> references,
+      List<String> genericParameterTypes) {
+    this(
+        symbol,
+        kind,
+        name,
+        modifiers,
+        annotations,
+        parameterTypes,
+        varargs,
+        type,
+        parameterAnnotations,
+        line,
+        endLine,
+        references,
+        genericParameterTypes,
+        false);
   }
 
   /** A member none of whose parameters has type arguments. */

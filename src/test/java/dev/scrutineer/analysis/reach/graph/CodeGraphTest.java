@@ -1005,6 +1005,42 @@ class CodeGraphTest {
   }
 
   @Test
+  void aMethodReturningTheTypeVariableOfABuilderTypedByItselfReturnsItsReceiver() {
+    // Stream.builder().setPath(p).get(): setPath returns B of Base<B extends Base<B>>, so get() is
+    // Stream.Builder's, not that of every Base; Stream.Builder.setName(String) overrides one
+    // setName to return Stream.Builder, and the other setName returns B: a Stream.Builder too
+    CodeGraph g =
+        graph(
+            file(P, "Base")
+                .type(
+                    type("Base")
+                        .method("setPath(Object)", b -> b.returnsSelf("Base"))
+                        .method("setName(Object)", b -> b.returnsSelf("Base"))
+                        .method("setName(String)", b -> b.returnsSelf("Base"))
+                        .method("get()")),
+            file(P, "Stream")
+                .type(type("Stream").method("static builder()", b -> b.typed("Stream.Builder"))),
+            file(P, "Stream.Builder")
+                .type(
+                    type("Stream.Builder")
+                        .ext("Base")
+                        .method("setName(String)", b -> b.typed("Stream.Builder"))
+                        .method("get()")),
+            file(P, "Other").type(type("Other").ext("Base").method("get()")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method(
+                            "go()",
+                            m ->
+                                m.callOnChain("Stream#builder/0#setPath/1", "get", 0)
+                                    .callOnChain("Stream#builder/0#setName/1", "get", 0))));
+    assertThat(dependents(g, "com.acme.Stream.Builder#get()"))
+        .containsExactly("com.acme.A#go() call high");
+    assertThat(dependents(g, "com.acme.Other#get()")).isEmpty();
+  }
+
+  @Test
   void aTopLevelTypeExtendsAMemberTypeItNamesThroughItsOuterType() {
     // class Default extends Printer.Nop, in Printer's package: a call on a Printer.Indenter
     // dispatches to Default's write too

@@ -200,6 +200,7 @@ final class Facts {
     private final List<Reference> references = new ArrayList<>();
     private final int line = nextLine++;
     private String type = "Object";
+    private boolean returnsSelf;
     private List<String> genericParams = List.of();
 
     MemberBuilder(DeclarationKind kind, String spec) {
@@ -272,6 +273,13 @@ final class Facts {
     /** The declared type of a field, or a method's return type ({@code Object} unless said). */
     MemberBuilder typed(String type) {
       this.type = type;
+      return this;
+    }
+
+    /** Returns {@code B} of its class, {@code Base<B extends Base<B>>}, erased to {@code bound}. */
+    MemberBuilder returnsSelf(String bound) {
+      this.type = bound;
+      this.returnsSelf = true;
       return this;
     }
 
@@ -392,7 +400,8 @@ final class Facts {
           line,
           line,
           references,
-          genericParams);
+          genericParams,
+          returnsSelf);
     }
   }
 }

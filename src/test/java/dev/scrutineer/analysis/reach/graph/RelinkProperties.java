@@ -83,6 +83,52 @@ class RelinkProperties {
   }
 
   /**
+   * Whether a method returns its receiver's type ({@code B} of a class typed by itself) decides
+   * where a chain through it goes, its written type the same: {@code a.self().n()} calls {@code
+   * A}'s {@code n} or {@code D}'s. The file with the chain is linked again.
+   */
+  @Example
+  void aMethodThatComesToReturnItsReceiversTypeRelinksTheChainsThroughIt() throws IOException {
+    Map<String, FileFacts> base = new TreeMap<>();
+    base.put("p/D.java", codeBase("D", List.of(method("D", "n", List.of()))));
+    base.put(
+        "p/A.java",
+        codeBase("A", List.of(returning("A", "self", "D", false), method("A", "n", List.of()))));
+    Reference chained =
+        new Reference(
+            ReferenceKind.CALL, "n", 0, Receiver.CHAIN, Optional.of("A#self/0"), List.of(), 9);
+    base.put(
+        "p/C.java",
+        codeBase(
+            "C",
+            List.of(member("p", "C", DeclarationKind.METHOD, "go", "void", List.of(chained)))));
+    Map<String, FileFacts> head = new TreeMap<>(base);
+    head.put(
+        "p/A.java",
+        codeBase("A", List.of(returning("A", "self", "D", true), method("A", "n", List.of()))));
+
+    relinkGivesTheFullGraph(base, head, Set.of("p/A.java"));
+  }
+
+  private static MemberFact returning(String owner, String name, String type, boolean self) {
+    return new MemberFact(
+        new Symbol("p", owner + "#" + name + "()"),
+        DeclarationKind.METHOD,
+        name,
+        Set.of(),
+        List.of(),
+        List.of(),
+        false,
+        type,
+        List.of(),
+        5,
+        6,
+        List.of(),
+        List.of(),
+        self);
+  }
+
+  /**
    * A member's return type decides where a chain in another file goes ({@code A.f.m()} with {@code
    * f} now a {@code D}): that file is linked again.
    */
@@ -984,6 +1030,7 @@ class RelinkProperties {
       default -> {
         String method = pick(random, METHODS);
         List<String> params = params(random);
+        String returned = random.nextBoolean() ? "void" : fieldType(random);
         return new MemberFact(
             new Symbol(pkg, owner + "#" + method + "(" + String.join(",", params) + ")"),
             DeclarationKind.METHOD,
@@ -992,12 +1039,14 @@ class RelinkProperties {
             List.of(),
             params,
             false,
-            random.nextBoolean() ? "void" : fieldType(random),
+            returned,
             params.stream().map(p -> List.<AnnotationFact>of()).toList(),
             7,
             9,
             references,
-            random.nextBoolean() ? List.of() : withTypeArguments(random, params));
+            random.nextBoolean() ? List.of() : withTypeArguments(random, params),
+            // B of a class typed by itself: a chain through it keeps its receiver's type
+            !returned.equals("void") && random.nextInt(3) == 0);
       }
     }
   }

@@ -755,6 +755,32 @@ class FactsExtractorTest {
             tuple("read", Receiver.NAME, Optional.of("InputStream")));
   }
 
+  @Test
+  void aMethodReturningTheTypeVariableOfABuilderTypedByItselfReturnsSelf() {
+    FileFacts builders =
+        FactsExtractor.extract(
+            "Builder.java",
+            """
+            import java.util.stream.BaseStream;
+            abstract class Builder<T, B extends Builder<T, B>, S extends BaseStream<T, S>> {
+              B setPath(String path) { return (B) this; }
+              <B> B other(B value) { return value; }
+              S stream() { return null; }
+              Builder<T, B, S> plain() { return this; }
+              T value() { return null; }
+            }
+            """);
+    List<MemberFact> members = builders.types().get(0).members();
+    assertThat(members)
+        .extracting(MemberFact::name, MemberFact::type, MemberFact::returnsSelf)
+        .containsExactly(
+            tuple("setPath", "Builder", true),
+            tuple("other", "Object", false),
+            tuple("stream", "BaseStream", false),
+            tuple("plain", "Builder<Object,Builder,BaseStream>", false),
+            tuple("value", "Object", false));
+  }
+
   private MemberFact member(String name) {
     return facts.types().stream()
         .flatMap(t -> t.members().stream())

@@ -140,6 +140,19 @@ public class Printout {
     }
   }
 
+  /** The setup of a reel: only its own get() runs when it is set up and got. */
+  public static class ReelSetup extends Setup<ReelSetup> {
+    @Override
+    Tape get() {
+      return new Tape();
+    }
+  }
+
+  /** A reel set up and got: a change to a tape's setup does not reach it. */
+  public static Tape reel(String label) {
+    return new ReelSetup().setPath(label).get();
+  }
+
   static <T> boolean ordered(T first, T second, Comparator<T> order) {
     return order.compare(first, second) <= 0;
   }
