@@ -6,9 +6,13 @@
 #   the change, which reads the same blobs;
 # - RUNS times with the change's Java files edited again first, so that their content is new to the
 #   cache, as a pull request's is;
-# - RUNS times with warm facts and mined commits but the merge-base's linked graph, stored history
-#   and packed facts removed first (a change on a new merge-base);
-# - RUNS times with the graph, history and packed facts of the merge-base's parent stored instead,
+# - RUNS times a change on the same merge-base that edits only bodies: ten Java files that return
+#   null return (null), every line moved down one (the framework facts are the merge-base's but for
+#   those files' edges);
+# - RUNS times with warm facts and mined commits but the merge-base's linked graph, stored history,
+#   framework facts and packed facts removed first (a change on a new merge-base);
+# - RUNS times with the graph, history, framework facts and packed facts of the merge-base's parent
+#   stored instead,
 #   as two analyses on it leave them (a merge-base that moved by one commit, as in CI; that graph is
 #   only stored when the parent's commit changes Java files).
 # Also prints how many files each kind of run linked, the peak heap and peak RSS of one warm run
@@ -92,20 +96,40 @@ done
 printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, files new to cache" \
   "$(printf '%s\n' "${fresh[@]}" | median)" "${fresh[*]}"
 echo "  ($(echo "$edited" | grep -c .) Java files of the change edited again before each run)"
+# A change that edits only bodies, on the same merge-base: in ten of its Java files that return
+# null, the first "return null;" becomes "return (null);" and every line moves down one.
+bodies_change() {
+  local index="$cache/index" path blob n=0
+  GIT_INDEX_FILE="$index" git -C "$clone" read-tree "$base"
+  for path in $(git -C "$clone" grep -l 'return null;' "$base" -- '*/src/main/java/*.java' | sed "s/^$base://"); do
+    blob=$(git -C "$clone" show "$base:$path" | { printf '\n'; sed '0,/return null;/s//return (null);/'; } |
+      git -C "$clone" hash-object -w --stdin)
+    GIT_INDEX_FILE="$index" git -C "$clone" update-index --cacheinfo "100644,$blob,$path"
+    n=$((n + 1))
+    [ "$n" -ge 10 ] && break
+  done
+  git -C "$clone" commit-tree "$(GIT_INDEX_FILE="$index" git -C "$clone" write-tree)" -p "$base" -m "bodies edited"
+}
+bodies=$(bodies_change)
+env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$clone" --base "$base" --head "$bodies" --format json >/dev/null 2>&1
+CMD_A=(env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$clone" --base "$base" --head "$bodies" --format json)
+CMD_B=(git -C "$clone" diff --numstat "$base" "$bodies")
+compare "$runs" "./scrutineer, bodies edited" "git diff --numstat"
+echo "  ($(git -C "$clone" diff --name-only "$base" "$bodies" | wc -l) Java files whose bodies alone changed)"
 new_base=()
 for ((r = 0; r < runs; r++)); do
-  rm -rf "$cache/graphs" "$cache/histories" "$cache/packs"
+  rm -rf "$cache/graphs" "$cache/histories" "$cache/packs" "$cache/frameworks"
   new_base+=("$(time_once env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base" --format json)")
 done
 printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, new merge-base" \
   "$(printf '%s\n' "${new_base[@]}" | median)" "${new_base[*]}"
-rm -rf "$cache/graphs" "$cache/histories" "$cache/packs"
+rm -rf "$cache/graphs" "$cache/histories" "$cache/packs" "$cache/frameworks"
 echo "  files linked on a new merge-base: $(linked) (the merge-base in full, then the change)"
 # As in CI, where the merge-base moves: the graph of the commit before the merge-base is stored,
 # and the merge-base's is derived from it.
 derived=()
 for ((r = 0; r < runs; r++)); do
-  rm -rf "$cache/graphs" "$cache/histories" "$cache/packs"
+  rm -rf "$cache/graphs" "$cache/histories" "$cache/packs" "$cache/frameworks"
   for twice in 1 2; do
     env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base~1" --head "$base" --format json >/dev/null 2>&1
   done
@@ -113,7 +137,7 @@ for ((r = 0; r < runs; r++)); do
 done
 printf '%-32s median %7.3f s   runs: %s\n' "./scrutineer, merge-base moved" \
   "$(printf '%s\n' "${derived[@]}" | median)" "${derived[*]}"
-rm -rf "$cache/graphs" "$cache/histories" "$cache/packs"
+rm -rf "$cache/graphs" "$cache/histories" "$cache/packs" "$cache/frameworks"
 for twice in 1 2; do
   env SCRUTINEER_CACHE="$cache" "$launcher" analyze --repo "$repo" --base "$base~1" --head "$base" --format json >/dev/null 2>&1
 done

@@ -115,7 +115,9 @@ public final class ReachAnalyzer {
     // The framework rules and the linker only read the index: run them side by side.
     FutureTask<FrameworkFacts> frameworksTask =
         new FutureTask<>(
-            () -> frameworkCache.analyze(baseKey, baseIndex, base, headIndex, head, change));
+            () ->
+                frameworkCache.analyze(
+                    baseKey, contentIds, baseIndex, base, headIndex, head, change));
     Thread frameworksThread = new Thread(frameworksTask, "scrutineer-frameworks");
     frameworksThread.setDaemon(true);
     frameworksThread.start();

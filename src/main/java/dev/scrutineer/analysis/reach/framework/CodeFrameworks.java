@@ -26,8 +26,11 @@ import java.util.function.IntFunction;
  * <p>Only edges read more of a file than its declarations: the lines they are written at, and the
  * requests tests send. So a code base whose files differ from this one's only in the bodies and
  * lines of some Java files has the same of everything else, and the same edges from every other
- * file; {@link #replacing} works out those files' edges again. That is why these facts are kept for
- * a merge-base ({@link FrameworksCache}) and updated for each change made on it.
+ * file; {@link #replacing} works out those files' edges again. A code base whose Java files differ
+ * otherwise has the same build modules, and the same requests from test files it did not change,
+ * while the handlers are the same; {@link #rescan} runs the rules again but for those. That is why
+ * these facts are kept for a merge-base ({@link FrameworksCache}) and updated for each change made
+ * on it.
  *
  * @param entryPoints as {@link FrameworkFacts#entryPoints()}
  * @param tests as {@link FrameworkFacts#tests()}
@@ -47,7 +50,9 @@ record CodeFrameworks(
     List<Module> modules,
     List<Diagnostic> diagnostics) {
   private static final int RULES = 4;
-  private static final int REQUEST_PATHS = 2;
+
+  /** The rule of request paths, third of the {@link #RULES}. */
+  static final int REQUEST_PATHS = 2;
 
   /** The edges one rule finds in one file, in the order it finds them. */
   record FileEdges(int rule, String path, List<Edge> edges) {

@@ -12,15 +12,20 @@ import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.store.CacheFiles;
 import dev.scrutineer.store.RulesFingerprint;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -35,7 +40,7 @@ public final class FrameworksCache {
   static final int KEPT = 4;
 
   /** A fingerprint of the rules: facts stored by other rules are never used. */
-  private static final String RULES =
+  static final String RULES =
       RulesFingerprint.of(
           "frameworks",
           List.of(
@@ -67,45 +72,133 @@ public final class FrameworksCache {
   }
 
   /**
+   * What is stored for a merge-base.
+   *
+   * @param rules the {@link #RULES} that found {@code facts}
+   * @param contentIds what its Java files are, by path, as {@link CodeIndex#contentIds} gives them
+   * @param buildFiles the blob id of each of its build files, by path
+   */
+  record Stored(
+      String rules,
+      SortedMap<String, String> contentIds,
+      SortedMap<String, String> buildFiles,
+      CodeFrameworks facts) {}
+
+  /**
    * The framework facts of the head of {@code change}, as {@link FrameworkFacts#analyze} finds
-   * them. From the merge-base's stored facts when there are some: only the edges of the files the
-   * change edits are found again when it keeps their declarations, else every rule runs again but
-   * the build's modules, and the requests of test files the change leaves alone, are the
-   * merge-base's (unless it touches build files, or the handlers or test classes change). The
-   * merge-base's facts are stored when missing.
+   * them:
+   *
+   * <ul>
+   *   <li>from the merge-base's stored facts, when there are some: only the edges of the files the
+   *       change edits are found again when it keeps their declarations, else every rule runs again
+   *       but the build's modules, and the requests of test files the change leaves alone, are the
+   *       merge-base's (unless it touches build files, or the handlers or test classes change);
+   *   <li>else, in the same way, from the most recently stored facts of a code base with the same
+   *       build files whose Java files differ from the merge-base's in at most half of them (as in
+   *       CI, where the merge-base moves with every merge), counting those files as changed too;
+   *   <li>else by scanning the head, and the merge-base's facts are stored.
+   * </ul>
    *
    * @param baseKey what the merge-base's Java files are, as their content ids say (the stored
    *     graph's key)
+   * @param contentIds the merge-base's Java files' content ids, by path ({@link
+   *     CodeIndex#contentIds})
    */
   public FrameworkFacts analyze(
       String baseKey,
+      Map<String, String> contentIds,
       CodeIndex base,
       SourceTree baseTree,
       CodeIndex head,
       SourceTree headTree,
       ChangeSet change) {
     Supplier<TypeIndex> headTypes = memoized(() -> new TypeIndex(head.files()));
-    Optional<String> key = key(baseKey, baseTree);
+    Optional<SortedMap<String, String>> buildFiles = buildFiles(baseTree);
+    Optional<String> key = buildFiles.map(b -> key(baseKey, b));
     Optional<Set<String>> edited = editedKeepingDeclarations(change, base, head);
-    Optional<CodeFrameworks> stored = key.flatMap(k -> files.read(k, FrameworksCodec::decode));
+    Optional<Stored> stored = key.flatMap(k -> files.read(k, FrameworksCodec::decode));
+    boolean buildTouched = touchesBuildFiles(change);
     CodeFrameworks code;
     if (stored.isPresent() && edited.isPresent()) {
-      code = stored.get().replacing(headTypes.get(), edited.get());
-    } else if (stored.isPresent() && !touchesBuildFiles(change)) {
-      code = CodeFrameworks.rescan(headTypes.get(), stored.get(), javaPaths(change));
+      code = stored.get().facts().replacing(headTypes.get(), edited.get());
+    } else if (stored.isPresent() && !buildTouched) {
+      code = CodeFrameworks.rescan(headTypes.get(), stored.get().facts(), javaPaths(change));
     } else {
-      code = CodeFrameworks.scan(headTypes.get(), head.files(), headTree, changedPaths(change));
-      if (key.isPresent() && stored.isEmpty()) {
-        // The merge-base differs from the head as the head from the merge-base.
-        CodeFrameworks baseCode =
-            edited.isPresent()
-                ? code.replacing(new TypeIndex(base.files()), edited.get())
-                : CodeFrameworks.scan(
-                    new TypeIndex(base.files()), base.files(), baseTree, List.of());
-        files.write(key.get(), () -> FrameworksCodec.encode(baseCode));
+      Optional<Stored> near =
+          stored.isPresent() || buildTouched
+              ? Optional.empty()
+              : buildFiles.flatMap(b -> near(b, contentIds));
+      if (near.isPresent()) {
+        Set<String> changed = differing(near.get().contentIds(), contentIds);
+        changed.addAll(javaPaths(change));
+        code = CodeFrameworks.rescan(headTypes.get(), near.get().facts(), changed);
+      } else {
+        code = CodeFrameworks.scan(headTypes.get(), head.files(), headTree, changedPaths(change));
+        if (key.isPresent() && stored.isEmpty()) {
+          store(key.get(), contentIds, buildFiles.get(), code, base, baseTree, change, edited);
+        }
       }
     }
     return FrameworkFacts.of(code, headTypes, headTree, change);
+  }
+
+  /**
+   * Stores the merge-base's facts, derived from the head's {@code code}: the merge-base differs
+   * from the head as the head from the merge-base.
+   */
+  private void store(
+      String key,
+      Map<String, String> contentIds,
+      SortedMap<String, String> buildFiles,
+      CodeFrameworks code,
+      CodeIndex base,
+      SourceTree baseTree,
+      ChangeSet change,
+      Optional<Set<String>> edited) {
+    TypeIndex baseTypes = new TypeIndex(base.files());
+    CodeFrameworks baseCode =
+        edited.isPresent()
+            ? code.replacing(baseTypes, edited.get())
+            : touchesBuildFiles(change)
+                ? CodeFrameworks.scan(baseTypes, base.files(), baseTree, List.of())
+                : CodeFrameworks.rescan(baseTypes, code, javaPaths(change));
+    Stored stored = new Stored(RULES, new TreeMap<>(contentIds), buildFiles, baseCode);
+    files.write(key, () -> FrameworksCodec.encode(stored));
+  }
+
+  /**
+   * The most recently stored facts, when they are of these rules and of a code base with {@code
+   * buildFiles} whose Java files differ from {@code contentIds} in at most half of them.
+   */
+  private Optional<Stored> near(
+      SortedMap<String, String> buildFiles, Map<String, String> contentIds) {
+    for (Path file : files.newestFirst()) {
+      Optional<Stored> stored;
+      try {
+        stored = Optional.of(FrameworksCodec.decode(Files.readAllBytes(file)));
+      } catch (IOException e) {
+        continue; // being replaced, or of another format: not one to start from
+      }
+      return stored.filter(
+          s ->
+              s.rules().equals(RULES)
+                  && s.buildFiles().equals(buildFiles)
+                  && differing(s.contentIds(), contentIds).size() <= contentIds.size() / 2);
+    }
+    return Optional.empty();
+  }
+
+  /** The paths whose content differs between the two, or that only one has. */
+  private static Set<String> differing(Map<String, String> a, Map<String, String> b) {
+    Set<String> differing = new HashSet<>();
+    a.forEach(
+        (path, id) -> {
+          if (!id.equals(b.get(path))) {
+            differing.add(path);
+          }
+        });
+    b.keySet().stream().filter(path -> !a.containsKey(path)).forEach(differing::add);
+    return differing;
   }
 
   /** What went wrong with the cache, at most one entry; empty while it works. */
@@ -114,25 +207,34 @@ public final class FrameworksCache {
   }
 
   /**
-   * The key of a merge-base's facts: its Java files, its build files (which give the modules) and
-   * the rules; empty when its tree cannot list its files, which the modules are found from.
+   * The blob id of each build file of {@code tree}, by path; empty when it cannot list its files.
    */
-  static Optional<String> key(String baseKey, SourceTree tree) {
+  private static Optional<SortedMap<String, String>> buildFiles(SourceTree tree) {
     List<String> paths;
     try {
       paths = tree.paths();
     } catch (UnsupportedOperationException e) {
       return Optional.empty();
     }
-    MessageDigest sha1 = sha1();
-    sha1.update((baseKey + "\n" + RULES + "\n").getBytes(StandardCharsets.UTF_8));
+    SortedMap<String, String> ids = new TreeMap<>();
     for (String path : paths) {
       if (BuildModules.isBuildFile(path)) {
-        String id = tree.blobId(path).orElse("");
-        sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8));
+        ids.put(path, tree.blobId(path).orElse(""));
       }
     }
-    return Optional.of(HexFormat.of().formatHex(sha1.digest()));
+    return Optional.of(ids);
+  }
+
+  /**
+   * The key of a merge-base's facts: its Java files ({@code baseKey}), its build files (which give
+   * the modules) and the rules.
+   */
+  static String key(String baseKey, SortedMap<String, String> buildFiles) {
+    MessageDigest sha1 = sha1();
+    sha1.update((baseKey + "\n" + RULES + "\n").getBytes(StandardCharsets.UTF_8));
+    buildFiles.forEach(
+        (path, id) -> sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(sha1.digest());
   }
 
   /**

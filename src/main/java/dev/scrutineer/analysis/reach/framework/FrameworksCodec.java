@@ -23,24 +23,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * The binary form of {@link CodeFrameworks}: a header, the values with each distinct string written
- * once and then referred to by number, and a CRC-32 of all that precedes it.
+ * The binary form of {@link FrameworksCache.Stored}: a header, the values with each distinct string
+ * written once and then referred to by number, and a CRC-32 of all that precedes it.
  */
 final class FrameworksCodec {
   private static final int MAGIC = 0x53465257; // "SFRW"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private FrameworksCodec() {}
 
-  static byte[] encode(CodeFrameworks code) {
+  static byte[] encode(FrameworksCache.Stored stored) {
+    CodeFrameworks code = stored.facts();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
     Writer out = new Writer(new DataOutputStream(bytes));
     try {
       out.data.writeInt(MAGIC);
       out.data.writeInt(FORMAT);
+      out.string(stored.rules());
+      out.map(stored.contentIds());
+      out.map(stored.buildFiles());
       out.data.writeInt(code.entryPoints().size());
       for (Map.Entry<Symbol, List<EntryPointSpec>> entry : code.entryPoints().entrySet()) {
         out.symbol(entry.getKey());
@@ -99,7 +105,7 @@ final class FrameworksCodec {
   /**
    * @throws IOException when the bytes are not facts of this format, or were damaged
    */
-  static CodeFrameworks decode(byte[] bytes) throws IOException {
+  static FrameworksCache.Stored decode(byte[] bytes) throws IOException {
     if (bytes.length < 12) {
       throw new IOException("too short");
     }
@@ -118,6 +124,9 @@ final class FrameworksCodec {
       throw new IOException("damaged");
     }
     try {
+      String rules = in.string();
+      SortedMap<String, String> contentIds = in.map();
+      SortedMap<String, String> buildFiles = in.map();
       Map<Symbol, List<EntryPointSpec>> entryPoints = new LinkedHashMap<>();
       for (int i = in.count(); i > 0; i--) {
         Symbol symbol = in.symbol();
@@ -161,8 +170,12 @@ final class FrameworksCodec {
         Optional<String> path = in.data.readBoolean() ? Optional.of(in.string()) : Optional.empty();
         diagnostics.add(new Diagnostic(severity, path, in.string()));
       }
-      return new CodeFrameworks(
-          entryPoints, tests, testClasses, handlers, edges, modules, diagnostics);
+      return new FrameworksCache.Stored(
+          rules,
+          contentIds,
+          buildFiles,
+          new CodeFrameworks(
+              entryPoints, tests, testClasses, handlers, edges, modules, diagnostics));
     } catch (RuntimeException e) { // a count, number or enum out of range: not this format
       throw new IOException("not stored framework facts: " + e, e);
     }
@@ -192,6 +205,14 @@ final class FrameworksCodec {
     void symbol(Symbol symbol) throws IOException {
       string(symbol.packageName());
       string(symbol.name());
+    }
+
+    void map(Map<String, String> map) throws IOException {
+      data.writeInt(map.size());
+      for (Map.Entry<String, String> entry : map.entrySet()) {
+        string(entry.getKey());
+        string(entry.getValue());
+      }
     }
 
     void symbols(Set<Symbol> symbols) throws IOException {
@@ -232,6 +253,14 @@ final class FrameworksCodec {
 
     Symbol symbol() throws IOException {
       return new Symbol(string(), string());
+    }
+
+    SortedMap<String, String> map() throws IOException {
+      SortedMap<String, String> map = new TreeMap<>();
+      for (int i = count(); i > 0; i--) {
+        map.put(string(), string());
+      }
+      return map;
     }
 
     Set<Symbol> symbols() throws IOException {

@@ -208,7 +208,7 @@ class FrameworksCacheTest {
     // Facts stored under the merge-base's key with an entry point and a module no scan finds: each
     // seen only when used.
     CodeIndex baseIndex = index(base());
-    String key = FrameworksCache.key(baseKey(), tree(base())).orElseThrow();
+    String key = key(base());
     CodeFrameworks scanned =
         CodeFrameworks.scan(
             new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
@@ -221,7 +221,8 @@ class FrameworksCacheTest {
     Files.createDirectories(cacheDirectory);
     Files.write(
         cacheDirectory.resolve(key + ".frameworks"),
-        FrameworksCodec.encode(
+        stored(
+            base(),
             new CodeFrameworks(
                 entryPoints,
                 scanned.tests(),
@@ -335,6 +336,77 @@ class FrameworksCacheTest {
   }
 
   @Test
+  void theMergeBasesFactsStoredFromAChangeAreThoseOfAScanOfIt() throws IOException {
+    CodeIndex baseIndex = index(base());
+    CodeFrameworks scanned =
+        CodeFrameworks.scan(
+            new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
+    List<java.util.function.Consumer<Map<String, String>>> edits =
+        new ArrayList<>(reshapingEdits());
+    edits.add(files -> files.putAll(bodiesEdited()));
+    int run = 0;
+    for (var edit : edits) {
+      Map<String, String> head = base();
+      edit.accept(head);
+      Path directory = cacheDirectory.resolve("run" + run++);
+      analyze(FrameworksCache.in(directory), base(), head, change(base(), head));
+
+      String key = key(base());
+      assertThat(
+              FrameworksCodec.decode(Files.readAllBytes(directory.resolve(key + ".frameworks")))
+                  .facts())
+          .as(head.keySet().toString())
+          .isEqualTo(scanned);
+    }
+  }
+
+  @Test
+  void aMergeBaseThatMovedStartsFromTheFactsLastStoredAndStoresNone() throws IOException {
+    // The facts of the merge-base before, stored with a module no scan finds: seen only when used.
+    CodeIndex beforeIndex = index(base());
+    CodeFrameworks before =
+        CodeFrameworks.scan(
+            new TypeIndex(beforeIndex.files()), beforeIndex.files(), tree(base()), List.of());
+    List<Module> modules = new ArrayList<>(before.modules());
+    modules.add(new Module("marker", "marker", false));
+    Files.createDirectories(cacheDirectory);
+    Files.write(
+        cacheDirectory.resolve(key(base()) + ".frameworks"),
+        stored(
+            base(),
+            new CodeFrameworks(
+                before.entryPoints(),
+                before.tests(),
+                before.testClasses(),
+                before.handlers(),
+                before.edges(),
+                modules,
+                before.diagnostics())));
+    for (var edit : reshapingEdits()) {
+      Map<String, String> moved = base();
+      moved.put(TEST + "MovedTest.java", "package com.acme.shop;\nclass MovedTest {}\n");
+      moved.put(
+          TEST + "ApiTestBase.java", BASE_TEST.replace("get(\"/orders/1\")", "post(\"/orders\")"));
+      Map<String, String> head = new TreeMap<>(moved);
+      edit.accept(head);
+      ChangeSet change = change(moved, head);
+
+      FrameworkFacts facts = analyze(FrameworksCache.in(cacheDirectory), moved, head, change);
+
+      List<Module> withoutMarker = new ArrayList<>(facts.modules());
+      assertThat(withoutMarker.remove(new Module("marker", "marker", false))).isTrue();
+      FrameworkFacts full = FrameworkFacts.analyze(index(head).files(), tree(head), change);
+      assertThat(facts.edges()).isEqualTo(full.edges());
+      assertThat(facts.entryPoints()).isEqualTo(full.entryPoints());
+      assertThat(facts.tests()).isEqualTo(full.tests());
+      assertThat(withoutMarker).isEqualTo(full.modules());
+    }
+    try (var files = Files.list(cacheDirectory)) {
+      assertThat(files).hasSize(1);
+    }
+  }
+
+  @Test
   void aRescanKeepsTheRequestsOfTestFilesItDoesNotChange() {
     CodeIndex baseIndex = index(base());
     TypeIndex types = new TypeIndex(baseIndex.files());
@@ -342,11 +414,11 @@ class FrameworksCacheTest {
     String test = TEST + "ApiTestBase.java";
     List<CodeFrameworks.FileEdges> marked = new ArrayList<>();
     for (CodeFrameworks.FileEdges file : before.edges()) {
-      boolean requests = file.path().equals(test) && file.rule() == 2;
+      boolean requests = file.path().equals(test) && file.rule() == CodeFrameworks.REQUEST_PATHS;
       marked.add(
           requests
               ? new CodeFrameworks.FileEdges(
-                  2,
+                  CodeFrameworks.REQUEST_PATHS,
                   test,
                   file.edges().stream()
                       .map(
@@ -393,7 +465,8 @@ class FrameworksCacheTest {
   void damagedOrForeignBytesAreNotFacts() {
     CodeIndex baseIndex = index(base());
     byte[] bytes =
-        FrameworksCodec.encode(
+        stored(
+            base(),
             CodeFrameworks.scan(
                 new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of()));
     byte[] damaged = bytes.clone();
@@ -409,7 +482,7 @@ class FrameworksCacheTest {
   void factsThatCannotBeReadAreFoundAgain() throws IOException {
     Map<String, String> head = bodiesEdited();
     ChangeSet change = change(base(), head);
-    String key = FrameworksCache.key(baseKey(), tree(base())).orElseThrow();
+    String key = key(base());
     Files.createDirectories(cacheDirectory);
     Files.write(cacheDirectory.resolve(key + ".frameworks"), new byte[] {1, 2, 3});
 
@@ -420,13 +493,47 @@ class FrameworksCacheTest {
 
   // ---------------------------------------------------------------- helpers
 
-  private static String baseKey() {
-    return "base";
+  /** A stand-in for the stored graph's key: the files' contents. */
+  private static String baseKey(Map<String, String> files) {
+    return Integer.toHexString(files.hashCode());
+  }
+
+  private static String key(Map<String, String> files) {
+    java.util.SortedMap<String, String> buildFiles = new TreeMap<>();
+    files.forEach(
+        (path, text) -> {
+          if (BuildModules.isBuildFile(path)) {
+            buildFiles.put(path, SourceTree.gitBlobId(text.getBytes()));
+          }
+        });
+    return FrameworksCache.key(baseKey(files), buildFiles);
+  }
+
+  /** The merge-base's facts as the cache stores them. */
+  private static byte[] stored(Map<String, String> files, CodeFrameworks facts) {
+    java.util.SortedMap<String, String> buildFiles = new TreeMap<>();
+    files.forEach(
+        (path, text) -> {
+          if (BuildModules.isBuildFile(path)) {
+            buildFiles.put(path, SourceTree.gitBlobId(text.getBytes()));
+          }
+        });
+    return FrameworksCodec.encode(
+        new FrameworksCache.Stored(
+            FrameworksCache.RULES, new TreeMap<>(index(files).contentIds()), buildFiles, facts));
   }
 
   private static FrameworkFacts analyze(
       FrameworksCache cache, Map<String, String> base, Map<String, String> head, ChangeSet change) {
-    return cache.analyze(baseKey(), index(base), tree(base), index(head), tree(head), change);
+    CodeIndex baseIndex = index(base);
+    return cache.analyze(
+        baseKey(base),
+        baseIndex.contentIds(),
+        baseIndex,
+        tree(base),
+        index(head),
+        tree(head),
+        change);
   }
 
   private static Optional<Set<String>> editedKeeping(
