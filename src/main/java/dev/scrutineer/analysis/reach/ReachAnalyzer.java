@@ -86,8 +86,8 @@ public final class ReachAnalyzer {
    * @param cache file facts by content
    * @param packs every file's facts of the merge-bases, read in one go
    * @param graphs linked merge-bases, so that a change on a known base links only what it can alter
-   * @param frameworks the framework facts of merge-bases, so that a change on a known base scans
-   *     only the files it edits
+   * @param frameworks the framework facts of merge-bases, so that a change on a known base runs the
+   *     rules only where it can alter what they find
    */
   public ReachAnalyzer(
       FactsCache cache, FactsPacks packs, LinkedBaseCache graphs, FrameworksCache frameworks) {

@@ -90,10 +90,11 @@ final class IndirectEdges {
   }
 
   /**
-   * Every class literal in an annotation of a type or member, resolved in the index: the annotated
-   * declaration depends on the type it names. Test annotations are the point ({@code WebMvcTest},
-   * {@code SpringBootTest(classes)}, {@code Import}, {@code ContextConfiguration(classes)}), but
-   * the same holds for {@code Import} on production configuration, so every annotation counts.
+   * The class literals in the annotations of {@code entry}'s type and members, resolved in the
+   * index: the annotated declaration depends on the type it names. Test annotations are the point
+   * ({@code WebMvcTest}, {@code SpringBootTest(classes)}, {@code Import}, {@code
+   * ContextConfiguration(classes)}), but the same holds for {@code Import} on production
+   * configuration, so every annotation counts.
    */
   void classLiterals(Entry entry, Collection<Edge> edges) {
     Symbol type = entry.type().symbol();
@@ -133,10 +134,10 @@ final class IndirectEdges {
   }
 
   /**
-   * Requests that tests send, matched to the handlers mapped at their paths: each member of a test
-   * type depends on the handler its request reaches. A test's path can be concrete ({@code
-   * /owners/1/edit}) or a template ({@code /owners/{id}/edit}); the most specific matching handlers
-   * win, as the framework picks them.
+   * The requests that {@code entry}'s type sends, if it is a test class, matched to the handlers
+   * mapped at their paths: each of its members depends on the handler its request reaches. A test's
+   * path can be concrete ({@code /owners/1/edit}) or a template ({@code /owners/{id}/edit}); the
+   * most specific matching handlers win, as the framework picks them.
    */
   void requestPaths(Entry entry, Collection<Edge> edges) {
     if (handlers.isEmpty() || !(entry.isTestFile() || testTypes.contains(entry.type().symbol()))) {
@@ -316,12 +317,12 @@ final class IndirectEdges {
   }
 
   /**
-   * Reflection reach, at LOW confidence: serialization and data binding call the getters and
-   * setters (and record components) of the types a handler returns or binds, so each handler
-   * depends on them though no Java code calls them. A bound parameter is one annotated {@code
-   * RequestBody}, {@code ModelAttribute}, {@code Valid}, {@code Validated} or {@code BeanParam}, or
-   * one with no annotation at all (Spring binds form fields into it); properties are followed
-   * {@value #PROPERTY_DEPTH} levels deep.
+   * Reflection reach of {@code entry}'s handlers, at LOW confidence: serialization and data binding
+   * call the getters and setters (and record components) of the types a handler returns or binds,
+   * so each handler depends on them though no Java code calls them. A bound parameter is one
+   * annotated {@code RequestBody}, {@code ModelAttribute}, {@code Valid}, {@code Validated} or
+   * {@code BeanParam}, or one with no annotation at all (Spring binds form fields into it);
+   * properties are followed {@value #PROPERTY_DEPTH} levels deep.
    */
   void bindings(Entry entry, Collection<Edge> edges) {
     for (MemberFact member : entry.type().members()) {

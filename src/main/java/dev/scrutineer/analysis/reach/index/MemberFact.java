@@ -72,38 +72,6 @@ public record MemberFact(
     }
   }
 
-  /** A member that does not return its receiver's type. */
-  public MemberFact(
-      Symbol symbol,
-      DeclarationKind kind,
-      String name,
-      Set<String> modifiers,
-      List<AnnotationFact> annotations,
-      List<String> parameterTypes,
-      boolean varargs,
-      String type,
-      List<List<AnnotationFact>> parameterAnnotations,
-      int line,
-      int endLine,
-      List<Reference> references,
-      List<String> genericParameterTypes) {
-    this(
-        symbol,
-        kind,
-        name,
-        modifiers,
-        annotations,
-        parameterTypes,
-        varargs,
-        type,
-        parameterAnnotations,
-        line,
-        endLine,
-        references,
-        genericParameterTypes,
-        false);
-  }
-
   /** A member none of whose parameters has type arguments. */
   public MemberFact(
       Symbol symbol,
@@ -131,7 +99,8 @@ public record MemberFact(
         line,
         endLine,
         references,
-        List.of());
+        List.of(),
+        false);
   }
 
   /** Parameter {@code i}'s type with its type arguments, if it has any. */

@@ -264,25 +264,17 @@ class FrameworksCacheTest {
     readme.put("README.md", "# shop");
     assertThat(editedKeeping(base, readme)).contains(Set.of());
 
-    for (var edit :
-        List.<java.util.function.Consumer<Map<String, String>>>of(
-            files ->
-                files.put(MAIN + "Order.java", ORDER.replace("}\n}", "}\n  void more() {}\n}")),
-            files ->
-                files.put(MAIN + "Order.java", ORDER.replace("class Order", "final class Order")),
-            files -> files.put(MAIN + "Order.java", "import java.util.List;\n" + ORDER),
-            files -> files.put(MAIN + "Item.java", "package com.acme.shop;\nclass Item {}\n"),
-            files -> files.remove(TEST + "ApiTestBase.java"),
-            files -> files.put("lib/pom.xml", "<project><artifactId>lib</artifactId></project>"),
-            files ->
-                files.put(
-                    MAIN + "OrderController.java",
-                    CONTROLLER.replace("@GetMapping(\"/{id}\")", "@GetMapping(\"/{id}/view\")")),
-            files ->
-                files.put(
-                    MAIN + "Order.java",
-                    "import io.micronaut.runtime.Micronaut;\n"
-                        + ORDER.replace("return id;", "Micronaut.run(); return id;")))) {
+    List<java.util.function.Consumer<Map<String, String>>> edits =
+        new ArrayList<>(reshapingEdits());
+    edits.add(files -> files.put(MAIN + "Order.java", "import java.util.List;\n" + ORDER));
+    edits.add(files -> files.put("lib/pom.xml", "<project><artifactId>lib</artifactId></project>"));
+    edits.add(
+        files ->
+            files.put(
+                MAIN + "Order.java",
+                "import io.micronaut.runtime.Micronaut;\n"
+                    + ORDER.replace("return id;", "Micronaut.run(); return id;")));
+    for (var edit : edits) {
       Map<String, String> changed = base();
       edit.accept(changed);
       assertThat(editedKeeping(base, changed)).as(changed.toString()).isEmpty();

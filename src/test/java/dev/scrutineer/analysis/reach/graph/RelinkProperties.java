@@ -427,7 +427,8 @@ class RelinkProperties {
             5,
             6,
             List.of(),
-            List.of(functional));
+            List.of(functional),
+            false);
     files.put(
         "p/T.java",
         importing(
