@@ -43,14 +43,65 @@ final class Arguments {
     List<String> args = r.argumentTypes();
     List<String> out = null;
     for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).indexOf('#') > 0) {
+      String arg = args.get(i);
+      String known = null;
+      if (arg.indexOf('#') > 0) {
+        known = Chains.written(linker.chains.reached(m, arg));
+      } else if (arg.equals(Reference.METHOD_REFERENCE)) {
+        known = methodReference(m, r, i);
+      }
+      if (known != null && !known.equals(arg)) {
         if (out == null) {
           out = new ArrayList<>(args);
         }
-        out.set(i, Chains.written(linker.chains.reached(m, args.get(i))));
+        out.set(i, known);
       }
     }
     return out == null ? args : out;
+  }
+
+  /**
+   * The method reference {@code m} passes as argument {@code at} of its call {@code r}, with the
+   * numbers of parameters the methods it can name take ({@link Overloads#methodReference}); null
+   * when that is not known: its receiver's type is not written, is not the index's or the JDK's
+   * own, or extends another library's, whose methods are not known.
+   */
+  private String methodReference(M m, Reference r, int at) {
+    String passedTo = "#" + r.name() + "/" + r.arity() + "~" + at;
+    Reference found = null;
+    for (Reference ref : m.fact.references()) {
+      if (ref.kind() == Reference.ReferenceKind.METHOD_REFERENCE
+          && ref.arguments().endsWith(passedTo)) {
+        if (found != null
+            && !(found.name().equals(ref.name())
+                && found.receiverType().equals(ref.receiverType()))) {
+          return null; // two calls alike, passing different methods: which is which is not known
+        }
+        found = ref;
+      }
+    }
+    if (found == null || found.receiverType().isEmpty() || found.name().equals("new")) {
+      return null;
+    }
+    String written = found.receiverType().get();
+    T type = linker.resolveType(written, m.owner, m, true);
+    Optional<Class<?>> jdk = type == null ? Linker.jdkType(m.owner, written) : Optional.empty();
+    if (type == null && jdk.isEmpty()
+        || type != null
+            && Hierarchy.closure(type).stream().anyMatch(t -> !t.externalSupers.isEmpty())) {
+      return null;
+    }
+    int arities = 0;
+    for (int n = 0; n <= Overloads.MAX_REFERENCED_ARITY; n++) {
+      boolean named =
+          type != null
+              ? !Hierarchy.methods(type, found.name(), n).isEmpty()
+              : JdkTypes.methods(jdk.get(), found.name(), n) > 0;
+      if (named) {
+        arities |= 1 << n;
+      }
+    }
+    return Overloads.methodReference(arities, found.receiver() == Reference.Receiver.NAME);
   }
 
   /** The types written in {@code m}'s code at {@code r}. */

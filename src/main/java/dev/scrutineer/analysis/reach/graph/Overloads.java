@@ -180,9 +180,11 @@ final class Overloads {
       String arg = args.get(i);
       int lambda = Reference.lambdaParameters(arg);
       Fit fit =
-          lambda < 0
-              ? fit(arg, param.apply(i), caller)
-              : lambda(lambda, callee.functionalParameters(written.apply(i)));
+          arg.startsWith(METHOD_REFERENCE)
+              ? methodReference(arg, callee.functionalParameters(written.apply(i)))
+              : lambda < 0
+                  ? fit(arg, param.apply(i), caller)
+                  : lambda(lambda, callee.functionalParameters(written.apply(i)));
       switch (fit) {
         case NO -> {
           return null;
@@ -301,6 +303,49 @@ final class Overloads {
       return functional == Scope.NOT_FUNCTIONAL ? Fit.NO : Fit.UNKNOWN;
     }
     return functional == parameters ? Fit.STRICT : Fit.NO;
+  }
+
+  /**
+   * The most parameters of a method a method reference names that {@link #methodReference} says.
+   */
+  static final int MAX_REFERENCED_ARITY = 10;
+
+  /**
+   * How {@link #methodReference(int, boolean)} starts; {@link Reference#METHOD_REFERENCE} after it.
+   */
+  private static final String METHOD_REFERENCE = "::";
+
+  /**
+   * The argument type of a method reference whose methods are known: {@code arities} has bit {@code
+   * n} set when one of them takes {@code n} parameters; with {@code typeName}, its receiver may be
+   * a type's name ({@code Type::method}), so an instance method takes the functional interface's
+   * first parameter as its receiver.
+   */
+  static String methodReference(int arities, boolean typeName) {
+    return METHOD_REFERENCE + Integer.toHexString(arities) + (typeName ? "t" : "");
+  }
+
+  /**
+   * A method reference passed as a parameter whose functional interface's method takes {@code
+   * functional} parameters: potentially compatible (JLS 15.12.2.1) when one of the methods it names
+   * takes as many, or one fewer through a type's name; like a lambda, it does not decide the phase.
+   */
+  private static Fit methodReference(String arg, int functional) {
+    if (functional == Scope.NOT_FUNCTIONAL) {
+      return Fit.NO;
+    }
+    if (arg.length() == METHOD_REFERENCE.length()
+        || functional == Scope.NOT_KNOWN
+        || functional > MAX_REFERENCED_ARITY) {
+      return Fit.UNKNOWN;
+    }
+    boolean typeName = arg.endsWith("t");
+    int arities =
+        Integer.parseInt(arg, METHOD_REFERENCE.length(), arg.length() - (typeName ? 1 : 0), 16);
+    boolean fits =
+        (arities & 1 << functional) != 0
+            || typeName && functional > 0 && (arities & 1 << functional - 1) != 0;
+    return fits ? Fit.STRICT : Fit.NO;
   }
 
   /** Array types: covariant in reference elements, exact in primitive ones (JLS 4.10.3). */

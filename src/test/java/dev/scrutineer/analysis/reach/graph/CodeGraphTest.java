@@ -1041,6 +1041,33 @@ class CodeGraphTest {
   }
 
   @Test
+  void aMethodReferencePassedIsPassedOnlyAsAParameterTakingAsManyAsTheMethodsItNames() {
+    // Closer.close(closeable, throwable::addSuppressed): Throwable's addSuppressed takes one
+    // parameter, as a Consumer's accept does, and a Closeable's close none: of close(Closeable,
+    // Consumer) and close(Closeable...), only the first can be called
+    CodeGraph g =
+        graph(
+            file(P, "Closer")
+                .imports("java.io.Closeable", "java.util.function.Consumer")
+                .type(
+                    type("Closer")
+                        .method("static close(Closeable,Consumer)")
+                        .method("static close(Closeable...)")),
+            file(P, "A")
+                .imports("java.io.Closeable")
+                .type(
+                    type("A")
+                        .method(
+                            "go(Closeable,Throwable)",
+                            m ->
+                                m.methodRefPassed("Throwable", "addSuppressed", "Closer#close/2~1")
+                                    .callWith("Closer", "close", "Closeable", "::"))));
+    assertThat(dependents(g, "com.acme.Closer#close(Closeable,Consumer)"))
+        .containsExactly("com.acme.A#go(Closeable,Throwable) call high");
+    assertThat(dependents(g, "com.acme.Closer#close(Closeable[])")).isEmpty();
+  }
+
+  @Test
   void aTopLevelTypeExtendsAMemberTypeItNamesThroughItsOuterType() {
     // class Default extends Printer.Nop, in Printer's package: a call on a Printer.Indenter
     // dispatches to Default's write too

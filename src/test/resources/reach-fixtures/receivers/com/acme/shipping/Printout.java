@@ -1,5 +1,6 @@
 package com.acme.shipping;
 
+import java.io.Closeable;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.function.Consumer;
 
 /**
  * Writers and streams of the JDK's hierarchies: a field a JDK superclass leaves to its subclasses,
@@ -151,6 +153,31 @@ public class Printout {
   /** A reel set up and got: a change to a tape's setup does not reach it. */
   public static Tape reel(String label) {
     return new ReelSetup().setPath(label).get();
+  }
+
+  /** Closes quietly, telling {@code onError} what went wrong. */
+  static void close(Closeable closeable, Consumer<Exception> onError) {
+    try {
+      closeable.close();
+    } catch (IOException e) {
+      onError.accept(e);
+    }
+  }
+
+  /** Closes each quietly. */
+  static void close(Closeable... closeables) {
+    for (Closeable closeable : closeables) {
+      close(closeable, e -> {});
+    }
+  }
+
+  /**
+   * Closes a reel, what went wrong suppressed into {@code failure}: of the two closes, only the one
+   * taking a consumer can take {@code failure::addSuppressed}.
+   */
+  public static Throwable closeInto(Closeable reel, Throwable failure) {
+    close(reel, failure::addSuppressed);
+    return failure;
   }
 
   static <T> boolean ordered(T first, T second, Comparator<T> order) {
