@@ -93,9 +93,11 @@ final class Arguments {
     }
     int arities = 0;
     for (int n = 0; n <= Overloads.MAX_REFERENCED_ARITY; n++) {
+      // A type of the index has Object's methods too: item::hashCode is a Supplier.
       boolean named =
           type != null
               ? !Hierarchy.methods(type, found.name(), n).isEmpty()
+                  || JdkTypes.methods(Object.class, found.name(), n) > 0
               : JdkTypes.methods(jdk.get(), found.name(), n) > 0;
       if (named) {
         arities |= 1 << n;

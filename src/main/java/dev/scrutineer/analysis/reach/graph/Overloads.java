@@ -180,7 +180,7 @@ final class Overloads {
       String arg = args.get(i);
       int lambda = Reference.lambdaParameters(arg);
       Fit fit =
-          arg.startsWith(METHOD_REFERENCE)
+          arg.startsWith(Reference.METHOD_REFERENCE)
               ? methodReference(arg, callee.functionalParameters(written.apply(i)))
               : lambda < 0
                   ? fit(arg, param.apply(i), caller)
@@ -311,18 +311,13 @@ final class Overloads {
   static final int MAX_REFERENCED_ARITY = 10;
 
   /**
-   * How {@link #methodReference(int, boolean)} starts; {@link Reference#METHOD_REFERENCE} after it.
-   */
-  private static final String METHOD_REFERENCE = "::";
-
-  /**
    * The argument type of a method reference whose methods are known: {@code arities} has bit {@code
    * n} set when one of them takes {@code n} parameters; with {@code typeName}, its receiver may be
    * a type's name ({@code Type::method}), so an instance method takes the functional interface's
    * first parameter as its receiver.
    */
   static String methodReference(int arities, boolean typeName) {
-    return METHOD_REFERENCE + Integer.toHexString(arities) + (typeName ? "t" : "");
+    return Reference.METHOD_REFERENCE + Integer.toHexString(arities) + (typeName ? "t" : "");
   }
 
   /**
@@ -334,14 +329,14 @@ final class Overloads {
     if (functional == Scope.NOT_FUNCTIONAL) {
       return Fit.NO;
     }
-    if (arg.length() == METHOD_REFERENCE.length()
+    int from = Reference.METHOD_REFERENCE.length();
+    if (arg.length() == from
         || functional == Scope.NOT_KNOWN
         || functional > MAX_REFERENCED_ARITY) {
       return Fit.UNKNOWN;
     }
     boolean typeName = arg.endsWith("t");
-    int arities =
-        Integer.parseInt(arg, METHOD_REFERENCE.length(), arg.length() - (typeName ? 1 : 0), 16);
+    int arities = Integer.parseInt(arg, from, arg.length() - (typeName ? 1 : 0), 16);
     boolean fits =
         (arities & 1 << functional) != 0
             || typeName && functional > 0 && (arities & 1 << functional - 1) != 0;

@@ -1068,6 +1068,28 @@ class CodeGraphTest {
   }
 
   @Test
+  void aMethodReferenceOnATypeOfTheIndexNamesObjectsMethodsToo() {
+    // Jobs.run(item::hashCode): Item declares hashCode(String), and has Object's hashCode() too,
+    // so the reference is a Supplier as well as a Function
+    CodeGraph g =
+        graph(
+            file(P, "Item").type(type("Item").method("hashCode(String)")),
+            file(P, "Jobs")
+                .imports("java.util.function.Function", "java.util.function.Supplier")
+                .type(type("Jobs").method("static run(Supplier)").method("static run(Function)")),
+            file(P, "A")
+                .type(
+                    type("A")
+                        .method(
+                            "go(Item)",
+                            m ->
+                                m.methodRefPassed("Item", "hashCode", "Jobs#run/1~0")
+                                    .callWith("Jobs", "run", "::"))));
+    assertThat(dependents(g, "com.acme.Jobs#run(Supplier)")).isNotEmpty();
+    assertThat(dependents(g, "com.acme.Jobs#run(Function)")).isNotEmpty();
+  }
+
+  @Test
   void aTopLevelTypeExtendsAMemberTypeItNamesThroughItsOuterType() {
     // class Default extends Printer.Nop, in Printer's package: a call on a Printer.Indenter
     // dispatches to Default's write too
