@@ -129,7 +129,7 @@ public final class FrameworksCache {
               ? Optional.empty()
               : buildFiles.flatMap(b -> near(b, contentIds));
       if (near.isPresent()) {
-        Set<String> changed = differing(near.get().contentIds(), contentIds);
+        Set<String> changed = CodeIndex.differing(near.get().contentIds(), contentIds);
         changed.addAll(javaPaths(change));
         code = CodeFrameworks.rescan(headTypes.get(), near.get().facts(), changed);
       } else {
@@ -183,22 +183,10 @@ public final class FrameworksCache {
           s ->
               s.rules().equals(RULES)
                   && s.buildFiles().equals(buildFiles)
-                  && differing(s.contentIds(), contentIds).size() <= contentIds.size() / 2);
+                  && CodeIndex.differing(s.contentIds(), contentIds).size()
+                      <= contentIds.size() / 2);
     }
     return Optional.empty();
-  }
-
-  /** The paths whose content differs between the two, or that only one has. */
-  private static Set<String> differing(Map<String, String> a, Map<String, String> b) {
-    Set<String> differing = new HashSet<>();
-    a.forEach(
-        (path, id) -> {
-          if (!id.equals(b.get(path))) {
-            differing.add(path);
-          }
-        });
-    b.keySet().stream().filter(path -> !a.containsKey(path)).forEach(differing::add);
-    return differing;
   }
 
   /** What went wrong with the cache, at most one entry; empty while it works. */

@@ -1,5 +1,6 @@
 package dev.scrutineer.analysis.reach.graph;
 
+import dev.scrutineer.analysis.reach.index.CodeIndex;
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.model.Symbol;
 import dev.scrutineer.store.RulesFingerprint;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -214,16 +214,7 @@ public final class LinkedBase {
 
   /** The paths whose content differs between the files it was linked from and {@code other}. */
   public Set<String> differing(Map<String, String> other) {
-    SortedMap<String, String> own = contentIds();
-    Set<String> changed = new HashSet<>();
-    other.forEach(
-        (path, id) -> {
-          if (!id.equals(own.get(path))) {
-            changed.add(path);
-          }
-        });
-    own.keySet().stream().filter(p -> !other.containsKey(p)).forEach(changed::add);
-    return changed;
+    return CodeIndex.differing(contentIds(), other);
   }
 
   /** The key this graph is stored under: {@link #key(Map, int)} of what it was linked from. */

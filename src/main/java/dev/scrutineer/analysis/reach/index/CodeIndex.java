@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -228,6 +230,22 @@ public final class CodeIndex {
                 path,
                 blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse("")));
     return ids;
+  }
+
+  /**
+   * The paths whose content differs between two maps of {@link #contentIds}, or that only one of
+   * them has.
+   */
+  public static Set<String> differing(Map<String, String> a, Map<String, String> b) {
+    Set<String> differing = new HashSet<>();
+    a.forEach(
+        (path, id) -> {
+          if (!id.equals(b.get(path))) {
+            differing.add(path);
+          }
+        });
+    b.keySet().stream().filter(path -> !a.containsKey(path)).forEach(differing::add);
+    return differing;
   }
 
   public Stats stats() {
