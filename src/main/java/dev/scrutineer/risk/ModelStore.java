@@ -60,7 +60,6 @@ public final class ModelStore {
     }
   }
 
-  /** The model in the file, or empty when there is none. */
   /** The model a user named with {@code --model}: its absence is their mistake to fix. */
   public static RiskModel require(Path file) {
     return load(file)
@@ -68,6 +67,7 @@ public final class ModelStore {
             () -> new InputException("no risk model at " + file + "; check the --model path"));
   }
 
+  /** The model in the file, or empty when there is none. */
   public static Optional<RiskModel> load(Path file) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();

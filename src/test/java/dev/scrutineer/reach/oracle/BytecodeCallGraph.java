@@ -403,7 +403,7 @@ final class BytecodeCallGraph {
       Type[] parameters = Type.getArgumentTypes(method.desc);
       List<String> names = new ArrayList<>();
       for (int i = 0; i < parameters.length; i++) {
-        if (!implicitParameter(method, i, constructor, parameters.length)) {
+        if (!implicitParameter(method, i, constructor && !isRecord(info), parameters.length)) {
           names.add(simpleName(parameters[i]));
         }
       }
@@ -413,6 +413,15 @@ final class BytecodeCallGraph {
           + "("
           + String.join(",", names)
           + ")";
+    }
+
+    /**
+     * A record is never an inner class: its constructors have no outer instance. Compilers from
+     * Java 21 on mark the parameters of a compact canonical constructor mandated, which they are:
+     * the source declares them through the record's components.
+     */
+    private static boolean isRecord(ClassInfo info) {
+      return "java/lang/Record".equals(info.node.superName);
     }
 
     /**

@@ -305,12 +305,12 @@ public final class CodeGraph {
     return new Location(paths[id], lines[id], kinds[id]);
   }
 
-  /** Whether a declaration is a node. */
   /** The first node, in name order, that {@code test} accepts. */
   public Optional<Symbol> find(Predicate<Symbol> test) {
     return Arrays.stream(symbols).filter(test).min(Comparator.comparing(Symbol::qualified));
   }
 
+  /** Whether a declaration is a node. */
   public boolean contains(Symbol symbol) {
     return ids.containsKey(symbol);
   }
