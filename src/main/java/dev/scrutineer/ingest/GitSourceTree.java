@@ -31,6 +31,9 @@ final class GitSourceTree implements SourceTree {
   /** Path to blob id of every regular file, listed once on first use: a commit's tree is fixed. */
   private volatile Map<String, String> listing;
 
+  /** The listed paths, sorted once: the index and the framework rules each ask for them. */
+  private volatile List<String> sorted;
+
   GitSourceTree(Repository repository, ObjectId tree, AtomicBoolean closed) {
     this.repository = repository;
     this.tree = tree.copy();
@@ -65,9 +68,14 @@ final class GitSourceTree implements SourceTree {
 
   @Override
   public List<String> paths() {
-    List<String> paths = new ArrayList<>(listing().keySet());
-    Collections.sort(paths);
-    return Collections.unmodifiableList(paths);
+    List<String> paths = sorted;
+    if (paths == null) {
+      List<String> sorting = new ArrayList<>(listing().keySet());
+      Collections.sort(sorting);
+      paths = Collections.unmodifiableList(sorting);
+      sorted = paths;
+    }
+    return paths;
   }
 
   @Override

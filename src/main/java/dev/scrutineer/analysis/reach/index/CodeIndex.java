@@ -99,7 +99,7 @@ public final class CodeIndex {
     Map<String, String> blobIds = new ConcurrentHashMap<>();
     Counts counts;
     if (packed.isPresent() && samePaths(packed.get(), paths)) {
-      packed.get().forEach(f -> files.put(f.path(), f));
+      files = Presorted.treeMap(paths, packed.get());
       blobIds.putAll(listed.get());
       counts = new Counts();
       counts.fromCache.set(files.size());
@@ -123,19 +123,19 @@ public final class CodeIndex {
 
   /** Each path's blob id; empty when one cannot be read. */
   private static Optional<SortedMap<String, String>> blobIds(SourceTree tree, List<String> paths) {
-    SortedMap<String, String> ids = new TreeMap<>();
+    List<String> ids = new ArrayList<>(paths.size());
     try {
       for (String path : paths) {
         Optional<String> id = tree.blobId(path);
         if (id.isEmpty()) {
           return Optional.empty();
         }
-        ids.put(path, id.get());
+        ids.add(id.get());
       }
     } catch (UncheckedIOException e) {
       return Optional.empty(); // the index notes it as it reads the file
     }
-    return Optional.of(ids);
+    return Optional.of(Presorted.treeMap(paths, ids));
   }
 
   private static boolean samePaths(List<FileFacts> facts, List<String> paths) {
@@ -223,13 +223,14 @@ public final class CodeIndex {
    * when it could not (the same content gives other facts without a compiler).
    */
   public Map<String, String> contentIds() {
-    Map<String, String> ids = new TreeMap<>();
+    List<String> paths = new ArrayList<>(files.size());
+    List<String> ids = new ArrayList<>(files.size());
     files.forEach(
-        (path, facts) ->
-            ids.put(
-                path,
-                blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse("")));
-    return ids;
+        (path, facts) -> {
+          paths.add(path);
+          ids.add(blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse(""));
+        });
+    return Presorted.treeMap(paths, ids);
   }
 
   /**
