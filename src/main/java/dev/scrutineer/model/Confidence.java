@@ -12,11 +12,14 @@ public enum Confidence {
   /** Resolved by Java's scoping rules to exactly one declaration. */
   HIGH;
 
+  /** {@link #id()}, spelt once: reports write it for every reached test. */
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
   public Confidence min(Confidence other) {
     return compareTo(other) <= 0 ? this : other;
   }
 
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return id;
   }
 }

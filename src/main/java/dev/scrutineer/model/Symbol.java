@@ -17,22 +17,41 @@ import java.util.Objects;
  *   <li>When a file declares the same name twice, later ones get {@code [2]}, {@code [3]}, ...
  * </ul>
  *
- * @param packageName the package, empty for the unnamed package
- * @param name the rest, from the top-level type's simple name on
+ * <p>A class rather than a record only to keep its qualified form once spelt: reports and the
+ * linker ask tens of thousands of symbols for it, some several times.
  */
-public record Symbol(String packageName, String name) {
-  public Symbol {
-    Objects.requireNonNull(packageName, "packageName");
-    Objects.requireNonNull(name, "name");
+public final class Symbol {
+  private final String packageName;
+  private final String name;
+
+  /** {@link #qualified()}, once asked for: a race spells the same string twice, nothing worse. */
+  private String qualified;
+
+  /**
+   * @param packageName the package, empty for the unnamed package
+   * @param name the rest, from the top-level type's simple name on
+   */
+  public Symbol(String packageName, String name) {
+    this.packageName = Objects.requireNonNull(packageName, "packageName");
+    this.name = Objects.requireNonNull(name, "name");
     if (name.isEmpty()) {
       throw new IllegalArgumentException("a symbol needs a name");
     }
   }
 
+  /** The package, empty for the unnamed package. */
+  public String packageName() {
+    return packageName;
+  }
+
+  /** The rest, from the top-level type's simple name on. */
+  public String name() {
+    return name;
+  }
+
   /**
-   * The hash a record's generated method gives ({@code 31 * packageName's + name's}), written out:
-   * symbols are the keys of maps of hundreds of thousands of entries, and the generated method
-   * dispatches through method handles on every call. The same value keeps every iteration order.
+   * {@code 31 * packageName's + name's}, as a record's generated method would give, so every
+   * iteration order of the maps keyed by symbols stays as it was.
    */
   @Override
   public int hashCode() {
@@ -47,7 +66,12 @@ public record Symbol(String packageName, String name) {
 
   /** The fully qualified form: the package, a dot and the name. */
   public String qualified() {
-    return packageName.isEmpty() ? name : packageName + "." + name;
+    String spelt = qualified;
+    if (spelt == null) {
+      spelt = packageName.isEmpty() ? name : packageName + "." + name;
+      qualified = spelt;
+    }
+    return spelt;
   }
 
   @Override
