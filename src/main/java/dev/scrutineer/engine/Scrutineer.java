@@ -67,7 +67,7 @@ public final class Scrutineer {
   private static final String FACTS_FILE = "facts.db";
 
   public Analysis analyze(AnalysisRequest request) {
-    Warmup.start();
+    Warmup.start(CacheDirectory.resolve(request.cacheDirectory(), System.getenv()));
     // The session keeps the repository open while the analyses read files from either side.
     try (ChangeSession session = GitChangeReader.open(request.change())) {
       List<Diagnostic> diagnostics = new ArrayList<>(session.change().diagnostics());
@@ -91,8 +91,8 @@ public final class Scrutineer {
    * policy come from the merge-base, like the rest of the configuration.
    */
   public Gated gate(GateRequest request) {
-    Warmup.start();
     AnalysisRequest analysisRequest = request.analysis();
+    Warmup.start(CacheDirectory.resolve(analysisRequest.cacheDirectory(), System.getenv()));
     List<Review> reviews = request.reviews().map(ReviewsReader::read).orElse(List.of());
     Teams teams = request.teams().map(Teams::load).orElse(Teams.NONE);
     List<String> assignees =

@@ -2,6 +2,7 @@ package dev.scrutineer.engine;
 
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
+import java.nio.file.Path;
 
 /**
  * Set-up every analysis needs that depends on nothing it reads: SQLite's native library and the
@@ -12,15 +13,16 @@ import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 final class Warmup {
   private Warmup() {}
 
-  static void start() {
-    Thread thread = new Thread(Warmup::run, "scrutineer-warmup");
+  /** Starts it; SQLite's library is kept in {@code cacheDirectory}. */
+  static void start(Path cacheDirectory) {
+    Thread thread = new Thread(() -> run(cacheDirectory), "scrutineer-warmup");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private static void run() {
+  private static void run(Path cacheDirectory) {
     try {
-      FactsCache.prepare();
+      FactsCache.prepare(cacheDirectory);
       SurfaceAnalyzer.builtinRules();
     } catch (RuntimeException | Error e) {
       // The analysis needs the same things, meets the same problem and reports it.

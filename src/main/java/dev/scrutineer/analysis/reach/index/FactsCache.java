@@ -1,7 +1,7 @@
 package dev.scrutineer.analysis.reach.index;
 
 import dev.scrutineer.model.Diagnostic;
-import dev.scrutineer.store.SqliteRows;
+import dev.scrutineer.store.SqliteLibrary;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,11 +33,11 @@ public interface FactsCache extends AutoCloseable {
   void close();
 
   /**
-   * Loads what opening a cache first needs (SQLite's native library), for a caller that can do it
-   * while it waits for something else.
+   * Loads what opening a cache first needs (SQLite's native library, from its copy in {@code
+   * cacheDirectory}), for a caller that can do it while it waits for something else.
    */
-  static void prepare() {
-    SqliteRows.loadLibrary();
+  static void prepare(Path cacheDirectory) {
+    SqliteLibrary.load(cacheDirectory);
   }
 
   /** The SQLite cache in {@code file}, created when missing. */
