@@ -99,7 +99,7 @@ public final class CodeIndex {
     Map<String, String> blobIds = new ConcurrentHashMap<>();
     Counts counts;
     if (packed.isPresent() && samePaths(packed.get(), paths)) {
-      files = Presorted.treeMap(paths, packed.get());
+      packed.get().forEach(f -> files.put(f.path(), f));
       blobIds.putAll(listed.get());
       counts = new Counts();
       counts.fromCache.set(files.size());
@@ -123,19 +123,19 @@ public final class CodeIndex {
 
   /** Each path's blob id; empty when one cannot be read. */
   private static Optional<SortedMap<String, String>> blobIds(SourceTree tree, List<String> paths) {
-    List<String> ids = new ArrayList<>(paths.size());
+    SortedMap<String, String> ids = new TreeMap<>();
     try {
       for (String path : paths) {
         Optional<String> id = tree.blobId(path);
         if (id.isEmpty()) {
           return Optional.empty();
         }
-        ids.add(id.get());
+        ids.put(path, id.get());
       }
     } catch (UncheckedIOException e) {
       return Optional.empty(); // the index notes it as it reads the file
     }
-    return Optional.of(Presorted.treeMap(paths, ids));
+    return Optional.of(ids);
   }
 
   private static boolean samePaths(List<FileFacts> facts, List<String> paths) {
@@ -223,14 +223,13 @@ public final class CodeIndex {
    * when it could not (the same content gives other facts without a compiler).
    */
   public Map<String, String> contentIds() {
-    List<String> paths = new ArrayList<>(files.size());
-    List<String> ids = new ArrayList<>(files.size());
+    Map<String, String> ids = new TreeMap<>();
     files.forEach(
-        (path, facts) -> {
-          paths.add(path);
-          ids.add(blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse(""));
-        });
-    return Presorted.treeMap(paths, ids);
+        (path, facts) ->
+            ids.put(
+                path,
+                blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse("")));
+    return ids;
   }
 
   /**
