@@ -72,10 +72,22 @@ public final class KeyedFiles {
   /** Writes the file of {@code key}, whole or not at all, and drops the least recently used. */
   public void write(String key, byte[] bytes) throws IOException {
     Files.createDirectories(directory);
-    Path partial = Files.createTempFile(directory, key, ".partial");
+    writeWhole(directory.resolve(key + suffix), bytes);
+    List<Path> files = new ArrayList<>(newestFirst());
+    for (Path old : files.subList(Math.min(kept, files.size()), files.size())) {
+      Files.deleteIfExists(old);
+    }
+  }
+
+  /**
+   * Writes {@code file}, in an existing directory, through a temporary file beside it renamed when
+   * complete: a reader sees the whole file or the one before it, never a part.
+   */
+  static void writeWhole(Path file, byte[] bytes) throws IOException {
+    Path partial =
+        Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial");
     try {
       Files.write(partial, bytes);
-      Path file = directory.resolve(key + suffix);
       try {
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -83,10 +95,6 @@ public final class KeyedFiles {
       }
     } finally {
       Files.deleteIfExists(partial);
-    }
-    List<Path> files = new ArrayList<>(newestFirst());
-    for (Path old : files.subList(Math.min(kept, files.size()), files.size())) {
-      Files.deleteIfExists(old);
     }
   }
 

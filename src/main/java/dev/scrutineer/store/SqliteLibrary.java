@@ -3,10 +3,8 @@ package dev.scrutineer.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,8 +88,8 @@ public final class SqliteLibrary {
         return Optional.empty();
       }
       Files.createDirectories(directory);
-      write(directory, copy, library.get());
-      write(directory, source, resource.getBytes(StandardCharsets.UTF_8));
+      KeyedFiles.writeWhole(copy, library.get());
+      KeyedFiles.writeWhole(source, resource.getBytes(StandardCharsets.UTF_8));
       return Optional.of(copy);
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a read-only or full cache: sqlite-jdbc's own way still works
@@ -102,21 +100,6 @@ public final class SqliteLibrary {
   private static Optional<byte[]> bytes(String resource) throws IOException {
     try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
       return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-    }
-  }
-
-  /** Writes {@code file} whole, through a temporary file in {@code directory}. */
-  private static void write(Path directory, Path file, byte[] content) throws IOException {
-    Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-    try {
-      Files.write(partial, content);
-      try {
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(partial);
     }
   }
 }
