@@ -27,9 +27,9 @@ import org.sqlite.SQLiteJDBCLoader;
 /**
  * Tables of an embedded SQLite file holding byte rows keyed by a content id and the version of the
  * code that wrote them: {@code (<key>, version, data)}. Write-ahead logging and a busy timeout let
- * two processes share the file; rows of other versions are deleted when the tables open. Any SQLite
- * error closes the file for the rest of the run and is kept as its {@link #problem()}: reads then
- * find nothing and writes do nothing, so a caller goes on without the rows.
+ * two processes share the file; rows of other versions are deleted when a version first opens the
+ * tables. Any SQLite error closes the file for the rest of the run and is kept as its {@link
+ * #problem()}: reads then find nothing and writes do nothing, so a caller goes on without the rows.
  *
  * <p>Safe to use from several threads.
  */
@@ -127,14 +127,23 @@ public final class SqliteRows implements AutoCloseable {
    * process opening the same file waits for. The old table's pages are left free for later rows,
    * like those of deleted rows: giving them back (a {@code VACUUM}) rewrites the whole file, which
    * on spring-framework's caches took three times as long as the rebuild.
+   *
+   * <p>Done once per version: a mark in the file ({@link #MARKS}) then says the table holds this
+   * version's rows only, and later opens take no lock and read nothing more. Deleting scanned every
+   * row, 48 MB of spring-framework's history cache on every run. Rows another version writes after
+   * the mark are never read, and go when a version that is not theirs next prepares the table.
    */
   private void prepare(String table) throws SQLException {
+    if (marked(table)) {
+      return;
+    }
     try (Statement s = connection.createStatement()) {
       // Immediate: the write lock first, so that no other process can write between the look at
       // the table's form and the change of it.
       s.execute("BEGIN IMMEDIATE");
       try {
         migrateOrCreate(s, table);
+        mark(s, table);
         s.execute("COMMIT");
       } catch (SQLException | RuntimeException e) {
         try {
@@ -144,6 +153,43 @@ public final class SqliteRows implements AutoCloseable {
         }
         throw e;
       }
+    }
+  }
+
+  /** The table of marks: each prepared table's name, with the version it was prepared for. */
+  static final String MARKS = "prepared_tables";
+
+  /** Whether the marks say {@code table} was prepared for this version. */
+  private boolean marked(String table) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT m.version FROM "
+                + MARKS
+                + " m JOIN sqlite_master t ON t.type = 'table' AND t.name = m.name"
+                + " WHERE m.name = ? AND m.version = "
+                + version)) {
+      select.setString(1, table);
+      try (ResultSet result = select.executeQuery()) {
+        return result.next();
+      }
+    } catch (SQLException e) {
+      if (e.getErrorCode() == SQLiteErrorCode.SQLITE_ERROR.code) {
+        return false; // no table of marks yet
+      }
+      throw e;
+    }
+  }
+
+  private void mark(Statement s, String table) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + MARKS
+            + " (name TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL)");
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT OR REPLACE INTO " + MARKS + " (name, version) VALUES (?, " + version + ")")) {
+      insert.setString(1, table);
+      insert.executeUpdate();
     }
   }
 

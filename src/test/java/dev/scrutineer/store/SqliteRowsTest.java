@@ -74,6 +74,45 @@ class SqliteRowsTest {
   }
 
   @Test
+  void aVersionThatPreparedTheTablesOpensThemAgainWithoutTheWriteLock() throws Exception {
+    Path file = temp.resolve("r.db");
+    try (SqliteRows rows = SqliteRows.open(file, 1, "id", "a")) {
+      rows.write("a", Map.of("k1", bytes("one")));
+    }
+    // Another process writing holds the write lock: preparing the tables would wait for it until
+    // the busy timeout and give up; opening them once prepared reads on.
+    try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = writer.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      s.execute("INSERT INTO a VALUES ('k2', 1, X'74776F')");
+      try (SqliteRows rows = SqliteRows.open(file, 1, "id", "a")) {
+        assertThat(rows.problem()).isEmpty();
+        assertThat(text(rows.read("a", List.of("k1")))).isEqualTo(Map.of("k1", "one"));
+      }
+      s.execute("COMMIT");
+    }
+  }
+
+  @Test
+  void rowsOfAnotherVersionWrittenAfterThePreparationGoWhenThatVersionIsNextLeftBehind() {
+    Path file = temp.resolve("r.db");
+    try (SqliteRows rows = SqliteRows.open(file, 2, "id", "a")) {
+      rows.write("a", Map.of("k2", bytes("two")));
+    }
+    try (SqliteRows old = SqliteRows.open(file, 1, "id", "a")) {
+      assertThat(old.read("a", List.of("k2"))).as("version 1 deletes version 2's rows").isEmpty();
+      old.write("a", Map.of("k1", bytes("one")));
+    }
+    try (SqliteRows rows = SqliteRows.open(file, 2, "id", "a")) {
+      assertThat(rows.read("a", List.of("k1"))).as("version 2 deletes version 1's rows").isEmpty();
+      rows.write("a", Map.of("k2", bytes("two")));
+    }
+    try (SqliteRows rows = SqliteRows.open(file, 2, "id", "a")) {
+      assertThat(text(rows.read("a", List.of("k2")))).isEqualTo(Map.of("k2", "two"));
+    }
+  }
+
+  @Test
   void aFileThatIsNotADatabaseClosesTheRowsWithItsProblem() throws IOException {
     Path file = temp.resolve("junk.db");
     Files.write(file, "this is not a database, just junk ".repeat(500).getBytes(UTF_8));
@@ -100,7 +139,10 @@ class SqliteRowsTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement();
         ResultSet tables =
-            s.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'table'")) {
+            s.executeQuery(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name <> '"
+                    + SqliteRows.MARKS
+                    + "'")) {
       assertThat(tables.next()).isTrue();
       assertThat(tables.getString(1)).isEqualTo("a");
       assertThat(tables.getString(2)).doesNotContainIgnoringCase("without rowid");
