@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,37 +87,18 @@ final class BuildModules {
     return found;
   }
 
-  /** {@code modules}, each a service when one of its types in {@code index} is an application. */
-  static List<Module> withServices(List<Module> modules, TypeIndex index) {
+  /**
+   * {@code modules}, each a service when it holds one of {@code applications}: the paths of the
+   * files that declare an application class ({@link #isApplication}).
+   */
+  static List<Module> withServices(List<Module> modules, Collection<String> applications) {
     Set<String> services = new HashSet<>();
-    Map<String, Optional<Module>> byDirectory = new HashMap<>();
-    for (Entry entry : index.entries()) {
-      addService(entry, modules, byDirectory, services);
+    for (String path : applications) {
+      nearest(modules, path).ifPresent(m -> services.add(m.directory()));
     }
     return modules.stream()
         .map(m -> new Module(m.name(), m.directory(), services.contains(m.directory())))
         .toList();
-  }
-
-  /**
-   * Marks the entry's module a service when the entry is an application class. Looking for a {@code
-   * Micronaut.run} call means reading every reference of every member: it is done only for files
-   * that import Micronaut, of modules not yet known to be services. A method of its own for the
-   * JIT, as {@link TypeIndex}'s constructor says.
-   */
-  private static void addService(
-      Entry entry,
-      List<Module> modules,
-      Map<String, Optional<Module>> byDirectory,
-      Set<String> services) {
-    String path = entry.file().path();
-    Optional<Module> module =
-        byDirectory.computeIfAbsent(parent(path), dir -> nearest(modules, path));
-    if (module.isPresent()
-        && !services.contains(module.get().directory())
-        && isApplication(entry)) {
-      services.add(module.get().directory());
-    }
   }
 
   /** The module whose directory is the longest one that contains {@code path}. */
@@ -134,7 +114,12 @@ final class BuildModules {
     return dir.isEmpty() || path.equals(dir) || path.startsWith(dir + "/");
   }
 
-  private static boolean isApplication(Entry entry) {
+  /**
+   * Whether the type is an application's: a Spring Boot or Quarkus application, a {@code main}
+   * method, or a Micronaut {@code run} call. Looking for the call means reading every reference of
+   * every member: it is done only in files that import Micronaut.
+   */
+  static boolean isApplication(Entry entry) {
     TypeFact type = entry.type();
     if (EntryPoints.has(type.annotations(), "SpringBootApplication")
         || EntryPoints.has(type.annotations(), "QuarkusMain")) {

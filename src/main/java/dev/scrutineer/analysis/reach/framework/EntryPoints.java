@@ -6,6 +6,7 @@ import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,32 +69,43 @@ final class EntryPoints {
       Set.of("Filter", "OncePerRequestFilter", "GenericFilterBean", "HttpFilter", "WebFilter");
   private static final Set<String> FILTER_METHODS = Set.of("doFilter", "doFilterInternal");
 
-  private final TypeIndex index;
-  private final Map<Symbol, List<EntryPointSpec>> found = new LinkedHashMap<>();
-  private final Set<Handler> handlers = new LinkedHashSet<>();
+  /**
+   * The entry points of one type's members, in the order the rules find them, and the HTTP handlers
+   * among them.
+   */
+  record Found(Map<Symbol, List<EntryPointSpec>> entryPoints, List<Handler> handlers) {
+    static final Found NONE = new Found(Map.of(), List.of());
 
-  /** Whether a type has methods with mappings of their own, by position; null until asked. */
-  private final Boolean[] webTypes;
-
-  private EntryPoints(TypeIndex index) {
-    this.index = index;
-    this.webTypes = new Boolean[index.entries().size()];
-  }
-
-  static EntryPoints scan(TypeIndex index) {
-    EntryPoints points = new EntryPoints(index);
-    for (Entry entry : index.entries()) {
-      points.scanType(entry);
+    Found {
+      Map<Symbol, List<EntryPointSpec>> copy = new LinkedHashMap<>();
+      entryPoints.forEach((symbol, specs) -> copy.put(symbol, List.copyOf(specs)));
+      entryPoints = Collections.unmodifiableMap(copy);
+      handlers = List.copyOf(handlers);
     }
-    return points;
   }
 
-  Map<Symbol, List<EntryPointSpec>> found() {
-    return found;
+  private final TypeIndex index;
+
+  /** Whether a type has methods with mappings of their own. */
+  private final TypeIndex.Memo<Boolean> webTypes;
+
+  // What the type being scanned has, while it is.
+  private Map<Symbol, List<EntryPointSpec>> found;
+  private Set<Handler> handlers;
+
+  EntryPoints(TypeIndex index) {
+    this.index = index;
+    this.webTypes = index.memo();
   }
 
-  List<Handler> handlers() {
-    return List.copyOf(handlers);
+  /** The entry points of {@code entry}'s members. */
+  Found of(Entry entry) {
+    found = new LinkedHashMap<>();
+    handlers = new LinkedHashSet<>();
+    scanType(entry);
+    return found.isEmpty() && handlers.isEmpty()
+        ? Found.NONE // most types
+        : new Found(found, List.copyOf(handlers));
   }
 
   private void scanType(Entry entry) {
@@ -256,19 +268,17 @@ final class EntryPoints {
 
   /** Whether any method of the type has a mapping of its own; worked out once per type. */
   private boolean hasWebMethod(Entry entry) {
-    Boolean known = webTypes[entry.position()];
-    if (known == null) {
-      known = false;
-      for (MemberFact member : entry.type().members()) {
-        if (member.kind() == DeclarationKind.METHOD
-            && isWebMethod(index.expand(member.annotations(), entry))) {
-          known = true;
-          break;
-        }
+    return webTypes.get(entry, this::findWebMethod);
+  }
+
+  private boolean findWebMethod(Entry entry) {
+    for (MemberFact member : entry.type().members()) {
+      if (member.kind() == DeclarationKind.METHOD
+          && isWebMethod(index.expand(member.annotations(), entry))) {
+        return true;
       }
-      webTypes[entry.position()] = known;
     }
-    return known;
+    return false;
   }
 
   private static boolean isWebMethod(List<AnnotationFact> annotations) {

@@ -6,9 +6,9 @@ import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.analysis.reach.index.StringScreen;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.ChangeSet;
-import dev.scrutineer.model.ChangeType;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.FileChange;
+import dev.scrutineer.model.Module;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.store.CacheFiles;
 import dev.scrutineer.store.RulesFingerprint;
@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -89,15 +90,16 @@ public final class FrameworksCache {
    * them:
    *
    * <ul>
-   *   <li>from the merge-base's stored facts, when there are some: only the edges of the files the
-   *       change edits are found again when it keeps their declarations, else every rule runs again
-   *       but the build's modules, and the requests of test files the change leaves alone, are the
-   *       merge-base's (unless it touches build files, or the handlers or test classes change);
+   *   <li>updated from the merge-base's stored facts, when there are some ({@link
+   *       CodeFrameworks#update}: the rules run again only for the types of the Java files the
+   *       change touches and the types that looked up a name those files declare differently);
    *   <li>else, in the same way, from the most recently stored facts of a code base with the same
    *       build files whose Java files differ from the merge-base's in at most half of them (as in
    *       CI, where the merge-base moves with every merge), counting those files as changed too;
    *   <li>else by scanning the head, and the merge-base's facts are stored.
    * </ul>
+   *
+   * The build's modules are read again when the change touches a build file.
    *
    * @param baseKey what the merge-base's Java files are, as their content ids say (the stored
    *     graph's key)
@@ -115,31 +117,49 @@ public final class FrameworksCache {
     Supplier<TypeIndex> headTypes = memoized(() -> new TypeIndex(head.files()));
     Optional<SortedMap<String, String>> buildFiles = buildFiles(baseTree);
     Optional<String> key = buildFiles.map(b -> key(baseKey, b));
-    Optional<Set<String>> edited = editedKeepingDeclarations(change, base, head);
     Optional<Stored> stored = key.flatMap(k -> files.read(k, FrameworksCodec::decode));
-    boolean buildTouched = touchesBuildFiles(change);
+    Set<String> changed = javaPaths(change);
+    Set<String> kept = declaringTheSame(changed, base, head);
     CodeFrameworks code;
-    if (stored.isPresent() && edited.isPresent()) {
-      code = stored.get().facts().replacing(headTypes.get(), edited.get());
-    } else if (stored.isPresent() && !buildTouched) {
-      code = CodeFrameworks.rescan(headTypes.get(), stored.get().facts(), javaPaths(change));
+    if (stored.isPresent()) {
+      code = updated(stored.get().facts(), headTypes.get(), changed, kept, head, headTree, change);
     } else {
-      Optional<Stored> near =
-          stored.isPresent() || buildTouched
-              ? Optional.empty()
-              : buildFiles.flatMap(b -> near(b, contentIds));
+      Optional<Stored> near = buildFiles.flatMap(b -> near(b, contentIds));
       if (near.isPresent()) {
-        Set<String> changed = CodeIndex.differing(near.get().contentIds(), contentIds);
-        changed.addAll(javaPaths(change));
-        code = CodeFrameworks.rescan(headTypes.get(), near.get().facts(), changed);
+        Set<String> drifted = CodeIndex.differing(near.get().contentIds(), contentIds);
+        Set<String> all = new HashSet<>(drifted);
+        all.addAll(changed);
+        Set<String> keptHere = new HashSet<>(kept);
+        keptHere.removeAll(drifted);
+        code = updated(near.get().facts(), headTypes.get(), all, keptHere, head, headTree, change);
       } else {
         code = CodeFrameworks.scan(headTypes.get(), head.files(), headTree, changedPaths(change));
-        if (key.isPresent() && stored.isEmpty()) {
-          store(key.get(), contentIds, buildFiles.get(), code, base, baseTree, change, edited);
-        }
+        key.ifPresent(
+            k -> store(k, contentIds, buildFiles.get(), code, base, baseTree, change, kept));
       }
     }
     return FrameworkFacts.of(code, headTypes, headTree, change);
+  }
+
+  /**
+   * {@code before} updated for the code base {@code types} indexes, whose Java files differ at
+   * {@code changed}; with the modules of {@code tree}'s build when the change touches it.
+   */
+  private static CodeFrameworks updated(
+      CodeFrameworks before,
+      TypeIndex types,
+      Set<String> changed,
+      Set<String> kept,
+      CodeIndex index,
+      SourceTree tree,
+      ChangeSet change) {
+    if (!touchesBuildFiles(change)) {
+      return before.update(types, changed, kept);
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Module> layout =
+        BuildModules.layout(tree, index.files(), changedPaths(change), diagnostics);
+    return before.update(types, changed, kept, layout, diagnostics);
   }
 
   /**
@@ -154,14 +174,16 @@ public final class FrameworksCache {
       CodeIndex base,
       SourceTree baseTree,
       ChangeSet change,
-      Optional<Set<String>> edited) {
+      Set<String> kept) {
     TypeIndex baseTypes = new TypeIndex(base.files());
-    CodeFrameworks baseCode =
-        edited.isPresent()
-            ? code.replacing(baseTypes, edited.get())
-            : touchesBuildFiles(change)
-                ? CodeFrameworks.scan(baseTypes, base.files(), baseTree, List.of())
-                : CodeFrameworks.rescan(baseTypes, code, javaPaths(change));
+    CodeFrameworks baseCode;
+    if (touchesBuildFiles(change)) {
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      List<Module> layout = BuildModules.layout(baseTree, base.files(), List.of(), diagnostics);
+      baseCode = code.update(baseTypes, javaPaths(change), kept, layout, diagnostics);
+    } else {
+      baseCode = code.update(baseTypes, javaPaths(change), kept);
+    }
     Stored stored = new Stored(RULES, new TreeMap<>(contentIds), buildFiles, baseCode);
     files.write(key, () -> FrameworksCodec.encode(stored));
   }
@@ -226,35 +248,19 @@ public final class FrameworksCache {
   }
 
   /**
-   * The paths of the Java files {@code change} edits, when each is edited in place and keeps its
-   * declarations ({@link #sameDeclarations}) and the change touches no build file; empty otherwise.
-   * A file that imports Micronaut is not counted as kept: a call in a body makes its module a
-   * service.
+   * The files of {@code changed} that both sides have, each declaring the same on both ({@link
+   * #sameDeclarations}).
    */
-  static Optional<Set<String>> editedKeepingDeclarations(
-      ChangeSet change, CodeIndex base, CodeIndex head) {
-    if (touchesBuildFiles(change)) {
-      return Optional.empty();
+  static Set<String> declaringTheSame(Set<String> changed, CodeIndex base, CodeIndex head) {
+    Set<String> same = new HashSet<>();
+    for (String path : changed) {
+      Optional<FileFacts> before = base.file(path);
+      Optional<FileFacts> after = head.file(path);
+      if (before.isPresent() && after.isPresent() && sameDeclarations(before.get(), after.get())) {
+        same.add(path);
+      }
     }
-    Set<String> edited = new HashSet<>();
-    for (FileChange file : change.files()) {
-      if (paths(file).noneMatch(FrameworksCache::isJava)) {
-        continue;
-      }
-      if (file.type() != ChangeType.MODIFIED) {
-        return Optional.empty();
-      }
-      Optional<FileFacts> before = base.file(file.path());
-      Optional<FileFacts> after = head.file(file.path());
-      if (before.isEmpty()
-          || after.isEmpty()
-          || !sameDeclarations(before.get(), after.get())
-          || BuildModules.importsMicronaut(after.get())) {
-        return Optional.empty();
-      }
-      edited.add(file.path());
-    }
-    return Optional.of(edited);
+    return same;
   }
 
   /**

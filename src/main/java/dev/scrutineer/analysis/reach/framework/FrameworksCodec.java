@@ -1,6 +1,6 @@
 package dev.scrutineer.analysis.reach.framework;
 
-import dev.scrutineer.analysis.reach.framework.CodeFrameworks.FileEdges;
+import dev.scrutineer.analysis.reach.framework.CodeFrameworks.TypeRules;
 import dev.scrutineer.analysis.reach.framework.EntryPoints.Handler;
 import dev.scrutineer.analysis.reach.graph.Edge;
 import dev.scrutineer.model.Confidence;
@@ -8,21 +8,19 @@ import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.Severity;
 import dev.scrutineer.model.Symbol;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
@@ -33,7 +31,10 @@ import java.util.zip.CRC32;
  */
 final class FrameworksCodec {
   private static final int MAGIC = 0x53465257; // "SFRW"
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
+
+  private static final int TEST_CLASS = 1;
+  private static final int APPLICATION = 2;
 
   private FrameworksCodec() {}
 
@@ -47,38 +48,8 @@ final class FrameworksCodec {
       out.string(stored.rules());
       out.map(stored.contentIds());
       out.map(stored.buildFiles());
-      out.data.writeInt(code.entryPoints().size());
-      for (Map.Entry<Symbol, List<EntryPointSpec>> entry : code.entryPoints().entrySet()) {
-        out.symbol(entry.getKey());
-        out.data.writeInt(entry.getValue().size());
-        for (EntryPointSpec spec : entry.getValue()) {
-          out.string(spec.kind());
-          out.string(spec.label());
-        }
-      }
-      out.symbols(code.tests());
-      out.symbols(code.testClasses());
-      out.data.writeInt(code.handlers().size());
-      for (Handler handler : code.handlers()) {
-        out.string(handler.method());
-        out.string(handler.path());
-        out.symbol(handler.symbol());
-      }
-      out.data.writeInt(code.edges().size());
-      for (FileEdges file : code.edges()) {
-        out.data.writeInt(file.rule());
-        out.string(file.path());
-        out.data.writeInt(file.edges().size());
-        for (Edge edge : file.edges()) {
-          out.symbol(edge.from());
-          out.symbol(edge.to());
-          out.string(edge.via());
-          out.data.writeByte(edge.confidence().ordinal());
-          out.data.writeInt(edge.line());
-        }
-      }
-      out.data.writeInt(code.modules().size());
-      for (Module module : code.modules()) {
+      out.data.writeInt(code.layout().size());
+      for (Module module : code.layout()) {
         out.string(module.name());
         out.string(module.directory());
         out.data.writeBoolean(module.service());
@@ -91,6 +62,10 @@ final class FrameworksCodec {
           out.string(diagnostic.path().get());
         }
         out.string(diagnostic.message());
+      }
+      out.data.writeInt(code.types().size());
+      for (TypeRules type : code.types()) {
+        out.type(type);
       }
       CRC32 crc = new CRC32();
       crc.update(bytes.toByteArray());
@@ -111,71 +86,35 @@ final class FrameworksCodec {
     }
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length - 4);
-    Reader in = new Reader(new DataInputStream(new ByteArrayInputStream(bytes)));
-    if (in.data.readInt() != MAGIC || in.data.readInt() != FORMAT) {
+    Reader in = new Reader(ByteBuffer.wrap(bytes, 0, bytes.length - 4));
+    if (in.data.getInt() != MAGIC || in.data.getInt() != FORMAT) {
       throw new IOException("not stored framework facts of this version");
     }
-    int expected =
-        ((bytes[bytes.length - 4] & 0xff) << 24)
-            | ((bytes[bytes.length - 3] & 0xff) << 16)
-            | ((bytes[bytes.length - 2] & 0xff) << 8)
-            | (bytes[bytes.length - 1] & 0xff);
-    if (expected != (int) crc.getValue()) {
+    if (ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt() != (int) crc.getValue()) {
       throw new IOException("damaged");
     }
     try {
       String rules = in.string();
       SortedMap<String, String> contentIds = in.map();
       SortedMap<String, String> buildFiles = in.map();
-      Map<Symbol, List<EntryPointSpec>> entryPoints = new LinkedHashMap<>();
+      List<Module> layout = new ArrayList<>();
       for (int i = in.count(); i > 0; i--) {
-        Symbol symbol = in.symbol();
-        List<EntryPointSpec> specs = new ArrayList<>();
-        for (int j = in.count(); j > 0; j--) {
-          specs.add(new EntryPointSpec(in.string(), in.string()));
-        }
-        entryPoints.put(symbol, specs);
-      }
-      Set<Symbol> tests = in.symbols();
-      Set<Symbol> testClasses = in.symbols();
-      List<Handler> handlers = new ArrayList<>();
-      for (int i = in.count(); i > 0; i--) {
-        handlers.add(new Handler(in.string(), in.string(), in.symbol()));
-      }
-      List<FileEdges> edges = new ArrayList<>();
-      Confidence[] confidences = Confidence.values();
-      for (int i = in.count(); i > 0; i--) {
-        int rule = in.data.readInt();
-        String path = in.string();
-        List<Edge> fileEdges = new ArrayList<>();
-        for (int j = in.count(); j > 0; j--) {
-          fileEdges.add(
-              new Edge(
-                  in.symbol(),
-                  in.symbol(),
-                  in.string(),
-                  confidences[in.data.readByte()],
-                  in.data.readInt()));
-        }
-        edges.add(new FileEdges(rule, path, fileEdges));
-      }
-      List<Module> modules = new ArrayList<>();
-      for (int i = in.count(); i > 0; i--) {
-        modules.add(new Module(in.string(), in.string(), in.data.readBoolean()));
+        layout.add(new Module(in.string(), in.string(), in.data.get() != 0));
       }
       List<Diagnostic> diagnostics = new ArrayList<>();
       Severity[] severities = Severity.values();
       for (int i = in.count(); i > 0; i--) {
-        Severity severity = severities[in.data.readByte()];
-        Optional<String> path = in.data.readBoolean() ? Optional.of(in.string()) : Optional.empty();
+        Severity severity = severities[in.data.get()];
+        Optional<String> path = in.data.get() != 0 ? Optional.of(in.string()) : Optional.empty();
         diagnostics.add(new Diagnostic(severity, path, in.string()));
       }
+      int count = in.count();
+      List<TypeRules> types = new ArrayList<>(Math.min(count, bytes.length));
+      for (int i = 0; i < count; i++) {
+        types.add(in.type());
+      }
       return new FrameworksCache.Stored(
-          rules,
-          contentIds,
-          buildFiles,
-          new CodeFrameworks(
-              entryPoints, tests, testClasses, handlers, edges, modules, diagnostics));
+          rules, contentIds, buildFiles, new CodeFrameworks(types, layout, diagnostics));
     } catch (RuntimeException e) { // a count, number or enum out of range: not this format
       throw new IOException("not stored framework facts: " + e, e);
     }
@@ -215,43 +154,83 @@ final class FrameworksCodec {
       }
     }
 
-    void symbols(Set<Symbol> symbols) throws IOException {
-      data.writeInt(symbols.size());
-      for (Symbol symbol : symbols) {
-        symbol(symbol);
+    void type(TypeRules type) throws IOException {
+      string(type.path());
+      symbol(type.type());
+      data.writeInt(type.entryPoints().size());
+      for (Map.Entry<Symbol, List<EntryPointSpec>> entry : type.entryPoints().entrySet()) {
+        symbol(entry.getKey());
+        data.writeInt(entry.getValue().size());
+        for (EntryPointSpec spec : entry.getValue()) {
+          string(spec.kind());
+          string(spec.label());
+        }
+      }
+      data.writeInt(type.handlers().size());
+      for (Handler handler : type.handlers()) {
+        string(handler.method());
+        string(handler.path());
+        symbol(handler.symbol());
+      }
+      data.writeInt(type.tests().size());
+      for (Symbol test : type.tests()) {
+        symbol(test);
+      }
+      data.writeByte((type.testClass() ? TEST_CLASS : 0) | (type.application() ? APPLICATION : 0));
+      for (List<Edge> edges : type.edges()) {
+        data.writeInt(edges.size());
+        for (Edge edge : edges) {
+          symbol(edge.from());
+          symbol(edge.to());
+          string(edge.via());
+          data.writeByte(edge.confidence().ordinal());
+          data.writeInt(edge.line());
+        }
+      }
+      data.writeInt(type.reads().size());
+      for (String name : type.reads()) {
+        string(name);
       }
     }
   }
 
+  /** Reads what {@link Writer} wrote; a buffer rather than a stream, as this is read every run. */
   private static final class Reader {
-    private final DataInputStream data;
+    private static final Confidence[] CONFIDENCES = Confidence.values();
+
+    private final ByteBuffer data;
     private final List<String> strings = new ArrayList<>();
 
-    Reader(DataInputStream data) {
+    Reader(ByteBuffer data) {
       this.data = data;
     }
 
     int count() throws IOException {
-      int count = data.readInt();
+      int count = data.getInt();
       if (count < 0) {
         throw new IOException("negative count");
       }
       return count;
     }
 
-    String string() throws IOException {
-      int number = data.readInt();
+    String string() {
+      int number = data.getInt();
       if (number >= 0) {
         return strings.get(number);
       }
-      byte[] utf8 = new byte[-1 - number];
-      data.readFully(utf8);
-      String value = new String(utf8, StandardCharsets.UTF_8);
+      int length = -1 - number;
+      if (length > data.remaining()) {
+        throw new BufferUnderflowException();
+      }
+      String value =
+          new String(
+              data.array(), data.arrayOffset() + data.position(), length, StandardCharsets.UTF_8);
+      data.position(data.position() + length);
       strings.add(value);
       return value;
     }
 
-    Symbol symbol() throws IOException {
+    Symbol symbol() {
       return new Symbol(string(), string());
     }
 
@@ -263,12 +242,56 @@ final class FrameworksCodec {
       return map;
     }
 
-    Set<Symbol> symbols() throws IOException {
-      Set<Symbol> symbols = new LinkedHashSet<>();
+    TypeRules type() throws IOException {
+      String path = string();
+      Symbol type = symbol();
+      Map<Symbol, List<EntryPointSpec>> entryPoints = new LinkedHashMap<>();
       for (int i = count(); i > 0; i--) {
-        symbols.add(symbol());
+        Symbol symbol = symbol();
+        List<EntryPointSpec> specs = new ArrayList<>();
+        for (int j = count(); j > 0; j--) {
+          specs.add(new EntryPointSpec(string(), string()));
+        }
+        entryPoints.put(symbol, List.copyOf(specs));
       }
-      return symbols;
+      List<Handler> handlers = new ArrayList<>();
+      for (int i = count(); i > 0; i--) {
+        handlers.add(new Handler(string(), string(), symbol()));
+      }
+      List<Symbol> tests = new ArrayList<>();
+      for (int i = count(); i > 0; i--) {
+        tests.add(symbol());
+      }
+      int flags = data.get();
+      List<List<Edge>> edges = new ArrayList<>(CodeFrameworks.RULES);
+      for (int rule = 0; rule < CodeFrameworks.RULES; rule++) {
+        int count = count();
+        if (count == 0) {
+          edges.add(List.of()); // most types, most rules
+          continue;
+        }
+        List<Edge> ruleEdges = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          ruleEdges.add(
+              new Edge(symbol(), symbol(), string(), CONFIDENCES[data.get()], data.getInt()));
+        }
+        edges.add(ruleEdges);
+      }
+      int reads = count();
+      String[] names = new String[reads];
+      for (int i = 0; i < reads; i++) {
+        names[i] = string();
+      }
+      return new TypeRules(
+          path,
+          type,
+          entryPoints,
+          handlers,
+          tests,
+          (flags & TEST_CLASS) != 0,
+          (flags & APPLICATION) != 0,
+          edges,
+          List.of(names));
     }
   }
 }

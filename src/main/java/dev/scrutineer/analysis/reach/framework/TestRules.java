@@ -6,13 +6,11 @@ import dev.scrutineer.analysis.reach.index.AnnotationFact;
 import dev.scrutineer.analysis.reach.index.MemberFact;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.DeclarationKind;
-import dev.scrutineer.model.Symbol;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 /**
  * Which declarations are tests: test methods (JUnit 4 and 5, TestNG), the test methods a concrete
@@ -51,71 +49,25 @@ final class TestRules {
           "DataProvider",
           "Factory");
 
-  private final Set<Symbol> tests = new LinkedHashSet<>();
-  private final Set<Symbol> testTypes = new LinkedHashSet<>();
-
-  /** Each type's own test methods, by position in the index. */
-  private final List<List<MemberFact>> ownTests;
-
-  /** The {@code inherited-test} edges of each type, by position in the index. */
-  private final List<List<Edge>> inherited;
-
-  private TestRules(int types) {
-    ownTests = new ArrayList<>(types);
-    inherited = new ArrayList<>(types);
-  }
-
-  static TestRules scan(TypeIndex index) {
-    TestRules rules = new TestRules(index.entries().size());
-    // Each type's own test methods, found once: the second pass asks again for every ancestor.
-    for (Entry entry : index.entries()) {
-      rules.ownTests.add(rules.own(index, entry));
-    }
-    for (Entry entry : index.entries()) {
-      rules.inherited.add(rules.inherit(index, entry));
-    }
-    return rules;
-  }
-
-  /**
-   * The type's own test methods, recorded; a method of its own for the JIT, as {@link TypeIndex}'s
-   * constructor says.
-   */
-  private List<MemberFact> own(TypeIndex index, Entry entry) {
-    List<MemberFact> own = testMethods(index, entry);
-    for (MemberFact m : own) {
-      tests.add(m.symbol());
-    }
-    if (!own.isEmpty() || entry.isTestFile()) {
-      testTypes.add(entry.type().symbol());
-    }
-    return own;
-  }
-
-  private List<Edge> inherit(TypeIndex index, Entry entry) {
-    List<Edge> edges = new ArrayList<>();
-    inheritedTests(index, entry, ownTests::get, edges);
-    if (edges.isEmpty()) {
-      return List.of(); // most types
-    }
-    testTypes.add(entry.type().symbol());
-    return edges;
-  }
+  private TestRules() {}
 
   /**
    * The {@code inherited-test} edges of one type: from a concrete class to each test method it
    * inherits and does not override.
    *
-   * @param ownTests each type's own test methods ({@link #testMethods}), by position in the index
+   * @param ownTests each type's own test methods ({@link #testMethods})
    */
   static void inheritedTests(
-      TypeIndex index, Entry entry, IntFunction<List<MemberFact>> ownTests, Collection<Edge> out) {
+      TypeIndex index,
+      Entry entry,
+      Function<Entry, List<MemberFact>> ownTests,
+      Collection<Edge> out) {
     if (entry.type().kind() != DeclarationKind.CLASS
         || entry.type().modifiers().contains("abstract")) {
       return;
     }
     for (Entry ancestor : index.ancestors(entry)) {
-      for (MemberFact inherited : ownTests.apply(ancestor.position())) {
+      for (MemberFact inherited : ownTests.apply(ancestor)) {
         if (isOverridden(index, entry, ancestor, inherited)) {
           continue;
         }
@@ -191,18 +143,5 @@ final class TestRules {
       }
     }
     return false;
-  }
-
-  Set<Symbol> tests() {
-    return tests;
-  }
-
-  Set<Symbol> testTypes() {
-    return testTypes;
-  }
-
-  /** The {@code inherited-test} edges of the type at {@code position} in the index. */
-  List<Edge> inherited(int position) {
-    return inherited.get(position);
   }
 }

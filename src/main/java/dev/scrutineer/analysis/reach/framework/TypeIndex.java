@@ -16,12 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The types of every file, and the little name resolution framework rules need: a name as written
  * in a file to a type of the index, a type's supertypes, and annotations seen through the
  * annotation types the index declares (meta-annotations). Deliberately small: the graph's linker
  * does full scoping; here a name that does not resolve is simply left out.
+ *
+ * <p>Every answer comes from the types that share a simple name with the name looked up, so the
+ * index can record which simple names some work looked up ({@link #reading}): that work gives the
+ * same answers in another code base whose types of those names are declared the same. Answers kept
+ * for later ({@link #ancestors}, meta-annotations, {@link Memo}) keep the names they looked up, and
+ * count them as looked up again whenever they are used.
  */
 final class TypeIndex {
   /**
@@ -38,6 +46,7 @@ final class TypeIndex {
     // them for every member, and a field costs no lookup.
     private Map<String, Optional<Entry>> resolved;
     private List<Entry> ancestors;
+    private Set<String> ancestorReads;
     private Map<String, List<MemberFact>> methodsByName;
 
     Entry(TypeFact type, FileFacts file, Scope scope, int position) {
@@ -111,6 +120,65 @@ final class TypeIndex {
     }
   }
 
+  /**
+   * A value worked out once per type and kept by position, with the simple names looked up to work
+   * it out: each later use counts them as looked up too.
+   */
+  final class Memo<V> {
+    private final Object[] values = new Object[entries.size()];
+    private final List<Set<String>> reads = new ArrayList<>(entries.size());
+
+    private Memo() {
+      for (int i = 0; i < values.length; i++) {
+        reads.add(null);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    V get(Entry entry, Function<Entry, V> work) {
+      int at = entry.position;
+      if (values[at] == null) {
+        Set<String> read = new HashSet<>();
+        values[at] = reading(read, () -> work.apply(entry));
+        reads.set(at, read);
+      } else {
+        noteAll(reads.get(at));
+      }
+      return (V) values[at];
+    }
+  }
+
+  /** A memo of values per type of this index; the values may not be null. */
+  <V> Memo<V> memo() {
+    return new Memo<>();
+  }
+
+  /** The simple names looked up by the work being recorded; null while none is. */
+  private Set<String> reads;
+
+  /**
+   * Runs {@code work}, adding to {@code into} the simple name of every name it looks up, whether
+   * any type has it or not (one may be added), and adding those to the work this runs inside of.
+   */
+  <T> T reading(Set<String> into, Supplier<T> work) {
+    Set<String> outer = reads;
+    reads = into;
+    try {
+      return work.get();
+    } finally {
+      reads = outer;
+      if (outer != null) {
+        outer.addAll(into);
+      }
+    }
+  }
+
+  private void noteAll(Set<String> names) {
+    if (reads != null && !names.isEmpty()) {
+      reads.addAll(names);
+    }
+  }
+
   /** How deep meta-annotations are followed: {@code @A} on {@code @B} on {@code @GetMapping}. */
   private static final int META_DEPTH = 2;
 
@@ -169,11 +237,14 @@ final class TypeIndex {
     Written name = writtenNames.get(written);
     if (name == null) {
       String typeName = typeName(written);
-      List<Entry> candidates = bySimple.get(simpleName(typeName));
-      name = candidates == null ? UNINDEXED : new Written(typeName, candidates);
+      String simple = simpleName(typeName);
+      name = new Written(typeName, simple, bySimple.getOrDefault(simple, List.of()));
       writtenNames.put(written, name);
     }
-    if (name == UNINDEXED) {
+    if (reads != null) {
+      reads.add(name.simple());
+    }
+    if (name.candidates().isEmpty()) {
       return Optional.empty();
     }
     // The rules resolve the same few names (annotations, supertypes) in each type again and again.
@@ -194,9 +265,8 @@ final class TypeIndex {
    * written ({@code Override}, {@code String}, {@code List}) are answered at once: no type of the
    * index has their simple name.
    */
-  private record Written(String name, List<Entry> candidates) {}
+  private record Written(String name, String simple, List<Entry> candidates) {}
 
-  private static final Written UNINDEXED = new Written("", List.of());
   private final Map<String, Written> writtenNames = new HashMap<>();
 
   /** The type a name as written stands for: {@code List} for {@code List<String>[]}. */
@@ -313,7 +383,11 @@ final class TypeIndex {
   /** Every supertype of {@code entry} that the index declares, nearest first. */
   List<Entry> ancestors(Entry entry) {
     if (entry.ancestors == null) {
-      entry.ancestors = findAncestors(entry);
+      Set<String> read = new HashSet<>();
+      entry.ancestors = reading(read, () -> findAncestors(entry));
+      entry.ancestorReads = read;
+    } else {
+      noteAll(entry.ancestorReads);
     }
     return entry.ancestors;
   }
@@ -387,14 +461,28 @@ final class TypeIndex {
     if (declared == null || declared.type().kind() != DeclarationKind.ANNOTATION_TYPE) {
       return List.of();
     }
-    return metaAnnotations.computeIfAbsent(
-        new MetaKey(declared, annotation.values()),
-        key -> {
-          List<AnnotationFact> out = new ArrayList<>();
-          addMeta(key.declared(), key.useSite(), META_DEPTH, out, new HashSet<>());
-          return List.copyOf(out);
-        });
+    MetaKey key = new MetaKey(declared, annotation.values());
+    Meta meta = metaAnnotations.get(key);
+    if (meta == null) {
+      Set<String> read = new HashSet<>();
+      List<AnnotationFact> found =
+          reading(
+              read,
+              () -> {
+                List<AnnotationFact> out = new ArrayList<>();
+                addMeta(declared, key.useSite(), META_DEPTH, out, new HashSet<>());
+                return List.copyOf(out);
+              });
+      meta = new Meta(found, read);
+      metaAnnotations.put(key, meta);
+    } else {
+      noteAll(meta.reads());
+    }
+    return meta.annotations();
   }
+
+  /** What an annotation stands for, and the simple names looked up to find it. */
+  private record Meta(List<AnnotationFact> annotations, Set<String> reads) {}
 
   /** An annotation type with the attributes its use site sets. */
   private record MetaKey(Entry declared, Map<String, List<String>> useSite) {
@@ -410,7 +498,7 @@ final class TypeIndex {
     }
   }
 
-  private final Map<MetaKey, List<AnnotationFact>> metaAnnotations = new HashMap<>();
+  private final Map<MetaKey, Meta> metaAnnotations = new HashMap<>();
 
   private void addMeta(
       Entry declared,

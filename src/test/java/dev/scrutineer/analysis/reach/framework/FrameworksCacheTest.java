@@ -3,6 +3,7 @@ package dev.scrutineer.analysis.reach.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scrutineer.analysis.reach.graph.Edge;
 import dev.scrutineer.analysis.reach.index.CodeIndex;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.model.ChangeSet;
@@ -12,15 +13,16 @@ import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.FileMode;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.SourceTree;
+import dev.scrutineer.model.Symbol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -162,18 +164,14 @@ class FrameworksCacheTest {
     Set<String> edited = edited(base(), head);
     TypeIndex headTypes = new TypeIndex(headIndex.files());
 
+    CodeFrameworks baseScan = Updates.scan(base());
     CodeFrameworks fromBase =
-        CodeFrameworks.scan(
-                new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of())
-            .replacing(headTypes, edited);
-    CodeFrameworks scanned =
-        CodeFrameworks.scan(headTypes, headIndex.files(), tree(head), List.of());
+        baseScan.update(
+            headTypes, edited, FrameworksCache.declaringTheSame(edited, baseIndex, headIndex));
+    CodeFrameworks scanned = Updates.scan(head);
 
-    assertThat(fromBase).isEqualTo(scanned);
+    Updates.assertSame(fromBase, scanned);
     // Not so because nothing moved: every edited file's edges are at other lines, or to others.
-    CodeFrameworks baseScan =
-        CodeFrameworks.scan(
-            new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
     for (String path : edited) {
       assertThat(edgesOf(scanned, path)).isNotEqualTo(edgesOf(baseScan, path));
     }
@@ -203,81 +201,84 @@ class FrameworksCacheTest {
   }
 
   @Test
-  void storedFactsAreUsedWholeForAChangeThatKeepsDeclarationsAndTheirModulesOtherwise()
+  void storedFindingsAreKeptForTheTypesAChangeCannotAffectAndTheModulesUnlessTheBuildChanges()
       throws IOException {
-    // Facts stored under the merge-base's key with an entry point and a module no scan finds: each
-    // seen only when used.
-    CodeIndex baseIndex = index(base());
-    String key = key(base());
-    CodeFrameworks scanned =
-        CodeFrameworks.scan(
-            new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
-    Map<dev.scrutineer.model.Symbol, List<EntryPointSpec>> entryPoints =
-        new java.util.LinkedHashMap<>(scanned.entryPoints());
-    dev.scrutineer.model.Symbol marker = new dev.scrutineer.model.Symbol("x", "Marker#run()");
-    entryPoints.put(marker, List.of(new EntryPointSpec("main", "marker")));
-    List<Module> modules = new ArrayList<>(scanned.modules());
-    modules.add(new Module("marker", "marker", false));
+    // Facts stored under the merge-base's key with entry points and a module no scan finds: each
+    // seen only when kept. The controller looks the name Order up (it binds an Order); the
+    // application does not.
+    CodeFrameworks scanned = Updates.scan(base());
+    Symbol application = symbol("ShopApplication#main(String[])");
+    Symbol controller = symbol("OrderController#show(long)");
+    List<CodeFrameworks.TypeRules> marked = new ArrayList<>();
+    for (CodeFrameworks.TypeRules type : scanned.types()) {
+      Map<Symbol, List<EntryPointSpec>> entryPoints = new LinkedHashMap<>(type.entryPoints());
+      entryPoints.replaceAll(
+          (symbol, specs) ->
+              symbol.equals(application) || symbol.equals(controller)
+                  ? List.of(new EntryPointSpec("main", "marker"))
+                  : specs);
+      marked.add(
+          new CodeFrameworks.TypeRules(
+              type.path(),
+              type.type(),
+              entryPoints,
+              type.handlers(),
+              type.tests(),
+              type.testClass(),
+              type.application(),
+              type.edges(),
+              type.reads()));
+    }
+    List<Module> layout = new ArrayList<>(scanned.layout());
+    Module markerModule = new Module("marker", "marker", false);
+    layout.add(markerModule);
     Files.createDirectories(cacheDirectory);
     Files.write(
-        cacheDirectory.resolve(key + ".frameworks"),
-        stored(
-            base(),
-            new CodeFrameworks(
-                entryPoints,
-                scanned.tests(),
-                scanned.testClasses(),
-                scanned.handlers(),
-                scanned.edges(),
-                modules,
-                scanned.diagnostics())));
+        cacheDirectory.resolve(key(base()) + ".frameworks"),
+        stored(base(), new CodeFrameworks(marked, layout, scanned.diagnostics())));
     FrameworksCache cache = FrameworksCache.in(cacheDirectory);
-    Module markerModule = new Module("marker", "marker", false);
 
-    Map<String, String> kept = bodiesEdited();
-    FrameworkFacts whole = analyze(cache, base(), kept, change(base(), kept));
-    assertThat(whole.entryPoints()).containsKey(marker);
-    assertThat(whole.modules()).contains(markerModule);
+    Map<String, String> bodies = base();
+    bodies.put(MAIN + "Order.java", ORDER.replace("return id;", "return id + 0;"));
+    FrameworkFacts kept = analyze(cache, base(), bodies, change(base(), bodies));
+    assertThat(labels(kept, application)).containsExactly("marker");
+    assertThat(labels(kept, controller)).containsExactly("marker");
+    assertThat(kept.modules()).contains(markerModule);
+
+    Map<String, String> controllerEdited = bodiesEdited(); // the controller's own file too
+    FrameworkFacts own = analyze(cache, base(), controllerEdited, change(base(), controllerEdited));
+    assertThat(labels(own, application)).containsExactly("marker");
+    assertThat(labels(own, controller)).containsExactly("GET /orders/{id}");
 
     Map<String, String> reshaped = base();
     reshaped.put(MAIN + "Order.java", ORDER.replace("long getId()", "long getId(int unit)"));
     FrameworkFacts rescanned = analyze(cache, base(), reshaped, change(base(), reshaped));
-    assertThat(rescanned.entryPoints()).doesNotContainKey(marker);
+    assertThat(labels(rescanned, application)).containsExactly("marker");
+    assertThat(labels(rescanned, controller)).containsExactly("GET /orders/{id}");
     assertThat(rescanned.modules()).contains(markerModule);
 
     Map<String, String> rebuilt = base();
     rebuilt.put("lib/pom.xml", "<project><artifactId>lib</artifactId></project>");
-    assertThat(analyze(cache, base(), rebuilt, change(base(), rebuilt)).modules())
-        .doesNotContain(markerModule);
+    FrameworkFacts relaidOut = analyze(cache, base(), rebuilt, change(base(), rebuilt));
+    assertThat(relaidOut.modules())
+        .doesNotContain(markerModule)
+        .contains(new Module("lib", "lib", false));
+    assertThat(labels(relaidOut, application)).containsExactly("marker");
   }
 
   @Test
-  void aChangeKeepsDeclarationsOnlyWhenItEditsJavaBodiesInPlace() {
+  void aFileDeclaresTheSameWhenOnlyItsBodiesAndLinesDiffer() {
     Map<String, String> base = base();
-    assertThat(
-            FrameworksCache.editedKeepingDeclarations(change(base, base), index(base), index(base)))
-        .contains(Set.of());
     Map<String, String> head = bodiesEdited();
-    assertThat(editedKeeping(base, head)).contains(edited(base, head));
-
-    Map<String, String> readme = base();
-    readme.put("README.md", "# shop");
-    assertThat(editedKeeping(base, readme)).contains(Set.of());
+    assertThat(declaringTheSame(base, head)).isNotEmpty().isEqualTo(edited(base, head));
 
     List<java.util.function.Consumer<Map<String, String>>> edits =
         new ArrayList<>(reshapingEdits());
     edits.add(files -> files.put(MAIN + "Order.java", "import java.util.List;\n" + ORDER));
-    edits.add(files -> files.put("lib/pom.xml", "<project><artifactId>lib</artifactId></project>"));
-    edits.add(
-        files ->
-            files.put(
-                MAIN + "Order.java",
-                "import io.micronaut.runtime.Micronaut;\n"
-                    + ORDER.replace("return id;", "Micronaut.run(); return id;")));
     for (var edit : edits) {
       Map<String, String> changed = base();
       edit.accept(changed);
-      assertThat(editedKeeping(base, changed)).as(changed.toString()).isEmpty();
+      assertThat(declaringTheSame(base, changed)).as(changed.toString()).isEmpty();
     }
   }
 
@@ -308,22 +309,12 @@ class FrameworksCacheTest {
   }
 
   @Test
-  void aRescanWithTheMergeBasesModulesAndRequestsIsTheScanOfTheHead() {
-    CodeIndex baseIndex = index(base());
-    CodeFrameworks before =
-        CodeFrameworks.scan(
-            new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of());
+  void anUpdateForAChangeThatReshapesDeclarationsIsTheScanOfTheHeadBothWays() {
     for (var edit : reshapingEdits()) {
       Map<String, String> head = base();
       edit.accept(head);
-      CodeIndex headIndex = index(head);
-      TypeIndex headTypes = new TypeIndex(headIndex.files());
-      Set<String> changed = new java.util.TreeSet<>(edited(base(), head));
-      base().keySet().stream().filter(p -> !head.containsKey(p)).forEach(changed::add);
-
-      assertThat(CodeFrameworks.rescan(headTypes, before, changed))
-          .as(changed.toString())
-          .isEqualTo(CodeFrameworks.scan(headTypes, headIndex.files(), tree(head), List.of()));
+      Updates.assertUpdateIsScan(base(), head);
+      Updates.assertUpdateIsScan(head, base());
     }
   }
 
@@ -355,25 +346,13 @@ class FrameworksCacheTest {
   @Test
   void aMergeBaseThatMovedStartsFromTheFactsLastStoredAndStoresNone() throws IOException {
     // The facts of the merge-base before, stored with a module no scan finds: seen only when used.
-    CodeIndex beforeIndex = index(base());
-    CodeFrameworks before =
-        CodeFrameworks.scan(
-            new TypeIndex(beforeIndex.files()), beforeIndex.files(), tree(base()), List.of());
-    List<Module> modules = new ArrayList<>(before.modules());
+    CodeFrameworks before = Updates.scan(base());
+    List<Module> modules = new ArrayList<>(before.layout());
     modules.add(new Module("marker", "marker", false));
     Files.createDirectories(cacheDirectory);
     Files.write(
         cacheDirectory.resolve(key(base()) + ".frameworks"),
-        stored(
-            base(),
-            new CodeFrameworks(
-                before.entryPoints(),
-                before.tests(),
-                before.testClasses(),
-                before.handlers(),
-                before.edges(),
-                modules,
-                before.diagnostics())));
+        stored(base(), new CodeFrameworks(before.types(), modules, before.diagnostics())));
     for (var edit : reshapingEdits()) {
       Map<String, String> moved = base();
       moved.put(TEST + "MovedTest.java", "package com.acme.shop;\nclass MovedTest {}\n");
@@ -399,68 +378,50 @@ class FrameworksCacheTest {
   }
 
   @Test
-  void aRescanKeepsTheRequestsOfTestFilesItDoesNotChange() {
+  void anUpdateKeepsTheRequestsOfTestsUntilTheHandlersChange() {
     CodeIndex baseIndex = index(base());
     TypeIndex types = new TypeIndex(baseIndex.files());
-    CodeFrameworks before = CodeFrameworks.scan(types, baseIndex.files(), tree(base()), List.of());
+    CodeFrameworks before = Updates.scan(base());
     String test = TEST + "ApiTestBase.java";
-    List<CodeFrameworks.FileEdges> marked = new ArrayList<>();
-    for (CodeFrameworks.FileEdges file : before.edges()) {
-      boolean requests = file.path().equals(test) && file.rule() == CodeFrameworks.REQUEST_PATHS;
+    List<CodeFrameworks.TypeRules> marked = new ArrayList<>();
+    for (CodeFrameworks.TypeRules type : before.types()) {
       marked.add(
-          requests
-              ? new CodeFrameworks.FileEdges(
+          type.path().equals(test)
+              ? type.withEdges(
                   CodeFrameworks.REQUEST_PATHS,
-                  test,
-                  file.edges().stream()
-                      .map(
-                          e ->
-                              new dev.scrutineer.analysis.reach.graph.Edge(
-                                  e.from(), e.to(), e.via(), e.confidence(), 999))
+                  type.edges().get(CodeFrameworks.REQUEST_PATHS).stream()
+                      .map(e -> new Edge(e.from(), e.to(), e.via(), e.confidence(), 999))
                       .toList())
-              : file);
+              : type);
     }
-    CodeFrameworks stored =
-        new CodeFrameworks(
-            before.entryPoints(),
-            before.tests(),
-            before.testClasses(),
-            before.handlers(),
-            marked,
-            before.modules(),
-            before.diagnostics());
+    CodeFrameworks stored = new CodeFrameworks(marked, before.layout(), before.diagnostics());
 
     List<Integer> lines =
-        edgesOf(CodeFrameworks.rescan(types, stored, Set.of(MAIN + "Order.java")), test).stream()
-            .flatMap(file -> file.edges().stream())
-            .map(dev.scrutineer.analysis.reach.graph.Edge::line)
+        edgesOf(stored.update(types, Set.of(MAIN + "Order.java"), Set.of()), test).stream()
+            .map(Edge::line)
             .toList();
     assertThat(lines).isNotEmpty().containsOnly(999);
     // A changed handler sends every test's requests to be matched again.
     Map<String, String> head = base();
     head.put(
         MAIN + "OrderController.java",
-        CONTROLLER.replace("@GetMapping(\"/{id}\")", "@GetMapping(\"/{id}/view\")"));
+        CONTROLLER.replace("@PostMapping\n", "@PostMapping(\"/new\")\n"));
     CodeIndex headIndex = index(head);
     assertThat(
             edgesOf(
-                CodeFrameworks.rescan(
+                stored.update(
                     new TypeIndex(headIndex.files()),
-                    stored,
-                    Set.of(MAIN + "OrderController.java")),
+                    Set.of(MAIN + "OrderController.java"),
+                    Set.of()),
                 test))
-        .flatMap(CodeFrameworks.FileEdges::edges)
+        .isNotEmpty()
         .noneMatch(e -> e.line() == 999);
   }
 
   @Test
   void damagedOrForeignBytesAreNotFacts() {
     CodeIndex baseIndex = index(base());
-    byte[] bytes =
-        stored(
-            base(),
-            CodeFrameworks.scan(
-                new TypeIndex(baseIndex.files()), baseIndex.files(), tree(base()), List.of()));
+    byte[] bytes = stored(base(), Updates.scan(base()));
     byte[] damaged = bytes.clone();
     damaged[damaged.length / 2] ^= 1;
 
@@ -528,13 +489,26 @@ class FrameworksCacheTest {
         change);
   }
 
-  private static Optional<Set<String>> editedKeeping(
-      Map<String, String> base, Map<String, String> head) {
-    return FrameworksCache.editedKeepingDeclarations(change(base, head), index(base), index(head));
+  /** The edges of the types of the file at {@code path}, every rule's. */
+  private static List<Edge> edgesOf(CodeFrameworks code, String path) {
+    return code.types().stream()
+        .filter(type -> type.path().equals(path))
+        .flatMap(type -> type.edges().stream())
+        .flatMap(List::stream)
+        .toList();
   }
 
-  private static List<CodeFrameworks.FileEdges> edgesOf(CodeFrameworks code, String path) {
-    return code.edges().stream().filter(e -> e.path().equals(path)).toList();
+  private static Set<String> declaringTheSame(Map<String, String> base, Map<String, String> head) {
+    return FrameworksCache.declaringTheSame(
+        Updates.javaChanged(base, head), index(base), index(head));
+  }
+
+  private static List<String> labels(FrameworkFacts facts, Symbol member) {
+    return facts.entryPointsOf(member).stream().map(EntryPointSpec::label).toList();
+  }
+
+  private static Symbol symbol(String name) {
+    return new Symbol("com.acme.shop", name);
   }
 
   private static Set<String> edited(Map<String, String> base, Map<String, String> head) {
@@ -552,27 +526,8 @@ class FrameworksCacheTest {
     return CodeIndex.build(tree(files), FactsCache.inMemory(), 1);
   }
 
-  /** A tree of these files that lists them, as a commit's does. */
   private static SourceTree tree(Map<String, String> files) {
-    MemoryTree memory = new MemoryTree();
-    files.forEach(memory::put);
-    List<String> paths = List.copyOf(files.keySet());
-    return new SourceTree() {
-      @Override
-      public OptionalLong size(String path) {
-        return memory.size(path);
-      }
-
-      @Override
-      public Optional<byte[]> read(String path) {
-        return memory.read(path);
-      }
-
-      @Override
-      public List<String> paths() {
-        return paths;
-      }
-    };
+    return MemoryTree.listing(files);
   }
 
   /** Each file added, deleted or modified between the two sides. */
