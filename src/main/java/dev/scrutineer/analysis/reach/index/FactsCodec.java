@@ -200,14 +200,14 @@ final class FactsCodec {
    * codec.
    */
   static final class LazyReferences extends AbstractList<Reference> implements RandomAccess {
-    private final String[] table;
+    private final Strings table;
     private final byte[] bytes;
     private final int at;
     private final int size;
     private final int length;
     private volatile List<Reference> read;
 
-    private LazyReferences(String[] table, byte[] bytes, int at, int size, int length) {
+    private LazyReferences(Strings table, byte[] bytes, int at, int size, int length) {
       this.table = table;
       this.bytes = bytes;
       this.at = at;
@@ -230,7 +230,7 @@ final class FactsCodec {
      * same array for each member of the file; not to be changed.
      */
     String[] strings() {
-      return table;
+      return table.all();
     }
 
     /** The references, read for one pass and not kept unless they were read already. */
@@ -423,9 +423,53 @@ final class FactsCodec {
     }
   }
 
+  /**
+   * A row's strings, each made when first asked for: a warm run reads the declarations of every
+   * file but the references of few, and most of a file's strings are its references' (names,
+   * receiver types, literals).
+   */
+  private static final class Strings {
+    private final byte[] bytes;
+
+    /**
+     * Where each string's bytes start; the next one's start, less its length's 4 bytes, ends it.
+     */
+    private final int[] starts;
+
+    private final String[] made;
+
+    Strings(byte[] bytes, int[] starts) {
+      this.bytes = bytes;
+      this.starts = starts;
+      this.made = new String[starts.length - 1];
+    }
+
+    /**
+     * The string numbered {@code number}. Threads that read one file's references at once may both
+     * make it: equal strings either way, and a string is safe to share however it is published.
+     */
+    String get(int number) {
+      String value = made[number];
+      if (value == null) {
+        int start = starts[number];
+        value = new String(bytes, start, starts[number + 1] - 4 - start, StandardCharsets.UTF_8);
+        made[number] = value;
+      }
+      return value;
+    }
+
+    /** Every string, made; the same array each time, not to be changed. */
+    String[] all() {
+      for (int i = 0; i < made.length; i++) {
+        get(i);
+      }
+      return made;
+    }
+  }
+
   /** Reads what {@link Writer#finish} wrote, in place. */
   private static final class Reader {
-    private final String[] table;
+    private final Strings table;
     private final byte[] body;
     private int at;
 
@@ -433,7 +477,7 @@ final class FactsCodec {
     private final int end;
 
     /** Reads a member's references, from {@code at} to {@code end}. */
-    Reader(String[] table, byte[] bytes, int at, int end) {
+    Reader(Strings table, byte[] bytes, int at, int end) {
       this.table = table;
       this.body = bytes;
       this.at = at;
@@ -463,15 +507,17 @@ final class FactsCodec {
       if (strings < 0 || strings > (end - at) / 4) {
         throw new IllegalArgumentException("more strings than bytes");
       }
-      table = new String[strings];
-      for (int i = 0; i < table.length; i++) {
+      int[] starts = new int[strings + 1];
+      for (int i = 0; i < strings; i++) {
         int stringLength = int32();
         if (stringLength < 0 || stringLength > end - at) {
           throw new IllegalArgumentException("a string runs past the end");
         }
-        table[i] = new String(body, at, stringLength, StandardCharsets.UTF_8);
+        starts[i] = at;
         at += stringLength;
       }
+      starts[strings] = at + 4; // as if another string's length followed
+      table = new Strings(body, starts);
       if (int32() != end - at) {
         throw new IllegalArgumentException("the records are not where the header says");
       }
@@ -520,7 +566,7 @@ final class FactsCodec {
     }
 
     String string() {
-      return table[number()];
+      return table.get(number());
     }
 
     /** Immutable, so that the records' {@code List.copyOf} keeps it instead of copying it. */
