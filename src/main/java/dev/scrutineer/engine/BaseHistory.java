@@ -12,39 +12,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
- * The mined history up to a change's merge-base, loaded on a thread of its own while the change's
- * reach is worked out: the two are independent until the risk score, and reading a large history
- * from the cache takes about a second that would otherwise come after the reach engine's.
+ * The mined history up to a change's merge-base, read beside the change's reach: the two are
+ * independent until the risk score. It is read on whichever thread asks first: the reach engine's
+ * side thread once the framework rules are done ({@link #load}), the one stretch of a warm run that
+ * leaves a processor free (reading it earlier took processor time from reading the change and the
+ * index), else the thread that needs it ({@link #await}).
  */
-final class BaseHistory {
-  private final CompletableFuture<Loaded> loading = new CompletableFuture<>();
+final class BaseHistory implements AutoCloseable {
+  private final HistoryReader reader;
+  private final FutureTask<Loaded> loading;
 
   private record Loaded(Optional<History> history, List<Diagnostic> diagnostics) {}
 
-  private BaseHistory() {}
+  private BaseHistory(HistoryReader reader, String mergeBase, Path cacheDirectory) {
+    this.reader = reader;
+    this.loading = new FutureTask<>(() -> read(reader, mergeBase, cacheDirectory));
+  }
 
-  /** Starts reading; the repository is shared with {@code session} before this returns. */
-  static BaseHistory start(ChangeSession session, Path cacheDirectory) {
-    BaseHistory base = new BaseHistory();
-    HistoryReader reader = HistoryReader.sharing(session);
-    String mergeBase = session.change().mergeBase().id();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                base.loading.complete(read(reader, mergeBase, cacheDirectory));
-              } catch (RuntimeException | Error e) {
-                base.loading.completeExceptionally(e);
-              }
-            },
-            "scrutineer-history");
-    thread.setDaemon(true);
-    thread.start();
-    return base;
+  /** Ready to read; the repository is shared with {@code session} before this returns. */
+  static BaseHistory of(ChangeSession session, Path cacheDirectory) {
+    return new BaseHistory(
+        HistoryReader.sharing(session), session.change().mergeBase().id(), cacheDirectory);
+  }
+
+  /** Reads it on this thread, unless another has read it or is reading it. */
+  void load() {
+    loading.run();
   }
 
   private static Loaded read(HistoryReader reader, String mergeBase, Path cacheDirectory) {
@@ -62,17 +59,33 @@ final class BaseHistory {
     }
   }
 
-  /** The history, once read; what went wrong reading it is added to {@code diagnostics}. */
+  /** The history, read; what went wrong reading it is added to {@code diagnostics}. */
   Optional<History> await(List<Diagnostic> diagnostics) {
+    loading.run(); // unless it ran already
+    Loaded loaded;
     try {
-      Loaded loaded = loading.join();
-      diagnostics.addAll(loaded.diagnostics());
-      return loaded.history();
-    } catch (CompletionException e) {
+      loaded = loading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading history", e);
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw e;
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    diagnostics.addAll(loaded.diagnostics());
+    return loaded.history();
+  }
+
+  /** Gives the repository back if the history was never read (the analysis failed first). */
+  @Override
+  public void close() {
+    if (loading.cancel(false)) {
+      reader.close();
     }
   }
 

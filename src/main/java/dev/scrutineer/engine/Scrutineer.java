@@ -125,10 +125,24 @@ public final class Scrutineer {
       ChangeSession session,
       ScrutineerConfig config,
       List<Diagnostic> diagnostics) {
-    ChangeSet change = session.change();
     Path cache = CacheDirectory.resolve(request.cacheDirectory(), System.getenv());
     Optional<BaseHistory> baseHistory =
-        session.isShallow() ? Optional.empty() : Optional.of(BaseHistory.start(session, cache));
+        session.isShallow() ? Optional.empty() : Optional.of(BaseHistory.of(session, cache));
+    try {
+      return analyze(request, session, config, diagnostics, cache, baseHistory);
+    } finally {
+      baseHistory.ifPresent(BaseHistory::close);
+    }
+  }
+
+  private static Analysis analyze(
+      AnalysisRequest request,
+      ChangeSession session,
+      ScrutineerConfig config,
+      List<Diagnostic> diagnostics,
+      Path cache,
+      Optional<BaseHistory> baseHistory) {
+    ChangeSet change = session.change();
     Optional<PullRequest> pullRequest = request.pullRequestJson().map(PullRequestReader::read);
     ChangedDeclarations.Result declarations;
     try (DeclarationsCache known = DeclarationsCache.open(cache.resolve(FACTS_FILE))) {
@@ -137,7 +151,13 @@ public final class Scrutineer {
     }
     diagnostics.addAll(declarations.diagnostics());
     Optional<Reach> reach =
-        reach(request, session, cache, declarations.declarations(), diagnostics);
+        reach(
+            request,
+            session,
+            cache,
+            declarations.declarations(),
+            () -> baseHistory.ifPresent(BaseHistory::load),
+            diagnostics);
     List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
     Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
     RiskModel model = riskModel(request, session, diagnostics);
@@ -179,11 +199,15 @@ public final class Scrutineer {
    * The blast radius, when there is somewhere to start: changed declarations, or changed
    * application configuration whose keys code reads.
    */
+  /**
+   * @param beside work for another thread, which the reach engine runs beside its linking
+   */
   private static Optional<Reach> reach(
       AnalysisRequest request,
       ChangeSession session,
       Path cacheDirectory,
       List<ChangedDeclaration> changed,
+      Runnable beside,
       List<Diagnostic> diagnostics) {
     boolean configChanged =
         session.change().files().stream().map(FileChange::path).anyMatch(Scrutineer::isAppConfig);
@@ -203,7 +227,8 @@ public final class Scrutineer {
                   session.head(),
                   changed,
                   request.why(),
-                  request.eachDeclaration());
+                  request.eachDeclaration(),
+                  beside);
       diagnostics.addAll(result.diagnostics());
       return Optional.of(result.reach());
     }

@@ -100,13 +100,18 @@ public final class ReachAnalyzer {
   /** The reach, and what limited it. */
   public record Result(Reach reach, List<Diagnostic> diagnostics) {}
 
+  /**
+   * @param beside work for another thread, run once the framework rules are done: while the head is
+   *     linked, the one stretch of a run on two processors that leaves one free
+   */
   public Result analyze(
       ChangeSet change,
       SourceTree base,
       SourceTree head,
       List<ChangedDeclaration> changed,
       Optional<String> why,
-      boolean eachDeclaration) {
+      boolean eachDeclaration,
+      Runnable beside) {
     CodeIndex baseIndex =
         CodeIndex.build(base, cache, packs, Runtime.getRuntime().availableProcessors());
     CodeIndex headIndex = baseIndex.withFiles(head, changedPaths(change), deletedPaths(change));
@@ -118,7 +123,13 @@ public final class ReachAnalyzer {
             () ->
                 frameworkCache.analyze(
                     baseKey, contentIds, baseIndex, base, headIndex, head, change));
-    Thread frameworksThread = new Thread(frameworksTask, "scrutineer-frameworks");
+    Thread frameworksThread =
+        new Thread(
+            () -> {
+              frameworksTask.run();
+              beside.run();
+            },
+            "scrutineer-frameworks");
     frameworksThread.setDaemon(true);
     frameworksThread.start();
     Linked linked =
