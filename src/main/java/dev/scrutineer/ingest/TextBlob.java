@@ -15,11 +15,22 @@ import org.eclipse.jgit.diff.RawText;
  */
 final class TextBlob {
   final RawText raw;
-  final boolean utf8;
+  private final byte[] bytes;
+
+  /** Worked out when first asked: counting a commit's changed lines needs no characters. */
+  private Boolean utf8;
 
   TextBlob(byte[] bytes) {
     this.raw = new RawText(bytes);
-    this.utf8 = isUtf8(bytes);
+    this.bytes = bytes;
+  }
+
+  /** Whether the bytes are valid UTF-8, which the lines are then decoded as. */
+  boolean utf8() {
+    if (utf8 == null) {
+      utf8 = isUtf8(bytes);
+    }
+    return utf8;
   }
 
   static boolean isBinary(byte[] bytes) {
@@ -42,7 +53,7 @@ final class TextBlob {
     if (end > bytes.position() && bytes.get(end - 1) == '\r') {
       bytes.limit(end - 1);
     }
-    return (utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).decode(bytes).toString();
+    return (utf8() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).decode(bytes).toString();
   }
 
   private static boolean isUtf8(byte[] bytes) {

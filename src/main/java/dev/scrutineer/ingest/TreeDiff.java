@@ -87,7 +87,7 @@ final class TreeDiff {
     int deleted = 0;
     // Per-commit counts only feed velocity; the change's own diff reports the rename limit.
     for (DiffEntry entry : scan(oldTree, newTree, source, false)) {
-      Optional<EditList> edits = edits(entry, sources, false).edits();
+      Optional<EditList> edits = edits(entry, sources).edits();
       for (Edit edit : edits.orElseGet(EditList::new)) {
         added += edit.getLengthB();
         deleted += edit.getLengthA();
@@ -175,7 +175,7 @@ final class TreeDiff {
   private FileChange toFileChange(DiffEntry entry, ContentSource.Pair sources) throws IOException {
     FileMode oldMode = mode(entry.getOldMode());
     FileMode newMode = mode(entry.getNewMode());
-    Read read = edits(entry, sources, true);
+    Read read = edits(entry, sources);
     List<Hunk> hunks = new ArrayList<>();
     int added = 0;
     int deleted = 0;
@@ -229,22 +229,22 @@ final class TreeDiff {
 
   /** What was read of one entry: its content kind, both texts and the edits between them. */
   private record Read(
-      Content content,
-      boolean nonUtf8,
-      TextBlob oldText,
-      TextBlob newText,
-      Optional<EditList> edits) {}
+      Content content, TextBlob oldText, TextBlob newText, Optional<EditList> edits) {
+    /** Whether a side is not valid UTF-8, so that its lines are read as ISO-8859-1. */
+    boolean nonUtf8() {
+      return !oldText.utf8() || !newText.utf8();
+    }
+  }
 
-  private Read edits(DiffEntry entry, ContentSource.Pair sources, boolean keepText)
-      throws IOException {
+  private Read edits(DiffEntry entry, ContentSource.Pair sources) throws IOException {
     if (entry.getOldMode() == org.eclipse.jgit.lib.FileMode.GITLINK
         || entry.getNewMode() == org.eclipse.jgit.lib.FileMode.GITLINK) {
-      return new Read(Content.SUBMODULE, false, EMPTY, EMPTY, Optional.empty());
+      return new Read(Content.SUBMODULE, EMPTY, EMPTY, Optional.empty());
     }
     Optional<byte[]> oldBytes = bytes(entry, Side.OLD, sources);
     Optional<byte[]> newBytes = bytes(entry, Side.NEW, sources);
     if (oldBytes.isEmpty() || newBytes.isEmpty()) {
-      return new Read(Content.TOO_LARGE, false, EMPTY, EMPTY, Optional.empty());
+      return new Read(Content.TOO_LARGE, EMPTY, EMPTY, Optional.empty());
     }
     byte[] a = oldBytes.get();
     byte[] b = newBytes.get();
@@ -252,17 +252,12 @@ final class TreeDiff {
       b = LineEndings.asCommitted(a, b);
     }
     if (TextBlob.isBinary(a) || TextBlob.isBinary(b)) {
-      return new Read(Content.BINARY, false, EMPTY, EMPTY, Optional.empty());
+      return new Read(Content.BINARY, EMPTY, EMPTY, Optional.empty());
     }
     TextBlob oldText = new TextBlob(a);
     TextBlob newText = new TextBlob(b);
     EditList edits = ALGORITHM.diff(RawTextComparator.DEFAULT, oldText.raw, newText.raw);
-    return new Read(
-        Content.TEXT,
-        !oldText.utf8 || !newText.utf8,
-        keepText ? oldText : EMPTY,
-        keepText ? newText : EMPTY,
-        Optional.of(edits));
+    return new Read(Content.TEXT, oldText, newText, Optional.of(edits));
   }
 
   private static final TextBlob EMPTY = new TextBlob(new byte[0]);
