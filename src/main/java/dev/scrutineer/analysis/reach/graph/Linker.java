@@ -273,11 +273,17 @@ final class Linker {
 
   private final List<T> allTypes = new ArrayList<>();
 
-  private final Set<String> simpleNames = new HashSet<>();
+  /** How many types of the index have each simple name. */
+  private final Map<String, Integer> simpleNames = new HashMap<>();
 
   /** Whether some type of the index has the simple name {@code simple}. */
   boolean declaresTypeNamed(String simple) {
-    return simpleNames.contains(simple);
+    return simpleNames.containsKey(simple);
+  }
+
+  /** How many types of the index have the simple name {@code simple}. */
+  int typesNamed(String simple) {
+    return simpleNames.getOrDefault(simple, 0);
   }
 
   /** Every declared type, in declaration order. */
@@ -467,7 +473,7 @@ final class Linker {
         T t = new T(type, file, id);
         types.put(t.qualified, t);
         allTypes.add(t);
-        simpleNames.add(t.simpleName);
+        simpleNames.merge(t.simpleName, 1, Integer::sum);
         List<MemberFact> facts = type.members();
         for (int i = 0; i < facts.size(); i++) {
           MemberFact member = facts.get(i);

@@ -196,13 +196,14 @@ final class Relink {
         membersChanged(t, b, names, relink);
       }
     }
+    int added = comeOrGone.size();
     for (int b = 0; b < nodes.symbols().length; b++) {
       if (nodes.owners()[b] == -1 && headOf[b] < 0) {
         comeOrGone.add(nodes.symbols()[b]);
         hierarchyChanged(null, b, names, relink); // a type the head no longer has
       }
     }
-    Set<String> typeNames = newTypeNames(comeOrGone, linker);
+    Set<String> typeNames = newTypeNames(comeOrGone, added, linker);
     Map<String, List<Visibility>> comeOrGoneByName = bySimpleName(comeOrGone, linker);
     Set<String> lambdaTypes = lambdasMayChange(comeOrGoneByName, linker);
     names.addAll(lambdaTypes); // the lambdas given to variables of the type
@@ -360,17 +361,27 @@ final class Relink {
         qualifiers.add(s.simpleName);
       }
     }
-    for (int b = 0; b < nodes.symbols().length; b++) {
-      if (nodes.owners()[b] == -1 && isNamed(nodes.symbols()[b], outer)) {
-        List<Integer> family = baseClosure(b, true);
-        family.add(b);
-        for (int s : family) {
-          files.add(nodes.paths()[s]);
-          qualifiers.add(TypeNames.simpleName(nodes.symbols()[s]));
-        }
+    // The base's type of that name: the head's own, paired by symbol, or else one removed.
+    int outerInBase = head != null ? baseOf[head.id] : baseTypeNamed(outer);
+    if (outerInBase >= 0) {
+      List<Integer> family = baseClosure(outerInBase, true);
+      family.add(outerInBase);
+      for (int s : family) {
+        files.add(nodes.paths()[s]);
+        qualifiers.add(TypeNames.simpleName(nodes.symbols()[s]));
       }
     }
     return new Visibility(null, outer, type.qualified(), files, qualifiers);
+  }
+
+  /** The base's node of the type named {@code qualified}; -1 when it has none. */
+  private int baseTypeNamed(String qualified) {
+    for (int b = 0; b < nodes.symbols().length; b++) {
+      if (nodes.owners()[b] == -1 && isNamed(nodes.symbols()[b], qualified)) {
+        return b; // one node per symbol
+      }
+    }
+    return -1;
   }
 
   /**
@@ -450,26 +461,23 @@ final class Relink {
   }
 
   /**
-   * Of the simple names of types added or removed, those only one side has a type of: the type
-   * names the index has are no longer the same.
+   * Of the simple names of types added or removed (the first {@code added} of {@code comeOrGone}
+   * added), those only one side has a type of: the type names the index has are no longer the same.
    */
-  private Set<String> newTypeNames(List<Symbol> comeOrGone, Linker linker) {
-    if (comeOrGone.isEmpty()) {
-      return new HashSet<>();
-    }
-    Set<String> base = new HashSet<>();
-    for (int b = 0; b < nodes.symbols().length; b++) {
-      if (nodes.owners()[b] == -1) {
-        base.add(TypeNames.simpleName(nodes.symbols()[b]));
-      }
+  private static Set<String> newTypeNames(List<Symbol> comeOrGone, int added, Linker linker) {
+    // The base's types are the head's, less those added, with those removed: counted by name.
+    Map<String, Integer> gained = new HashMap<>();
+    for (int i = 0; i < comeOrGone.size(); i++) {
+      gained.merge(TypeNames.simpleName(comeOrGone.get(i)), i < added ? 1 : -1, Integer::sum);
     }
     Set<String> changed = new HashSet<>();
-    for (Symbol type : comeOrGone) {
-      String name = TypeNames.simpleName(type);
-      if (base.contains(name) != linker.declaresTypeNamed(name)) {
-        changed.add(name);
-      }
-    }
+    gained.forEach(
+        (name, count) -> {
+          int head = linker.typesNamed(name);
+          if ((head - count > 0) != (head > 0)) {
+            changed.add(name);
+          }
+        });
     return changed;
   }
 
