@@ -41,14 +41,14 @@ import java.util.TreeSet;
  * @param diagnostics the build files that could not be read
  */
 record CodeFrameworks(List<TypeRules> types, List<Module> layout, List<Diagnostic> diagnostics) {
+  /**
+   * The rules whose edges {@link TypeRules#edges} holds: inherited tests, class literals, request
+   * paths and bindings, in that order.
+   */
   static final int RULES = 4;
 
-  /** The rules whose edges {@link TypeRules#edges} holds, in that order. */
   static final int INHERITED_TESTS = 0;
-
-  static final int CLASS_LITERALS = 1;
   static final int REQUEST_PATHS = 2;
-  static final int BINDINGS = 3;
 
   CodeFrameworks {
     types = List.copyOf(types);
