@@ -198,8 +198,7 @@ public final class Scrutineer {
   /**
    * The blast radius, when there is somewhere to start: changed declarations, or changed
    * application configuration whose keys code reads.
-   */
-  /**
+   *
    * @param beside work for another thread, which the reach engine runs beside its linking
    */
   private static Optional<Reach> reach(
