@@ -149,7 +149,7 @@ final class BuildModules {
   }
 
   /** Whether a file imports Micronaut's {@code Micronaut}, or a package of Micronaut's. */
-  static boolean importsMicronaut(FileFacts file) {
+  private static boolean importsMicronaut(FileFacts file) {
     for (ImportFact i : file.imports()) {
       if (i.onDemand() ? i.name().startsWith("io.micronaut") : i.name().endsWith(".Micronaut")) {
         return true;

@@ -268,12 +268,13 @@ record CodeFrameworks(List<TypeRules> types, List<Module> layout, List<Diagnosti
         inherited.add(List.copyOf(edges));
       }
       Set<Symbol> testClasses = new HashSet<>();
+      boolean[] testClass = new boolean[n];
       for (int i = 0; i < n; i++) {
-        boolean testClass =
+        testClass[i] =
             reused[i] != null
                 ? reused[i].testClass()
                 : !own.get(i).isEmpty() || entries.get(i).isTestFile();
-        if (testClass || !inherited.get(i).isEmpty()) {
+        if (testClass[i] || !inherited.get(i).isEmpty()) {
           testClasses.add(entries.get(i).type().symbol());
         }
       }
@@ -310,7 +311,7 @@ record CodeFrameworks(List<TypeRules> types, List<Module> layout, List<Diagnosti
                 found[i].entryPoints(),
                 found[i].handlers(),
                 own.get(i).stream().map(MemberFact::symbol).toList(),
-                !own.get(i).isEmpty() || entry.isTestFile(),
+                testClass[i],
                 BuildModules.isApplication(entry),
                 edges,
                 List.copyOf(new TreeSet<>(read))));
