@@ -3,6 +3,7 @@ package dev.scrutineer.analysis.reach.framework;
 import dev.scrutineer.analysis.reach.framework.CodeFrameworks.TypeRules;
 import dev.scrutineer.analysis.reach.framework.EntryPoints.Handler;
 import dev.scrutineer.analysis.reach.graph.Edge;
+import dev.scrutineer.analysis.reach.index.SortedMaps;
 import dev.scrutineer.model.Confidence;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.Module;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
@@ -234,12 +234,20 @@ final class FrameworksCodec {
       return new Symbol(string(), string());
     }
 
+    /** A map written by {@link Writer#map}: its keys in order. */
     SortedMap<String, String> map() throws IOException {
-      SortedMap<String, String> map = new TreeMap<>();
-      for (int i = count(); i > 0; i--) {
-        map.put(string(), string());
+      int count = count();
+      List<String> keys = new ArrayList<>(count);
+      List<String> values = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        keys.add(string());
+        values.add(string());
       }
-      return map;
+      try {
+        return SortedMaps.ofSorted(keys, values);
+      } catch (IllegalArgumentException e) {
+        throw new IOException("stored map: " + e.getMessage(), e);
+      }
     }
 
     TypeRules type() throws IOException {

@@ -2,6 +2,7 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.analysis.reach.index.CodeIndex;
 import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.analysis.reach.index.SortedMaps;
 import dev.scrutineer.model.Symbol;
 import dev.scrutineer.store.RulesFingerprint;
 import java.io.IOException;
@@ -401,11 +402,13 @@ public final class LinkedBase {
       int[] contentNames = getInts(in, 2 * files);
       Supplier<SortedMap<String, String>> contentIds =
           () -> {
-            SortedMap<String, String> ids = new TreeMap<>();
+            List<String> paths = new ArrayList<>(files);
+            List<String> ids = new ArrayList<>(files);
             for (int i = 0; i < files; i++) {
-              ids.put(names[contentNames[2 * i]], names[contentNames[2 * i + 1]]);
+              paths.add(names[contentNames[2 * i]]);
+              ids.add(names[contentNames[2 * i + 1]]);
             }
-            return ids;
+            return SortedMaps.ofSorted(paths, ids);
           };
       int[] redeclaredNames = getInts(in, 2 * redeclaredCount);
       Symbol[] redeclared = new Symbol[redeclaredCount];

@@ -95,11 +95,11 @@ public final class CodeIndex {
         paths.isEmpty() ? Optional.empty() : blobIds(tree, paths);
     Optional<String> key = listed.map(FactsPacks::key);
     Optional<List<FileFacts>> packed = key.flatMap(k -> packs.load(k, workers));
-    SortedMap<String, FileFacts> files = new TreeMap<>();
+    SortedMap<String, FileFacts> files;
     Map<String, String> blobIds = new ConcurrentHashMap<>();
     Counts counts;
     if (packed.isPresent() && samePaths(packed.get(), paths)) {
-      packed.get().forEach(f -> files.put(f.path(), f));
+      files = SortedMaps.ofSorted(paths, packed.get());
       blobIds.putAll(listed.get());
       counts = new Counts();
       counts.fromCache.set(files.size());
@@ -109,6 +109,7 @@ public final class CodeIndex {
           listed.map(ids -> packs.nearest(ids, workers)).orElseGet(Map::of);
       List<String> rest =
           near.isEmpty() ? paths : paths.stream().filter(p -> !near.containsKey(p)).toList();
+      files = new TreeMap<>();
       counts = index(tree, rest, cache, workers, files, blobIds);
       files.putAll(near);
       near.keySet().forEach(path -> blobIds.put(path, listed.get().get(path)));
@@ -123,19 +124,19 @@ public final class CodeIndex {
 
   /** Each path's blob id; empty when one cannot be read. */
   private static Optional<SortedMap<String, String>> blobIds(SourceTree tree, List<String> paths) {
-    SortedMap<String, String> ids = new TreeMap<>();
+    List<String> ids = new ArrayList<>(paths.size());
     try {
       for (String path : paths) {
         Optional<String> id = tree.blobId(path);
         if (id.isEmpty()) {
           return Optional.empty();
         }
-        ids.put(path, id.get());
+        ids.add(id.get());
       }
     } catch (UncheckedIOException e) {
       return Optional.empty(); // the index notes it as it reads the file
     }
-    return Optional.of(ids);
+    return Optional.of(SortedMaps.ofSorted(paths, ids));
   }
 
   private static boolean samePaths(List<FileFacts> facts, List<String> paths) {
@@ -223,13 +224,14 @@ public final class CodeIndex {
    * when it could not (the same content gives other facts without a compiler).
    */
   public Map<String, String> contentIds() {
-    Map<String, String> ids = new TreeMap<>();
+    List<String> paths = new ArrayList<>(files.size());
+    List<String> ids = new ArrayList<>(files.size());
     files.forEach(
-        (path, facts) ->
-            ids.put(
-                path,
-                blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse("")));
-    return ids;
+        (path, facts) -> {
+          paths.add(path);
+          ids.add(blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse(""));
+        });
+    return SortedMaps.ofSorted(paths, ids);
   }
 
   /**
