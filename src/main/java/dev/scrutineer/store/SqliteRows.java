@@ -64,13 +64,16 @@ public final class SqliteRows implements AutoCloseable {
   }
 
   /**
-   * Loads SQLite's native library, which the first {@link #open} would otherwise load (tens of
-   * milliseconds): a caller with a processor to spare can have it done before it is needed. A
+   * Loads SQLite's native library and opens and closes a database in memory, which the first {@link
+   * #open} would otherwise do: loading the library takes tens of milliseconds, and so does
+   * sqlite-jdbc's set-up of its first connection (a date format, with the time zone and locale data
+   * behind it). A caller with a processor to spare can have both done before they are needed. A
    * library that cannot be loaded is left for {@link #open} to report.
    */
   public static void loadLibrary() {
     try {
       SQLiteJDBCLoader.initialize();
+      DriverManager.getConnection("jdbc:sqlite::memory:").close();
     } catch (Exception e) {
       // open() fails the same way, and keeps the problem
     }

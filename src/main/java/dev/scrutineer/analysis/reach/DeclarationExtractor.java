@@ -72,7 +72,7 @@ public final class DeclarationExtractor {
     this.text = text;
     this.positions = positions;
     this.lines = unit.getLineMap();
-    this.packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+    this.packageName = unit.getPackageName() == null ? "" : DottedName.of(unit.getPackageName());
   }
 
   static List<Declaration> extract(

@@ -45,6 +45,7 @@ import com.sun.source.util.TreeScanner;
 import dev.scrutineer.analysis.reach.ChangedDeclarations;
 import dev.scrutineer.analysis.reach.Declaration;
 import dev.scrutineer.analysis.reach.DeclarationExtractor;
+import dev.scrutineer.analysis.reach.DottedName;
 import dev.scrutineer.analysis.reach.Javac;
 import dev.scrutineer.analysis.reach.LargeStack;
 import dev.scrutineer.analysis.reach.SourceParser;
@@ -198,14 +199,14 @@ public final class FactsExtractor {
       this.text = text;
       this.positions = positions;
       this.lines = unit.getLineMap();
-      this.packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+      this.packageName = unit.getPackageName() == null ? "" : DottedName.of(unit.getPackageName());
       this.declarations = DeclarationExtractor.byTree(unit, text, positions);
     }
 
     FileFacts read() {
       List<ImportFact> imports = new ArrayList<>();
       for (ImportTree im : unit.getImports()) {
-        String name = im.getQualifiedIdentifier().toString();
+        String name = DottedName.of(im.getQualifiedIdentifier());
         boolean onDemand = name.endsWith(".*");
         imports.add(
             new ImportFact(

@@ -1,0 +1,32 @@
+package dev.scrutineer.analysis.reach;
+
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+
+/**
+ * A package's or an import's name as the source spells it ({@code org.example.*}), from its tree.
+ * Javac's own {@code toString} prints any tree through its pretty printer, a writer and a visitor
+ * for each of the few names of every file.
+ */
+public final class DottedName {
+  private DottedName() {}
+
+  /** The dotted name {@code name} spells; a tree of another shape is printed as javac prints it. */
+  public static String of(Tree name) {
+    StringBuilder out = new StringBuilder(64);
+    return append(name, out) ? out.toString() : name.toString();
+  }
+
+  private static boolean append(Tree name, StringBuilder out) {
+    if (name instanceof IdentifierTree identifier) {
+      out.append(identifier.getName());
+      return true;
+    }
+    if (name instanceof MemberSelectTree select && append(select.getExpression(), out)) {
+      out.append('.').append(select.getIdentifier());
+      return true;
+    }
+    return false;
+  }
+}
