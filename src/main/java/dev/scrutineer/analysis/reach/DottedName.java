@@ -19,12 +19,14 @@ public final class DottedName {
   }
 
   private static boolean append(Tree name, StringBuilder out) {
+    // A javac name spells each of its characters by decoding itself whole: appended as a
+    // CharSequence, a name of n characters is decoded n times.
     if (name instanceof IdentifierTree identifier) {
-      out.append(identifier.getName());
+      out.append(identifier.getName().toString());
       return true;
     }
     if (name instanceof MemberSelectTree select && append(select.getExpression(), out)) {
-      out.append('.').append(select.getIdentifier());
+      out.append('.').append(select.getIdentifier().toString());
       return true;
     }
     return false;
