@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 import javax.tools.Diagnostic;
@@ -161,11 +160,12 @@ public final class DeclarationExtractor {
     String simpleName =
         constructor ? ownerType.getSimpleName().toString() : method.getName().toString();
     TypeScope methodScope = scope.with(method.getTypeParameters());
-    String parameters =
-        method.getParameters().stream()
-            .map(parameter -> methodScope.erase(parameter.getType()))
-            .collect(Collectors.joining(","));
-    String name = unique(owner + "#" + simpleName + "(" + parameters + ")");
+    StringBuilder signature = new StringBuilder(owner).append('#').append(simpleName).append('(');
+    List<? extends VariableTree> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      signature.append(i == 0 ? "" : ",").append(methodScope.erase(parameters.get(i).getType()));
+    }
+    String name = unique(signature.append(')').toString());
     DeclarationKind kind =
         constructor
             ? DeclarationKind.CONSTRUCTOR

@@ -8,11 +8,13 @@ import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeParameterTree;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.type.TypeKind;
 
 /**
  * The type variables in scope at a declaration, with their first bounds, so parameter types can be
@@ -28,6 +30,15 @@ public final class TypeScope {
   private final Map<String, List<? extends Tree>> variables;
 
   private final TypeScope enclosing;
+
+  /** Each primitive kind's keyword ({@code int}), spelt once rather than for every type erased. */
+  private static final Map<TypeKind, String> PRIMITIVES = new EnumMap<>(TypeKind.class);
+
+  static {
+    for (TypeKind kind : TypeKind.values()) {
+      PRIMITIVES.put(kind, kind.name().toLowerCase(Locale.ROOT));
+    }
+  }
 
   private TypeScope(Map<String, List<? extends Tree>> variables, TypeScope enclosing) {
     this.variables = variables;
@@ -53,7 +64,7 @@ public final class TypeScope {
 
   private String erase(Tree type, int depth) {
     if (type instanceof PrimitiveTypeTree primitive) {
-      return primitive.getPrimitiveTypeKind().name().toLowerCase(Locale.ROOT);
+      return PRIMITIVES.get(primitive.getPrimitiveTypeKind());
     }
     if (type instanceof ArrayTypeTree array) {
       return erase(array.getType(), depth) + "[]";

@@ -265,14 +265,15 @@ public final class FactsExtractor {
       int slot = types.size();
       types.add(null);
       TypeScope scope = outerScope.with(type.getTypeParameters());
+      String declaredName = type.getSimpleName().toString(); // a javac name decodes itself anew
       String simpleName =
-          type.getSimpleName().length() > 0
-              ? type.getSimpleName().toString()
+          !declaredName.isEmpty()
+              ? declaredName
               : supertypes.isEmpty() ? "Object" : supertypes.get(supertypes.size() - 1);
       Optional<String> superclass =
           type.getExtendsClause() != null
               ? Optional.of(written(type.getExtendsClause(), scope))
-              : type.getSimpleName().length() == 0 && !supertypes.isEmpty()
+              : declaredName.isEmpty() && !supertypes.isEmpty()
                   ? Optional.of(supertypes.get(0))
                   : Optional.empty();
       TypeContext context = new TypeContext(simpleName, superclass);
