@@ -439,12 +439,6 @@ public final class FactsExtractor {
           returnsSelf);
     }
 
-    /**
-     * Whether {@code method} returns a type variable of {@code owner} bounded by {@code owner}
-     * parameterized by that variable itself ({@code B} of {@code Builder<B extends Builder<B>>}),
-     * and not one of its own. Bounded by another type ({@code B extends BaseStream<T, B>}), the
-     * variable is that type's own, not the receiver's.
-     */
     private static String simpleName(Tree type) {
       if (type instanceof MemberSelectTree select) {
         return select.getIdentifier().toString();
@@ -452,6 +446,12 @@ public final class FactsExtractor {
       return type instanceof IdentifierTree identifier ? identifier.getName().toString() : "";
     }
 
+    /**
+     * Whether {@code method} returns a type variable of {@code owner} bounded by {@code owner}
+     * parameterized by that variable itself ({@code B} of {@code Builder<B extends Builder<B>>}),
+     * and not one of its own. Bounded by another type ({@code B extends BaseStream<T, B>}), the
+     * variable is that type's own, not the receiver's.
+     */
     private static boolean returnsSelf(MethodTree method, ClassTree owner) {
       if (!(method.getReturnType() instanceof IdentifierTree returned)) {
         return false;
