@@ -575,6 +575,28 @@ class ChangedDeclarationsTest {
     }
 
     @Test
+    void everyKindOfLocalTypeIsFoundHoweverItIsSpelt() {
+      // The last one's keyword is written as a Unicode escape, which javac reads as "class".
+      List<ChangedDeclaration> changed =
+          declarations(
+              "class Shop {}",
+              """
+              class Shop {
+                void f() { interface Port {} }
+                static { enum Mode { ON } }
+                Runnable r = () -> { record Pair(int a) {} };
+                void g() { \\u0063lass Hidden {} }
+              }
+              """);
+      assertThat(describe(changed))
+          .contains(
+              "added interface Shop#f()$Port",
+              "added enum Shop#static{}$Mode",
+              "added record Shop#r$Pair",
+              "added class Shop#g()$Hidden");
+    }
+
+    @Test
     void localClassesOfTheSameNameInOneMemberAreNumbered() {
       List<ChangedDeclaration> changed =
           declarations(
