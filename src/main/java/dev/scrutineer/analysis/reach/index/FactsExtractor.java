@@ -265,7 +265,8 @@ public final class FactsExtractor {
       int slot = types.size();
       types.add(null);
       TypeScope scope = outerScope.with(type.getTypeParameters());
-      String declaredName = type.getSimpleName().toString(); // a javac name decodes itself anew
+      // Decoded once: a javac name decodes itself whenever it is asked for its text or length.
+      String declaredName = type.getSimpleName().toString();
       String simpleName =
           !declaredName.isEmpty()
               ? declaredName

@@ -14,9 +14,9 @@ import java.util.TreeMap;
 /**
  * Sorted maps made from keys that are in order already, as the paths of a tree listing or of a
  * stored index are. A {@link TreeMap} filled one entry at a time compares each key with a dozen
- * others, and paths that share long prefixes ({@code spring-context/src/main/java/org/...}) make
- * those comparisons the costliest step of reading a large tree's index from its pack; from a sorted
- * map it is built in one pass, with none.
+ * others, and paths share long prefixes ({@code spring-context/src/main/java/org/...}): in a warm
+ * run on spring-framework, about a twentieth of the main thread's time. From a sorted map it is
+ * built in one pass, with no comparison.
  */
 public final class SortedMaps {
   private SortedMaps() {}
