@@ -377,11 +377,11 @@ record CodeFrameworks(List<TypeRules> types, List<Module> layout, List<Diagnosti
     return all;
   }
 
-  /** Test methods, then test classes. */
-  Set<Symbol> tests() {
+  /** Test methods, then {@code testClasses} (as {@link #testClasses} gives them). */
+  Set<Symbol> tests(Set<Symbol> testClasses) {
     Set<Symbol> all = new LinkedHashSet<>();
     types.forEach(type -> all.addAll(type.tests()));
-    all.addAll(testClasses());
+    all.addAll(testClasses);
     return all;
   }
 

@@ -87,10 +87,11 @@ public record FrameworkFacts(
       edges.addAll(ConfigKeys.readers(index.get(), keys));
     }
     diagnostics.addAll(code.diagnostics());
+    Set<Symbol> testClasses = code.testClasses();
     return new FrameworkFacts(
         code.entryPoints(),
-        code.tests(),
-        code.testClasses(),
+        code.tests(testClasses),
+        testClasses,
         edges,
         keys,
         code.modules(),
