@@ -17,6 +17,7 @@ final class Warmup {
   static void start(Path cacheDirectory) {
     Thread thread = new Thread(() -> run(cacheDirectory), "scrutineer-warmup");
     thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY); // behind the main thread, which reads the change
     thread.start();
   }
 

@@ -131,6 +131,10 @@ public final class ReachAnalyzer {
             },
             "scrutineer-frameworks");
     frameworksThread.setDaemon(true);
+    // The linker is the run's critical path and its results are wanted only when it is done: where
+    // the JVM passes priorities on (the launcher asks it to), this thread takes what the linker
+    // and the compiler leave of the processors instead of preempting them.
+    frameworksThread.setPriority(Thread.MIN_PRIORITY);
     frameworksThread.start();
     Linked linked =
         link(baseIndex, contentIds, baseKey, headIndex, change, () -> join(frameworksTask).edges());
