@@ -67,6 +67,11 @@ final class GitSourceTree implements SourceTree {
   }
 
   @Override
+  public Optional<String> id() {
+    return Optional.of(tree.name());
+  }
+
+  @Override
   public List<String> paths() {
     List<String> paths = sorted;
     if (paths == null) {

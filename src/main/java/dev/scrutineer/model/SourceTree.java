@@ -48,6 +48,15 @@ public interface SourceTree {
   }
 
   /**
+   * An id for everything this side holds, when it has one: a git tree's id, which names every path
+   * and blob under it, so facts of the whole side can be cached by it without listing it. Empty for
+   * a working tree and an in-memory side.
+   */
+  default Optional<String> id() {
+    return Optional.empty();
+  }
+
+  /**
    * The git blob id (SHA-1 hex) of the regular file at {@code path}: a key for its content that
    * does not depend on where it is stored, so facts derived from a file can be cached by it. A
    * committed file gives its stored id; a file in the working tree the id git would give it. Empty

@@ -115,14 +115,11 @@ public final class ReachAnalyzer {
     CodeIndex baseIndex =
         CodeIndex.build(base, cache, packs, Runtime.getRuntime().availableProcessors());
     CodeIndex headIndex = baseIndex.withFiles(head, changedPaths(change), deletedPaths(change));
-    Map<String, String> contentIds = baseIndex.contentIds();
-    String baseKey = LinkedBase.key(contentIds, FactsExtractor.VERSION);
+    String baseKey = LinkedBase.key(baseIndex.contentsId(), FactsExtractor.VERSION);
     // The framework rules and the linker only read the index: run them side by side.
     FutureTask<FrameworkFacts> frameworksTask =
         new FutureTask<>(
-            () ->
-                frameworkCache.analyze(
-                    baseKey, contentIds, baseIndex, base, headIndex, head, change));
+            () -> frameworkCache.analyze(baseKey, baseIndex, base, headIndex, head, change));
     Thread frameworksThread =
         new Thread(
             () -> {
@@ -136,8 +133,7 @@ public final class ReachAnalyzer {
     // and the compiler leave of the processors instead of preempting them.
     frameworksThread.setPriority(Thread.MIN_PRIORITY);
     frameworksThread.start();
-    Linked linked =
-        link(baseIndex, contentIds, baseKey, headIndex, change, () -> join(frameworksTask).edges());
+    Linked linked = link(baseIndex, baseKey, headIndex, change, () -> join(frameworksTask).edges());
     CodeGraph graph = linked.graph();
     FrameworkFacts frameworks = join(frameworksTask);
     Set<Symbol> seeds = seeds(changed, frameworks, graph, headIndex, baseIndex);
@@ -196,7 +192,6 @@ public final class ReachAnalyzer {
    */
   private Linked link(
       CodeIndex base,
-      Map<String, String> contentIds,
       String baseKey,
       CodeIndex head,
       ChangeSet change,
@@ -211,6 +206,7 @@ public final class ReachAnalyzer {
     if (stored.isPresent()) {
       return relink(head, extraEdges, stored.get(), base.files(), touched, 0);
     }
+    Map<String, String> contentIds = base.contentIds();
     Optional<LinkedBase> other = graphs.newest(FactsExtractor.VERSION);
     Set<String> drift = other.map(o -> o.differing(contentIds)).orElseGet(Set::of);
     // The newest graph may be of another repository sharing the cache: then it is of no use.

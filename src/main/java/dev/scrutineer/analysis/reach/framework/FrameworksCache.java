@@ -103,12 +103,9 @@ public final class FrameworksCache {
    *
    * @param baseKey what the merge-base's Java files are, as their content ids say (the stored
    *     graph's key)
-   * @param contentIds the merge-base's Java files' content ids, by path ({@link
-   *     CodeIndex#contentIds})
    */
   public FrameworkFacts analyze(
       String baseKey,
-      Map<String, String> contentIds,
       CodeIndex base,
       SourceTree baseTree,
       CodeIndex head,
@@ -124,6 +121,7 @@ public final class FrameworksCache {
     if (stored.isPresent()) {
       code = updated(stored.get().facts(), headTypes.get(), changed, kept, head, headTree, change);
     } else {
+      Map<String, String> contentIds = base.contentIds();
       Optional<Stored> near = buildFiles.flatMap(b -> near(b, contentIds));
       if (near.isPresent()) {
         Set<String> drifted = CodeIndex.differing(near.get().contentIds(), contentIds);

@@ -264,24 +264,22 @@ public final class LinkedBase {
    * @param contentIds path to blob id, for every file linked
    */
   public static String key(Map<String, String> contentIds, int factsVersion) {
+    return key(CodeIndex.contentsId(contentIds), factsVersion);
+  }
+
+  /**
+   * {@link #key(Map, int)} of the files whose {@link CodeIndex#contentsId} is {@code contentsId}.
+   */
+  public static String key(String contentsId, int factsVersion) {
     MessageDigest sha1 = sha1();
-    sha1.update((RULES + "\n" + factsVersion + "\n").getBytes(StandardCharsets.UTF_8));
-    byPath(contentIds)
-        .forEach(
-            (path, id) -> sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8)));
+    sha1.update(
+        (RULES + "\n" + factsVersion + "\n" + contentsId + "\n").getBytes(StandardCharsets.UTF_8));
     return hex(sha1.digest());
   }
 
   private static Supplier<SortedMap<String, String>> copied(Map<String, String> contentIds) {
     SortedMap<String, String> copy = new TreeMap<>(contentIds); // from a sorted map: no comparisons
     return () -> copy;
-  }
-
-  /** {@code contentIds} sorted by path: itself when it is so already (a copy would compare). */
-  private static SortedMap<String, String> byPath(Map<String, String> contentIds) {
-    return contentIds instanceof SortedMap<String, String> sorted && sorted.comparator() == null
-        ? sorted
-        : new TreeMap<>(contentIds);
   }
 
   // ---------------------------------------------------------------- binary form

@@ -5,12 +5,16 @@ import dev.scrutineer.analysis.reach.Javac;
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.SourceTree;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +60,23 @@ public final class CodeIndex {
   private final Stats stats;
   private final List<Diagnostic> diagnostics;
 
+  /** {@link #contentIds}, made when first asked for. */
+  private volatile Map<String, String> contentIds;
+
+  /** {@link #contentsId}, from the pack the index was read from or made when first asked for. */
+  private volatile String contentsId;
+
   private CodeIndex(
       SortedMap<String, FileFacts> files,
       Map<String, String> blobIds,
+      String contentsId,
       FactsCache cache,
       int threads,
       Stats stats,
       List<Diagnostic> diagnostics) {
     this.files = Collections.unmodifiableSortedMap(files);
     this.blobIds = blobIds;
+    this.contentsId = contentsId;
     this.sorted = List.copyOf(files.values());
     this.cache = cache;
     this.threads = threads;
@@ -89,37 +101,65 @@ public final class CodeIndex {
   public static CodeIndex build(SourceTree tree, FactsCache cache, FactsPacks packs, int threads) {
     long start = System.nanoTime();
     int workers = Math.max(1, threads);
+    // A git tree's pack goes by the tree's id: found without listing the tree or hashing its files.
+    Optional<String> treeKey = tree.id().map(FactsPacks::keyOfTree);
+    Optional<FactsPacks.Pack> ofTree = treeKey.flatMap(k -> packs.load(k, workers));
+    if (ofTree.isPresent()) {
+      return packed(ofTree.get(), cache, workers, start);
+    }
     List<String> paths = tree.paths().stream().filter(CodeIndex::isJava).toList();
     // A tree without Java files has nothing to pack.
     Optional<SortedMap<String, String>> listed =
         paths.isEmpty() ? Optional.empty() : blobIds(tree, paths);
-    Optional<String> key = listed.map(FactsPacks::key);
-    Optional<List<FileFacts>> packed = key.flatMap(k -> packs.load(k, workers));
-    SortedMap<String, FileFacts> files;
-    Map<String, String> blobIds = new ConcurrentHashMap<>();
-    Counts counts;
-    if (packed.isPresent() && samePaths(packed.get(), paths)) {
-      files = SortedMaps.ofSorted(paths, packed.get());
-      blobIds.putAll(listed.get());
-      counts = new Counts();
-      counts.fromCache.set(files.size());
-    } else {
-      // A merge-base that moved shares most files with the last pack: only the others are read.
-      Map<String, FileFacts> near =
-          listed.map(ids -> packs.nearest(ids, workers)).orElseGet(Map::of);
-      List<String> rest =
-          near.isEmpty() ? paths : paths.stream().filter(p -> !near.containsKey(p)).toList();
-      files = new TreeMap<>();
-      counts = index(tree, rest, cache, workers, files, blobIds);
-      files.putAll(near);
-      near.keySet().forEach(path -> blobIds.put(path, listed.get().get(path)));
-      counts.fromCache.addAndGet(near.size());
-      if (key.isPresent() && !counts.noCompiler && !counts.unreadable) {
-        packs.offer(key.get(), List.copyOf(files.values()), blobIds, workers);
+    Optional<String> key = listed.map(ids -> treeKey.orElseGet(() -> FactsPacks.key(ids)));
+    if (treeKey.isEmpty()) {
+      Optional<FactsPacks.Pack> pack = key.flatMap(k -> packs.load(k, workers));
+      if (pack.isPresent() && pack.get().paths().equals(paths)) {
+        return packed(pack.get(), cache, workers, start);
       }
     }
+    // A merge-base that moved shares most files with the last pack: only the others are read.
+    Map<String, FileFacts> near = listed.map(ids -> packs.nearest(ids, workers)).orElseGet(Map::of);
+    List<String> rest =
+        near.isEmpty() ? paths : paths.stream().filter(p -> !near.containsKey(p)).toList();
+    SortedMap<String, FileFacts> files = new TreeMap<>();
+    Map<String, String> blobIds = new ConcurrentHashMap<>();
+    Counts counts = index(tree, rest, cache, workers, files, blobIds);
+    files.putAll(near);
+    near.keySet().forEach(path -> blobIds.put(path, listed.get().get(path)));
+    counts.fromCache.addAndGet(near.size());
+    CodeIndex index =
+        new CodeIndex(
+            files,
+            blobIds,
+            null,
+            cache,
+            workers,
+            stats(files, counts, start),
+            diagnostics(counts, cache));
+    if (key.isPresent() && !counts.noCompiler && !counts.unreadable) {
+      packs.offer(key.get(), index.sorted, blobIds, index.contentsId(), workers);
+    }
+    return index;
+  }
+
+  /** The index of the files of {@code pack}. */
+  private static CodeIndex packed(FactsPacks.Pack pack, FactsCache cache, int threads, long start) {
+    SortedMap<String, FileFacts> files = SortedMaps.ofSorted(pack.paths(), pack.facts());
+    Map<String, String> blobIds = new ConcurrentHashMap<>(files.size() * 4 / 3 + 1);
+    for (int i = 0; i < pack.paths().size(); i++) {
+      blobIds.put(pack.paths().get(i), pack.blobIds().get(i));
+    }
+    Counts counts = new Counts();
+    counts.fromCache.set(files.size());
     return new CodeIndex(
-        files, blobIds, cache, workers, stats(files, counts, start), diagnostics(counts, cache));
+        files,
+        blobIds,
+        pack.contentsId(),
+        cache,
+        threads,
+        stats(files, counts, start),
+        diagnostics(counts, cache));
   }
 
   /** Each path's blob id; empty when one cannot be read. */
@@ -137,18 +177,6 @@ public final class CodeIndex {
       return Optional.empty(); // the index notes it as it reads the file
     }
     return Optional.of(SortedMaps.ofSorted(paths, ids));
-  }
-
-  private static boolean samePaths(List<FileFacts> facts, List<String> paths) {
-    if (facts.size() != paths.size()) {
-      return false;
-    }
-    for (int i = 0; i < paths.size(); i++) {
-      if (!facts.get(i).path().equals(paths.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -176,6 +204,7 @@ public final class CodeIndex {
     return new CodeIndex(
         updated,
         blobIds,
+        null,
         cache,
         threads,
         stats(updated, counts, start),
@@ -224,14 +253,49 @@ public final class CodeIndex {
    * when it could not (the same content gives other facts without a compiler).
    */
   public Map<String, String> contentIds() {
-    List<String> paths = new ArrayList<>(files.size());
-    List<String> ids = new ArrayList<>(files.size());
-    files.forEach(
-        (path, facts) -> {
-          paths.add(path);
-          ids.add(blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse(""));
-        });
-    return SortedMaps.ofSorted(paths, ids);
+    Map<String, String> made = contentIds;
+    if (made == null) {
+      List<String> paths = new ArrayList<>(files.size());
+      List<String> ids = new ArrayList<>(files.size());
+      files.forEach(
+          (path, facts) -> {
+            paths.add(path);
+            ids.add(blobIds.getOrDefault(path, "") + facts.problem().map(p -> "!" + p).orElse(""));
+          });
+      made = Collections.unmodifiableSortedMap(SortedMaps.ofSorted(paths, ids));
+      contentIds = made;
+    }
+    return made;
+  }
+
+  /**
+   * One id for all of {@link #contentIds}, as {@link #contentsId(Map)} makes it: what a stored
+   * graph of these files goes by. An index read from a pack has it from there.
+   */
+  public String contentsId() {
+    String made = contentsId;
+    if (made == null) {
+      made = contentsId(contentIds());
+      contentsId = made;
+    }
+    return made;
+  }
+
+  /** The SHA-1 of every path and content id of {@code contentIds}, in path order. */
+  public static String contentsId(Map<String, String> contentIds) {
+    MessageDigest sha1;
+    try {
+      sha1 = MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-1", e);
+    }
+    SortedMap<String, String> byPath =
+        contentIds instanceof SortedMap<String, String> sorted && sorted.comparator() == null
+            ? sorted
+            : new TreeMap<>(contentIds);
+    byPath.forEach(
+        (path, id) -> sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(sha1.digest());
   }
 
   /**

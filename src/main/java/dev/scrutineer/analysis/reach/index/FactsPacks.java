@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,11 +37,11 @@ public final class FactsPacks {
   static final int REMEMBERED = 64;
 
   /**
-   * {@code "SCP3"}, the files' count, each file's path, content id and facts' length (strings after
-   * their length), a CRC-32 of all that, then each file's facts ({@link FactsCodec}, which checks
-   * them itself).
+   * {@code "SCP4"}, the files' count, their {@link CodeIndex#contentsId}, each file's path, blob id
+   * and facts' length (strings after their length), a CRC-32 of all that, then each file's facts
+   * ({@link FactsCodec}, which checks them itself).
    */
-  private static final int MAGIC = 0x5343_5033;
+  private static final int MAGIC = 0x5343_5034;
 
   private final CacheFiles packs;
   private final CacheFiles seen;
@@ -68,6 +69,23 @@ public final class FactsPacks {
    * pack of another format is never read.
    */
   static String key(SortedMap<String, String> blobIds) {
+    MessageDigest sha1 = keyDigest("files");
+    blobIds.forEach(
+        (path, id) -> sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(sha1.digest());
+  }
+
+  /**
+   * The key of the Java files of the git tree {@code treeId}, which names every path and blob under
+   * it: a warm run finds its pack without listing the tree.
+   */
+  static String keyOfTree(String treeId) {
+    MessageDigest sha1 = keyDigest("tree");
+    sha1.update(treeId.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(sha1.digest());
+  }
+
+  private static MessageDigest keyDigest(String kind) {
     MessageDigest sha1;
     try {
       sha1 = MessageDigest.getInstance("SHA-1");
@@ -75,18 +93,35 @@ public final class FactsPacks {
       throw new IllegalStateException("every Java runtime has SHA-1", e);
     }
     String version = FactsExtractor.VERSION + " " + FactsCodec.FORMAT + " " + MAGIC;
-    sha1.update(("facts " + version + "\n").getBytes(StandardCharsets.UTF_8));
-    blobIds.forEach(
-        (path, id) -> sha1.update((path + "\0" + id + "\n").getBytes(StandardCharsets.UTF_8)));
-    return HexFormat.of().formatHex(sha1.digest());
+    sha1.update(("facts " + version + " " + kind + "\n").getBytes(StandardCharsets.UTF_8));
+    return sha1;
   }
 
   /**
-   * The stored facts of {@code key}, in the order they were stored, read by {@code threads}
-   * threads; empty when there are none or they cannot be read.
+   * A pack read back.
+   *
+   * @param paths every file's path, sorted
+   * @param blobIds each of those files' blob id, in the same order
+   * @param facts each of those files' facts, in the same order
+   * @param contentsId the files' {@link CodeIndex#contentsId}
    */
-  Optional<List<FileFacts>> load(String key, int threads) {
-    return packs.read(key, bytes -> Entries.of(bytes).decodeAll(threads));
+  record Pack(List<String> paths, List<String> blobIds, List<FileFacts> facts, String contentsId) {}
+
+  /**
+   * The stored pack of {@code key}, its facts decoded by {@code threads} threads; empty when there
+   * is none or it cannot be read.
+   */
+  Optional<Pack> load(String key, int threads) {
+    return packs.read(
+        key,
+        bytes -> {
+          Entries entries = Entries.of(bytes);
+          return new Pack(
+              Arrays.asList(entries.paths),
+              Arrays.asList(entries.blobIds),
+              entries.decodeAll(threads),
+              entries.contentsId);
+        });
   }
 
   /**
@@ -116,13 +151,19 @@ public final class FactsPacks {
    * Stores {@code facts} under {@code key}, whole or not at all, and drops the oldest packs, when
    * the tree was seen before; else only remembers that it was seen. Writing a pack costs about as
    * much as reading it saves twice, and most merge-bases in CI are analysed once: those never pay
-   * for one. The files are encoded by {@code threads} threads.
+   * for one. {@code contentsId} is the files' {@link CodeIndex#contentsId}; they are encoded by
+   * {@code threads} threads.
    */
-  void offer(String key, List<FileFacts> facts, Map<String, String> blobIds, int threads) {
+  void offer(
+      String key,
+      List<FileFacts> facts,
+      Map<String, String> blobIds,
+      String contentsId,
+      int threads) {
     if (seen.read(key, bytes -> bytes).isEmpty()) {
       seen.write(key, () -> new byte[0]);
     } else {
-      packs.write(key, () -> encode(facts, blobIds, threads));
+      packs.write(key, () -> encode(facts, blobIds, contentsId, threads));
     }
   }
 
@@ -131,7 +172,8 @@ public final class FactsPacks {
     return packs.failure().or(seen::failure).map(Diagnostic::warning).stream().toList();
   }
 
-  private static byte[] encode(List<FileFacts> facts, Map<String, String> blobIds, int threads) {
+  private static byte[] encode(
+      List<FileFacts> facts, Map<String, String> blobIds, String contentsId, int threads) {
     byte[][] rows = new byte[facts.size()][];
     byte[][] paths = new byte[facts.size()][];
     byte[][] ids = new byte[facts.size()][];
@@ -144,7 +186,8 @@ public final class FactsPacks {
           paths[i] = path.getBytes(StandardCharsets.UTF_8);
           ids[i] = blobIds.get(path).getBytes(StandardCharsets.UTF_8);
         });
-    long length = 16;
+    byte[] contents = contentsId.getBytes(StandardCharsets.UTF_8);
+    long length = 20L + contents.length;
     for (int i = 0; i < rows.length; i++) {
       length += 12L + paths[i].length + ids[i].length + rows[i].length;
     }
@@ -152,7 +195,7 @@ public final class FactsPacks {
       throw new IllegalArgumentException("facts too large to store in one file: " + length);
     }
     ByteBuffer out = ByteBuffer.allocate((int) length);
-    out.putInt(MAGIC).putInt(rows.length);
+    out.putInt(MAGIC).putInt(rows.length).putInt(contents.length).put(contents);
     for (int i = 0; i < rows.length; i++) {
       out.putInt(paths[i].length).put(paths[i]).putInt(ids[i].length).put(ids[i]);
       out.putInt(rows[i].length);
@@ -168,7 +211,12 @@ public final class FactsPacks {
 
   /** A pack's files: their paths and content ids, and where each one's facts are. */
   private record Entries(
-      byte[] bytes, String[] paths, String[] blobIds, int[] offsets, int[] lengths) {
+      byte[] bytes,
+      String contentsId,
+      String[] paths,
+      String[] blobIds,
+      int[] offsets,
+      int[] lengths) {
 
     /** Reads the pack's lengths, paths and content ids; the facts are decoded when asked for. */
     static Entries of(byte[] bytes) {
@@ -180,6 +228,7 @@ public final class FactsPacks {
       if (count < 0 || count > bytes.length / 12) {
         throw new IllegalArgumentException("more files than bytes");
       }
+      String contentsId = string(in, bytes);
       String[] paths = new String[count];
       String[] blobIds = new String[count];
       int[] offsets = new int[count];
@@ -204,7 +253,7 @@ public final class FactsPacks {
       if (in.hasRemaining()) {
         throw new IllegalArgumentException("stray bytes after the last file");
       }
-      return new Entries(bytes, paths, blobIds, offsets, lengths);
+      return new Entries(bytes, contentsId, paths, blobIds, offsets, lengths);
     }
 
     /**

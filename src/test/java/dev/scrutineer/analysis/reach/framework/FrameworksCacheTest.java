@@ -479,14 +479,7 @@ class FrameworksCacheTest {
   private static FrameworkFacts analyze(
       FrameworksCache cache, Map<String, String> base, Map<String, String> head, ChangeSet change) {
     CodeIndex baseIndex = index(base);
-    return cache.analyze(
-        baseKey(base),
-        baseIndex.contentIds(),
-        baseIndex,
-        tree(base),
-        index(head),
-        tree(head),
-        change);
+    return cache.analyze(baseKey(base), baseIndex, tree(base), index(head), tree(head), change);
   }
 
   /** The edges of the types of the file at {@code path}, every rule's. */

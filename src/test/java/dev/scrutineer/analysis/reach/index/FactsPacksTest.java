@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,45 @@ class FactsPacksTest {
     assertThat(third.contentIds()).isEqualTo(first.contentIds());
     assertThat(third.file("src/a/Broken.java").orElseThrow().problem()).isPresent();
     assertThat(packs.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void aGitTreesPackIsFoundByTheTreesIdWithoutListingItsFiles() {
+    AtomicInteger listings = new AtomicInteger();
+    SourceTree tree = withId(CodeIndexTest.tree(FILES), "4b825dc6", listings);
+    FactsPacks packs = FactsPacks.in(temp.resolve("packs"));
+    CodeIndex first = CodeIndex.build(tree, FactsCache.none(), packs, 2);
+    CodeIndex.build(tree, FactsCache.none(), packs, 2);
+    assertThat(listings).hasValue(2);
+
+    CodeIndex packed = CodeIndex.build(tree, FactsCache.none(), packs, 2);
+
+    assertThat(listings).hasValue(2); // not listed again
+    assertThat(packed.stats().fromCache()).isEqualTo(3);
+    assertThat(packed.files()).isEqualTo(first.files());
+    assertThat(packed.contentIds()).isEqualTo(first.contentIds());
+    assertThat(packed.contentsId())
+        .isEqualTo(first.contentsId())
+        .isEqualTo(CodeIndex.contentsId(new HashMap<>(first.contentIds())));
+    // Another tree of the same files goes by its own id: listed, and its files read again.
+    CodeIndex other =
+        CodeIndex.build(
+            withId(CodeIndexTest.tree(FILES), "9c1b", listings), FactsCache.none(), packs, 2);
+    assertThat(listings).hasValue(3);
+    assertThat(other.files()).isEqualTo(first.files());
+  }
+
+  @Test
+  void theIdOfEveryFilesContentChangesWithAnyOfThem() {
+    CodeIndex index = CodeIndex.build(CodeIndexTest.tree(FILES), FactsCache.none(), 1);
+    Map<String, String> ids = new HashMap<>(index.contentIds());
+    assertThat(index.contentsId()).isEqualTo(CodeIndex.contentsId(ids)).hasSize(40);
+
+    String path = ids.keySet().iterator().next();
+    ids.put(path, ids.get(path) + "!could not be read");
+    assertThat(CodeIndex.contentsId(ids)).isNotEqualTo(index.contentsId());
+    ids.remove(path);
+    assertThat(CodeIndex.contentsId(ids)).isNotEqualTo(index.contentsId());
   }
 
   @Test
@@ -158,11 +198,11 @@ class FactsPacksTest {
     files.forEach(f -> blobIds.put(f.path(), "blob-" + f.path().length()));
     Path directory = temp.resolve("packs");
     FactsPacks packs = FactsPacks.in(directory);
-    packs.offer("k", files, blobIds, 2);
+    packs.offer("k", files, blobIds, "contents", 2);
     assertThat(packs.load("k", 2)).isEmpty(); // seen once: remembered, not stored
-    packs.offer("k", files, blobIds, 2);
+    packs.offer("k", files, blobIds, "contents", 2);
 
-    assertThat(packs.load("k", 2)).hasValue(files);
+    assertThat(packs.load("k", 2).map(FactsPacks.Pack::facts)).hasValue(files);
     assertThat(packs.load("other", 2)).isEmpty();
 
     Path pack = directory.resolve("k.facts");
@@ -209,6 +249,32 @@ class FactsPacksTest {
     try (Stream<Path> files = Files.list(directory)) {
       return files.filter(f -> f.toString().endsWith(".facts")).toList();
     }
+  }
+
+  /** {@code tree} with the id {@code id}, counting in {@code listings} how often it is listed. */
+  private static SourceTree withId(SourceTree tree, String id, AtomicInteger listings) {
+    return new SourceTree() {
+      @Override
+      public Optional<String> id() {
+        return Optional.of(id);
+      }
+
+      @Override
+      public OptionalLong size(String p) {
+        return tree.size(p);
+      }
+
+      @Override
+      public Optional<byte[]> read(String p) {
+        return tree.read(p);
+      }
+
+      @Override
+      public List<String> paths() {
+        listings.incrementAndGet();
+        return tree.paths();
+      }
+    };
   }
 
   /** {@code tree}, but reading {@code path} fails as a damaged repository would. */
