@@ -78,12 +78,8 @@ public final class CodeGraph {
     symbols = linker.symbols.toArray(new Symbol[0]);
     paths = linker.paths.toArray(new String[0]);
     kinds = linker.kinds.toArray(new DeclarationKind[0]);
-    lines = new int[n];
-    owners = new int[n];
-    for (int i = 0; i < n; i++) {
-      lines[i] = linker.lines.get(i);
-      owners[i] = linker.owners.get(i);
-    }
+    lines = Arrays.copyOf(linker.lines.array(), n);
+    owners = Arrays.copyOf(linker.owners.array(), n);
     ids = linker.ids; // never written after linking; copying 300k entries cost more than it saved
     vias = linker.vias.toArray(new String[0]);
     if (vias.length > Byte.MAX_VALUE) {
@@ -141,6 +137,9 @@ public final class CodeGraph {
       buckets.begin(to);
       int k = start[to];
       int end = start[to + 1];
+      if (relink != null && k == end && buckets.copy(relink, to)) {
+        continue;
+      }
       if (relink != null) {
         copied.clear();
         int count = relink.baseEdgesTo(to, copied);
@@ -197,6 +196,21 @@ public final class CodeGraph {
       to = target;
       offsets[target] = size;
       offsets[target + 1] = size;
+    }
+
+    /**
+     * The copied edges into the current bucket, when they are all it gets, written as they come:
+     * the base keeps one edge per source, and its sources in order. False, with nothing written,
+     * when the head numbers them in another order.
+     */
+    boolean copy(Relink relink, int target) {
+      int count = relink.baseEdgesTo(target, from, via, confidence, lines, size);
+      if (count < 0) {
+        return false;
+      }
+      size += count;
+      offsets[target + 1] = size;
+      return true;
     }
 
     /** An edge into the current bucket; {@code label} is {@code via << 8 | confidence}. */

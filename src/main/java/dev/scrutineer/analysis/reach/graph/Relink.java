@@ -869,6 +869,38 @@ final class Relink {
     return count;
   }
 
+  /**
+   * {@link #baseEdgesTo(int, IntList)} written to the columns of a graph from {@code at} on.
+   *
+   * @return how many; -1 when their sources are not in ascending order, and then what was written
+   *     is to be overwritten
+   */
+  int baseEdgesTo(int to, int[] from, byte[] via, byte[] confidence, int[] lines, int at) {
+    int b = baseOf[to];
+    if (b < 0 || copied == null) {
+      return 0;
+    }
+    int next = at;
+    int last = -1;
+    for (int e = base.offsets[b]; e < base.offsets[b + 1]; e++) {
+      int source = headOf[base.from[e]];
+      if (source < 0 || !copied[source]) {
+        continue; // a source linked again, whose edges the linker found afresh
+      }
+      if (source <= last) {
+        return -1;
+      }
+      last = source;
+      int label = base.labels[e];
+      from[next] = source;
+      via[next] = (byte) (label >>> 2);
+      confidence[next] = (byte) (label & 3);
+      lines[next] = base.lines[e];
+      next++;
+    }
+    return next - at;
+  }
+
   /** Sorts the last {@code count} triples of {@code list}, from {@code at}, by their first int. */
   private static void sortTriples(IntList list, int at, int count) {
     int[] a = list.array();
