@@ -3,7 +3,6 @@ package dev.scrutineer.engine;
 import dev.scrutineer.analysis.history.History;
 import dev.scrutineer.analysis.history.HistoryFeatures;
 import dev.scrutineer.analysis.ownership.CodeOwners;
-import dev.scrutineer.analysis.provenance.ProvenanceDetector;
 import dev.scrutineer.analysis.reach.ChangedDeclarations;
 import dev.scrutineer.analysis.reach.DeclarationsCache;
 import dev.scrutineer.analysis.reach.ReachAnalyzer;
@@ -11,7 +10,6 @@ import dev.scrutineer.analysis.reach.framework.FrameworksCache;
 import dev.scrutineer.analysis.reach.graph.LinkedBaseCache;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.reach.index.FactsPacks;
-import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ConfigLoader;
 import dev.scrutineer.config.ScrutineerConfig;
 import dev.scrutineer.config.Teams;
@@ -144,6 +142,20 @@ public final class Scrutineer {
       Optional<BaseHistory> baseHistory) {
     ChangeSet change = session.change();
     Optional<PullRequest> pullRequest = request.pullRequestJson().map(PullRequestReader::read);
+    try (ChangeSignals signals = ChangeSignals.start(config, change, pullRequest)) {
+      return analyze(request, session, diagnostics, cache, baseHistory, pullRequest, signals);
+    }
+  }
+
+  private static Analysis analyze(
+      AnalysisRequest request,
+      ChangeSession session,
+      List<Diagnostic> diagnostics,
+      Path cache,
+      Optional<BaseHistory> baseHistory,
+      Optional<PullRequest> pullRequest,
+      ChangeSignals signals) {
+    ChangeSet change = session.change();
     ChangedDeclarations.Result declarations;
     try (DeclarationsCache known = DeclarationsCache.open(cache.resolve(FACTS_FILE))) {
       declarations = new ChangedDeclarations(known).find(change, session.base(), session.head());
@@ -158,8 +170,9 @@ public final class Scrutineer {
             declarations.declarations(),
             () -> baseHistory.ifPresent(BaseHistory::load),
             diagnostics);
-    List<Finding> findings = new SurfaceAnalyzer(config).analyze(change);
-    Provenance provenance = new ProvenanceDetector().detect(change, pullRequest);
+    ChangeSignals.Found found = signals.await();
+    List<Finding> findings = found.findings();
+    Provenance provenance = found.provenance();
     RiskModel model = riskModel(request, session, diagnostics);
     Optional<List<Feature>> history =
         baseHistory.isEmpty()
