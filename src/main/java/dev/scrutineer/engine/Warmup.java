@@ -1,14 +1,17 @@
 package dev.scrutineer.engine;
 
+import dev.scrutineer.analysis.reach.framework.FrameworksCache;
+import dev.scrutineer.analysis.reach.graph.LinkedBase;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import java.nio.file.Path;
 
 /**
- * Set-up every analysis needs that depends on nothing it reads: SQLite's native library and the
- * built-in surface rules (parsed from YAML). Done on a thread of its own while the main thread
- * opens the repository and reads the change, when the other processor has nothing else to do (in a
- * profile of a warm run on spring-framework, about 50 of the main thread's 775 samples).
+ * Set-up every analysis needs that depends on nothing it reads: SQLite's native library, the
+ * built-in surface rules (parsed from YAML) and the fingerprints of the linking and framework
+ * rules. Done on a thread of its own while the main thread opens the repository and reads the
+ * change, when the other processor has nothing else to do (in a profile of a warm run on
+ * spring-framework, about 50 of the main thread's 775 samples).
  */
 final class Warmup {
   private Warmup() {}
@@ -25,8 +28,16 @@ final class Warmup {
     try {
       FactsCache.prepare(cacheDirectory);
       SurfaceAnalyzer.builtinRules();
-    } catch (RuntimeException | Error e) {
+      // Their initialisers fingerprint the linking and framework rules by reading class files.
+      initialize(LinkedBase.class);
+      initialize(FrameworksCache.class);
+    } catch (RuntimeException | Error | ClassNotFoundException e) {
       // The analysis needs the same things, meets the same problem and reports it.
     }
+  }
+
+  /** Runs the initialiser of {@code type} now, unless it has run. */
+  private static void initialize(Class<?> type) throws ClassNotFoundException {
+    Class.forName(type.getName(), true, type.getClassLoader());
   }
 }
