@@ -10,6 +10,7 @@ import dev.scrutineer.analysis.reach.framework.FrameworksCache;
 import dev.scrutineer.analysis.reach.graph.LinkedBaseCache;
 import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.reach.index.FactsPacks;
+import dev.scrutineer.analysis.reach.index.ReadAhead;
 import dev.scrutineer.config.ConfigLoader;
 import dev.scrutineer.config.ScrutineerConfig;
 import dev.scrutineer.config.Teams;
@@ -157,19 +158,33 @@ public final class Scrutineer {
       ChangeSignals signals) {
     ChangeSet change = session.change();
     ChangedDeclarations.Result declarations;
-    try (DeclarationsCache known = DeclarationsCache.open(cache.resolve(FACTS_FILE))) {
-      declarations = new ChangedDeclarations(known).find(change, session.base(), session.head());
-      diagnostics.addAll(known.diagnostics());
+    Optional<Reach> reach;
+    try (FactsCache facts = FactsCache.open(cache.resolve(FACTS_FILE))) {
+      ReachAnalyzer analyzer =
+          new ReachAnalyzer(
+              facts,
+              FactsPacks.in(cache.resolve("packs")),
+              LinkedBaseCache.in(cache.resolve("graphs")),
+              FrameworksCache.in(cache.resolve("frameworks")));
+      // The change's files are read for the index while its changed declarations are found.
+      try (ReadAhead ahead = analyzer.readAhead(change, session.head())) {
+        try (DeclarationsCache known = DeclarationsCache.open(cache.resolve(FACTS_FILE))) {
+          declarations =
+              new ChangedDeclarations(known).find(change, session.base(), session.head());
+          diagnostics.addAll(known.diagnostics());
+        }
+        diagnostics.addAll(declarations.diagnostics());
+        reach =
+            reach(
+                request,
+                session,
+                analyzer,
+                ahead,
+                declarations.declarations(),
+                () -> baseHistory.ifPresent(BaseHistory::load),
+                diagnostics);
+      }
     }
-    diagnostics.addAll(declarations.diagnostics());
-    Optional<Reach> reach =
-        reach(
-            request,
-            session,
-            cache,
-            declarations.declarations(),
-            () -> baseHistory.ifPresent(BaseHistory::load),
-            diagnostics);
     ChangeSignals.Found found = signals.await();
     List<Finding> findings = found.findings();
     Provenance provenance = found.provenance();
@@ -217,7 +232,8 @@ public final class Scrutineer {
   private static Optional<Reach> reach(
       AnalysisRequest request,
       ChangeSession session,
-      Path cacheDirectory,
+      ReachAnalyzer analyzer,
+      ReadAhead ahead,
       List<ChangedDeclaration> changed,
       Runnable beside,
       List<Diagnostic> diagnostics) {
@@ -226,24 +242,18 @@ public final class Scrutineer {
     if (changed.isEmpty() && !configChanged && request.why().isEmpty()) {
       return Optional.empty();
     }
-    try (FactsCache cache = FactsCache.open(cacheDirectory.resolve(FACTS_FILE))) {
-      ReachAnalyzer.Result result =
-          new ReachAnalyzer(
-                  cache,
-                  FactsPacks.in(cacheDirectory.resolve("packs")),
-                  LinkedBaseCache.in(cacheDirectory.resolve("graphs")),
-                  FrameworksCache.in(cacheDirectory.resolve("frameworks")))
-              .analyze(
-                  session.change(),
-                  session.base(),
-                  session.head(),
-                  changed,
-                  request.why(),
-                  request.eachDeclaration(),
-                  beside);
-      diagnostics.addAll(result.diagnostics());
-      return Optional.of(result.reach());
-    }
+    ReachAnalyzer.Result result =
+        analyzer.analyze(
+            session.change(),
+            session.base(),
+            session.head(),
+            changed,
+            request.why(),
+            request.eachDeclaration(),
+            beside,
+            ahead);
+    diagnostics.addAll(result.diagnostics());
+    return Optional.of(result.reach());
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.scrutineer.analysis.reach.index.FactsCache;
 import dev.scrutineer.analysis.reach.index.FactsExtractor;
 import dev.scrutineer.analysis.reach.index.FactsPacks;
 import dev.scrutineer.analysis.reach.index.FileFacts;
+import dev.scrutineer.analysis.reach.index.ReadAhead;
 import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.ChangeSet;
 import dev.scrutineer.model.ChangeType;
@@ -97,12 +98,22 @@ public final class ReachAnalyzer {
     this.frameworkCache = frameworks;
   }
 
+  /**
+   * Starts reading the facts of the Java files {@code change} adds or edits in {@code head}, for
+   * {@link #analyze} to take.
+   */
+  public ReadAhead readAhead(ChangeSet change, SourceTree head) {
+    return ReadAhead.start(
+        head, changedPaths(change), cache, Runtime.getRuntime().availableProcessors());
+  }
+
   /** The reach, and what limited it. */
   public record Result(Reach reach, List<Diagnostic> diagnostics) {}
 
   /**
    * @param beside work for another thread, run once the framework rules are done: while the head is
    *     linked, the one stretch of a run on two processors that leaves one free
+   * @param ahead what {@link #readAhead} read of the change's files
    */
   public Result analyze(
       ChangeSet change,
@@ -111,10 +122,12 @@ public final class ReachAnalyzer {
       List<ChangedDeclaration> changed,
       Optional<String> why,
       boolean eachDeclaration,
-      Runnable beside) {
+      Runnable beside,
+      ReadAhead ahead) {
     CodeIndex baseIndex =
         CodeIndex.build(base, cache, packs, Runtime.getRuntime().availableProcessors());
-    CodeIndex headIndex = baseIndex.withFiles(head, changedPaths(change), deletedPaths(change));
+    CodeIndex headIndex =
+        baseIndex.withFiles(head, changedPaths(change), deletedPaths(change), ahead);
     String baseKey = LinkedBase.key(baseIndex.contentsId(), FactsExtractor.VERSION);
     // The framework rules and the linker only read the index: run them side by side.
     FutureTask<FrameworkFacts> frameworksTask =

@@ -186,18 +186,34 @@ public final class CodeIndex {
    */
   public CodeIndex withFiles(
       SourceTree head, Collection<String> changedOrAddedPaths, Collection<String> deletedPaths) {
+    return withFiles(head, changedOrAddedPaths, deletedPaths, ReadAhead.none());
+  }
+
+  /** As {@link #withFiles(SourceTree, Collection, Collection)}, taking what {@code ahead} read. */
+  public CodeIndex withFiles(
+      SourceTree head,
+      Collection<String> changedOrAddedPaths,
+      Collection<String> deletedPaths,
+      ReadAhead ahead) {
     long start = System.nanoTime();
     SortedMap<String, FileFacts> updated =
         new TreeMap<>(files); // from a sorted map: no comparisons
     deletedPaths.forEach(updated::remove);
-    List<String> paths =
-        changedOrAddedPaths.stream().filter(CodeIndex::isJava).distinct().sorted().toList();
+    List<String> paths = javaPaths(changedOrAddedPaths);
     paths.forEach(updated::remove);
     Map<String, FileFacts> read = new TreeMap<>();
     Map<String, String> blobIds = new ConcurrentHashMap<>(this.blobIds);
     deletedPaths.forEach(blobIds::remove);
     paths.forEach(blobIds::remove);
-    Counts counts = index(head, paths, cache, threads, read, blobIds);
+    Counts counts;
+    if (ahead.covers(head, paths)) {
+      ReadAhead.Read done = ahead.await();
+      read.putAll(done.facts());
+      blobIds.putAll(done.blobIds());
+      counts = done.counts();
+    } else {
+      counts = index(head, paths, cache, threads, read, blobIds);
+    }
     // A path listed as changed that the head no longer has is gone.
     read.values().removeIf(f -> f.problem().filter(CodeIndex::isAbsent).isPresent());
     updated.putAll(read);
@@ -334,6 +350,11 @@ public final class CodeIndex {
     return path.endsWith(".java");
   }
 
+  /** The Java files among {@code paths}, each once, sorted. */
+  static List<String> javaPaths(Collection<String> paths) {
+    return paths.stream().filter(CodeIndex::isJava).distinct().sorted().toList();
+  }
+
   private static final String ABSENT = "is not a regular file on this side";
 
   private static boolean isAbsent(String problem) {
@@ -341,7 +362,7 @@ public final class CodeIndex {
   }
 
   /** Totals of one build, shared by the worker threads. */
-  private static final class Counts {
+  static final class Counts {
     final AtomicInteger fromCache = new AtomicInteger();
     final AtomicInteger extracted = new AtomicInteger();
     volatile boolean noCompiler;
@@ -372,7 +393,7 @@ public final class CodeIndex {
   }
 
   /** Reads {@code paths} of {@code tree} into {@code into}, batch by batch, on worker threads. */
-  private static Counts index(
+  static Counts index(
       SourceTree tree,
       List<String> paths,
       FactsCache cache,

@@ -166,6 +166,36 @@ class CodeIndexTest {
   }
 
   @Test
+  void filesReadAheadAreTakenAsTheyWereRead() {
+    CodeIndex index = CodeIndex.build(tree(FILES), FactsCache.inMemory(), 2);
+    Map<String, String> head = new HashMap<>(FILES);
+    head.put("src/a/B.java", "package a; class B { void go() { stop(); } void stop() {} }");
+    head.put("src/a/C.java", "package a; class C {}");
+    SourceTree headTree = tree(head);
+    List<String> changed = List.of("src/a/C.java", "src/a/B.java", "README.md");
+    CodeIndex read = index.withFiles(headTree, changed, List.of());
+
+    try (ReadAhead ahead = ReadAhead.start(headTree, changed, FactsCache.inMemory(), 1)) {
+      CodeIndex taken = index.withFiles(headTree, changed, List.of(), ahead);
+      assertThat(taken.files()).isEqualTo(read.files());
+      assertThat(taken.contentIds()).isEqualTo(read.contentIds());
+      assertThat(taken.stats().extracted()).isEqualTo(2); // read once, ahead
+    }
+    // Read ahead for other files or another tree, it is not taken.
+    try (ReadAhead other =
+        ReadAhead.start(headTree, List.of("src/a/B.java"), FactsCache.inMemory(), 1)) {
+      assertThat(index.withFiles(headTree, changed, List.of(), other).files())
+          .isEqualTo(read.files());
+    }
+    Map<String, String> otherHead = new HashMap<>(head);
+    otherHead.put("src/a/C.java", "package a; class C { int other; }");
+    try (ReadAhead other = ReadAhead.start(tree(otherHead), changed, FactsCache.inMemory(), 1)) {
+      assertThat(index.withFiles(headTree, changed, List.of(), other).files())
+          .isEqualTo(read.files());
+    }
+  }
+
+  @Test
   void hugeFilesAreUnreadableWithAReason() {
     String huge = "class Huge { String s = \"" + "x".repeat(2 * 1024 * 1024) + "\"; }";
     CodeIndex index = CodeIndex.build(tree(Map.of("Huge.java", huge)), FactsCache.none(), 1);
