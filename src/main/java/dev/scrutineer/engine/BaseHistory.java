@@ -1,6 +1,7 @@
 package dev.scrutineer.engine;
 
 import dev.scrutineer.analysis.history.History;
+import dev.scrutineer.analysis.reach.Tasks;
 import dev.scrutineer.ingest.ChangeSession;
 import dev.scrutineer.ingest.HistoryCache;
 import dev.scrutineer.ingest.HistoryReader;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -62,21 +62,7 @@ final class BaseHistory implements AutoCloseable {
   /** The history, read; what went wrong reading it is added to {@code diagnostics}. */
   Optional<History> await(List<Diagnostic> diagnostics) {
     loading.run(); // unless it ran already
-    Loaded loaded;
-    try {
-      loaded = loading.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading history", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    Loaded loaded = Tasks.await(loading, "reading history");
     diagnostics.addAll(loaded.diagnostics());
     return loaded.history();
   }

@@ -1,6 +1,7 @@
 package dev.scrutineer.engine;
 
 import dev.scrutineer.analysis.provenance.ProvenanceDetector;
+import dev.scrutineer.analysis.reach.Tasks;
 import dev.scrutineer.analysis.surface.SurfaceAnalyzer;
 import dev.scrutineer.config.ScrutineerConfig;
 import dev.scrutineer.model.ChangeSet;
@@ -9,7 +10,6 @@ import dev.scrutineer.model.Provenance;
 import dev.scrutineer.model.PullRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
@@ -60,20 +60,7 @@ final class ChangeSignals implements AutoCloseable {
 
   /** What was found, once it is; a failure is thrown as it was met. */
   Found await() {
-    try {
-      return found.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while matching the surface rules", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return Tasks.await(found, "matching the surface rules");
   }
 
   @Override

@@ -47,7 +47,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -146,9 +145,15 @@ public final class ReachAnalyzer {
     // and the compiler leave of the processors instead of preempting them.
     frameworksThread.setPriority(Thread.MIN_PRIORITY);
     frameworksThread.start();
-    Linked linked = link(baseIndex, baseKey, headIndex, change, () -> join(frameworksTask).edges());
+    Linked linked =
+        link(
+            baseIndex,
+            baseKey,
+            headIndex,
+            change,
+            () -> Tasks.await(frameworksTask, "reading framework facts").edges());
     CodeGraph graph = linked.graph();
-    FrameworkFacts frameworks = join(frameworksTask);
+    FrameworkFacts frameworks = Tasks.await(frameworksTask, "reading framework facts");
     Set<Symbol> seeds = seeds(changed, frameworks, graph, headIndex, baseIndex);
     ReverseReach reach = graph.reach(seeds);
 
@@ -253,23 +258,6 @@ public final class ReachAnalyzer {
     CodeGraph graph = CodeGraph.relink(head.files(), extraEdges, from, fromFiles, changed);
     return new Linked(
         graph, linkedBefore + graph.linkedFiles(), from.unfitBase().or(graph::unfitBase));
-  }
-
-  private static <V> V join(FutureTask<V> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading framework facts", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   private static List<String> changedPaths(ChangeSet change) {

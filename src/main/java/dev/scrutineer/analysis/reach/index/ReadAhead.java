@@ -1,12 +1,12 @@
 package dev.scrutineer.analysis.reach.index;
 
+import dev.scrutineer.analysis.reach.Tasks;
 import dev.scrutineer.model.SourceTree;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -67,20 +67,7 @@ public final class ReadAhead implements AutoCloseable {
 
   /** What was read, once it is; a failure is thrown as it was met. */
   Read await() {
-    try {
-      return reading.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading a change's files", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return Tasks.await(reading, "reading a change's files");
   }
 
   @Override
