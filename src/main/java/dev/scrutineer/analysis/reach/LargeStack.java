@@ -1,7 +1,6 @@
 package dev.scrutineer.analysis.reach;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -18,19 +17,11 @@ public final class LargeStack {
     thread.setDaemon(true);
     thread.start();
     try {
-      return task.get();
-    } catch (InterruptedException e) {
-      thread.interrupt();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + name, e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
+      return Tasks.await(task, "running " + name);
+    } finally {
+      if (Thread.currentThread().isInterrupted()) {
+        thread.interrupt(); // the wait was given up: so is the work
       }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 }
