@@ -170,7 +170,8 @@ final class TypeNames {
 
   /**
    * {@code types.get(t.qualified + "." + name)} without building the string: the types are grouped
-   * once by every dotted prefix of their names that is itself the name of a type.
+   * once by every dotted prefix of their names that is itself the name of a type. Only prefixes
+   * past the package can be: a type may not share its qualified name with a package.
    */
   private T dotted(T t, String name) {
     if (t.byDottedSuffix == null) {
@@ -186,7 +187,9 @@ final class TypeNames {
       byDottedPrefix = new HashMap<>();
       for (Map.Entry<String, T> e : types.entrySet()) {
         String q = e.getKey();
-        for (int i = q.indexOf('.'); i >= 0; i = q.indexOf('.', i + 1)) {
+        String pkg = e.getValue().fact.symbol().packageName();
+        int start = pkg.isEmpty() ? 0 : pkg.length() + 1;
+        for (int i = q.indexOf('.', start); i >= 0; i = q.indexOf('.', i + 1)) {
           String prefix = q.substring(0, i);
           if (types.containsKey(prefix)) {
             byDottedPrefix
