@@ -16,8 +16,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
@@ -120,7 +120,7 @@ public final class HistoryCache implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      Optional<byte[]> bytes = histories.get().read(tip);
+      Optional<ByteBuffer> bytes = histories.get().read(tip);
       if (bytes.isEmpty()) {
         return Optional.empty();
       }
@@ -175,7 +175,7 @@ public final class HistoryCache implements AutoCloseable {
     }
     try {
       for (Path stored : histories.get().newestFirst()) {
-        byte[] bytes = Files.readAllBytes(stored);
+        ByteBuffer bytes = KeyedFiles.map(stored);
         if (StoredHistory.tipOf(bytes).filter(ids::contains).isPresent()) {
           return Optional.of(StoredHistory.decode(bytes));
         }

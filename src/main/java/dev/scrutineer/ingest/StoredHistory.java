@@ -3,6 +3,7 @@ package dev.scrutineer.ingest;
 import dev.scrutineer.model.FileDelta;
 import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.Person;
+import dev.scrutineer.store.BufferStrings;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -87,25 +88,26 @@ record StoredHistory(String tip, List<HistoryCommit> commits) {
    *
    * @throws IOException when they are damaged, cut short or of another format or mining version
    */
-  static StoredHistory decode(byte[] bytes) throws IOException {
-    if (bytes.length < 16) {
+  static StoredHistory decode(ByteBuffer bytes) throws IOException {
+    int size = bytes.limit();
+    if (size < 16) {
       throw new IOException("too short");
     }
     CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - 8);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    if (in.getLong(bytes.length - 8) != crc.getValue()) {
+    crc.update(bytes.duplicate().limit(size - 8));
+    if (bytes.getLong(size - 8) != crc.getValue()) {
       throw new IOException("damaged (checksum)");
     }
-    in.limit(bytes.length - 8);
+    ByteBuffer in = bytes.duplicate().limit(size - 8);
+    BufferStrings strings = new BufferStrings();
     try {
       if (in.getInt() != MAGIC || in.getInt() != HistoryCache.VERSION) {
         throw new IOException("of another format");
       }
-      String tip = text(in);
+      String tip = text(in, strings);
       String[] table = new String[count(in)];
       for (int i = 0; i < table.length; i++) {
-        table[i] = text(in);
+        table[i] = text(in, strings);
       }
       // Authors repeat across thousands of commits: one Person each.
       Map<Long, Person> people = new HashMap<>();
@@ -124,7 +126,7 @@ record StoredHistory(String tip, List<HistoryCommit> commits) {
                 (long) name << 32 | email, k -> new Person(table[name], table[email]));
         Instant authorTime = Instant.ofEpochSecond(in.getLong());
         Instant commitTime = Instant.ofEpochSecond(in.getLong());
-        String message = text(in);
+        String message = text(in, strings);
         int fileCount = count(in);
         List<FileDelta> files = new ArrayList<>(fileCount);
         for (int f = 0; f < fileCount; f++) {
@@ -150,13 +152,13 @@ record StoredHistory(String tip, List<HistoryCommit> commits) {
   }
 
   /** The tip a stored history was read from, from its first bytes; empty if they are not one. */
-  static Optional<String> tipOf(byte[] bytes) {
+  static Optional<String> tipOf(ByteBuffer bytes) {
     try {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
+      ByteBuffer in = bytes.duplicate();
       if (in.getInt() != MAGIC || in.getInt() != HistoryCache.VERSION) {
         return Optional.empty();
       }
-      return Optional.of(text(in));
+      return Optional.of(text(in, new BufferStrings()));
     } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -172,11 +174,8 @@ record StoredHistory(String tip, List<HistoryCommit> commits) {
     out.write(utf8);
   }
 
-  private static String text(ByteBuffer in) {
-    int length = count(in);
-    String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-    in.position(in.position() + length);
-    return s;
+  private static String text(ByteBuffer in, BufferStrings strings) {
+    return strings.read(in, count(in));
   }
 
   private static int count(ByteBuffer in) {

@@ -1,6 +1,7 @@
 package dev.scrutineer.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,10 @@ public final class CacheFiles {
   @FunctionalInterface
   public interface Decoder<T> {
     /**
+     * @param bytes the file's bytes, from position 0 to the limit; mapped, so without an array
      * @throws IOException or IllegalArgumentException when the bytes are not a value
      */
-    T decode(byte[] bytes) throws IOException;
+    T decode(ByteBuffer bytes) throws IOException;
   }
 
   private final Optional<KeyedFiles> files;
@@ -52,7 +54,7 @@ public final class CacheFiles {
       return Optional.empty();
     }
     try {
-      Optional<byte[]> bytes = files.get().read(key);
+      Optional<ByteBuffer> bytes = files.get().read(key);
       return bytes.isEmpty() ? Optional.empty() : Optional.of(decoder.decode(bytes.get()));
     } catch (IOException | IllegalArgumentException e) {
       fail(

@@ -1,11 +1,14 @@
 package dev.scrutineer.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,15 +44,27 @@ public final class KeyedFiles {
     return directory;
   }
 
-  /** The file of {@code key}, marked used; empty when there is none. */
-  public Optional<byte[]> read(String key) throws IOException {
+  /** The file of {@code key}, marked used and {@link #map mapped}; empty when there is none. */
+  public Optional<ByteBuffer> read(String key) throws IOException {
     Path file = directory.resolve(key + suffix);
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      ByteBuffer bytes = map(file);
       touch(file);
       return Optional.of(bytes);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The bytes of {@code file}, mapped rather than copied: these files are tens of megabytes, and a
+   * copy is as much fresh memory again for the kernel to fault in and zero. Files are replaced by
+   * renaming, never rewritten in place, so what is mapped does not change under its reader (on a
+   * system that lets a mapped file be replaced or deleted, as Linux and macOS do).
+   */
+  public static ByteBuffer map(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
     }
   }
 

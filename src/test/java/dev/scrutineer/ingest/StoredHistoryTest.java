@@ -7,9 +7,11 @@ import dev.scrutineer.model.FileDelta;
 import dev.scrutineer.model.HistoryCommit;
 import dev.scrutineer.model.Person;
 import dev.scrutineer.model.Progress;
+import dev.scrutineer.store.KeyedFiles;
 import dev.scrutineer.testing.GitCli;
 import dev.scrutineer.testing.TestRepo;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,8 +58,8 @@ class StoredHistoryTest {
 
     byte[] bytes = history.encode();
 
-    assertThat(StoredHistory.decode(bytes)).isEqualTo(history);
-    assertThat(StoredHistory.tipOf(bytes)).contains(CHILD.id());
+    assertThat(StoredHistory.decode(ByteBuffer.wrap(bytes))).isEqualTo(history);
+    assertThat(StoredHistory.tipOf(ByteBuffer.wrap(bytes))).contains(CHILD.id());
   }
 
   @Test
@@ -66,11 +68,14 @@ class StoredHistoryTest {
     byte[] flipped = bytes.clone();
     flipped[bytes.length / 2] ^= 1;
 
-    assertThatThrownBy(() -> StoredHistory.decode(flipped)).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> StoredHistory.decode(Arrays.copyOf(bytes, bytes.length - 1)))
+    assertThatThrownBy(() -> StoredHistory.decode(ByteBuffer.wrap(flipped)))
         .isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> StoredHistory.decode(new byte[3])).isInstanceOf(IOException.class);
-    assertThat(StoredHistory.tipOf(new byte[3])).isEmpty();
+    assertThatThrownBy(
+            () -> StoredHistory.decode(ByteBuffer.wrap(Arrays.copyOf(bytes, bytes.length - 1))))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> StoredHistory.decode(ByteBuffer.wrap(new byte[3])))
+        .isInstanceOf(IOException.class);
+    assertThat(StoredHistory.tipOf(ByteBuffer.wrap(new byte[3]))).isEmpty();
   }
 
   @Test
@@ -132,7 +137,7 @@ class StoredHistoryTest {
       Files.write(stored, bytes);
 
       assertThat(read(reader, cacheFile, Progress.NONE)).isEqualTo(first);
-      assertThat(StoredHistory.decode(Files.readAllBytes(stored)).commits()).isEqualTo(first);
+      assertThat(StoredHistory.decode(KeyedFiles.map(stored)).commits()).isEqualTo(first);
     }
   }
 

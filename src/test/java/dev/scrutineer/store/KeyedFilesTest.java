@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -23,8 +24,7 @@ class KeyedFilesTest {
     assertThat(files.newestFirst()).isEmpty();
     files.write("a", "alpha".getBytes(UTF_8));
 
-    assertThat(files.read("a"))
-        .hasValueSatisfying(b -> assertThat(b).isEqualTo("alpha".getBytes(UTF_8)));
+    assertThat(files.read("a")).hasValue(ByteBuffer.wrap("alpha".getBytes(UTF_8)));
     assertThat(dir.resolve("kept/a.bin")).exists();
   }
 
@@ -42,6 +42,20 @@ class KeyedFilesTest {
     assertThat(files.newestFirst())
         .extracting(p -> p.getFileName().toString())
         .containsExactlyInAnyOrder("c.bin", "a.bin");
+  }
+
+  @Test
+  void whatWasReadStaysAsItWasWhenTheFileIsReplaced() throws IOException {
+    KeyedFiles files = new KeyedFiles(dir, ".bin", 2);
+    files.write("a", "first".getBytes(UTF_8));
+    files.write("empty", new byte[0]);
+
+    ByteBuffer first = files.read("a").orElseThrow();
+    files.write("a", "second, longer".getBytes(UTF_8));
+
+    assertThat(UTF_8.decode(first).toString()).isEqualTo("first");
+    assertThat(files.read("a")).hasValue(ByteBuffer.wrap("second, longer".getBytes(UTF_8)));
+    assertThat(files.read("empty")).hasValueSatisfying(b -> assertThat(b.remaining()).isZero());
   }
 
   @Test

@@ -11,10 +11,10 @@ import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.store.CacheFiles;
+import dev.scrutineer.store.KeyedFiles;
 import dev.scrutineer.store.RulesFingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -195,7 +195,7 @@ public final class FrameworksCache {
     for (Path file : files.newestFirst()) {
       Optional<Stored> stored;
       try {
-        stored = Optional.of(FrameworksCodec.decode(Files.readAllBytes(file)));
+        stored = Optional.of(FrameworksCodec.decode(KeyedFiles.map(file)));
       } catch (IOException e) {
         continue; // being replaced, or of another format: not one to start from
       }

@@ -9,6 +9,7 @@ import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.Severity;
 import dev.scrutineer.model.Symbol;
+import dev.scrutineer.store.BufferStrings;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -80,17 +81,18 @@ final class FrameworksCodec {
   /**
    * @throws IOException when the bytes are not facts of this format, or were damaged
    */
-  static FrameworksCache.Stored decode(byte[] bytes) throws IOException {
-    if (bytes.length < 12) {
+  static FrameworksCache.Stored decode(ByteBuffer bytes) throws IOException {
+    int size = bytes.limit();
+    if (size < 12) {
       throw new IOException("too short");
     }
     CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - 4);
-    Reader in = new Reader(ByteBuffer.wrap(bytes, 0, bytes.length - 4));
+    crc.update(bytes.duplicate().limit(size - 4));
+    Reader in = new Reader(bytes.duplicate().limit(size - 4));
     if (in.data.getInt() != MAGIC || in.data.getInt() != FORMAT) {
       throw new IOException("not stored framework facts of this version");
     }
-    if (ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt() != (int) crc.getValue()) {
+    if (bytes.getInt(size - 4) != (int) crc.getValue()) {
       throw new IOException("damaged");
     }
     try {
@@ -109,7 +111,7 @@ final class FrameworksCodec {
         diagnostics.add(new Diagnostic(severity, path, in.string()));
       }
       int count = in.count();
-      List<TypeRules> types = new ArrayList<>(Math.min(count, bytes.length));
+      List<TypeRules> types = new ArrayList<>(Math.min(count, size));
       for (int i = 0; i < count; i++) {
         types.add(in.type());
       }
@@ -200,6 +202,7 @@ final class FrameworksCodec {
 
     private final ByteBuffer data;
     private final List<String> strings = new ArrayList<>();
+    private final BufferStrings text = new BufferStrings();
 
     Reader(ByteBuffer data) {
       this.data = data;
@@ -222,10 +225,7 @@ final class FrameworksCodec {
       if (length > data.remaining()) {
         throw new BufferUnderflowException();
       }
-      String value =
-          new String(
-              data.array(), data.arrayOffset() + data.position(), length, StandardCharsets.UTF_8);
-      data.position(data.position() + length);
+      String value = text.read(data, length);
       strings.add(value);
       return value;
     }

@@ -4,6 +4,7 @@ import dev.scrutineer.analysis.reach.index.CodeIndex;
 import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.analysis.reach.index.SortedMaps;
 import dev.scrutineer.model.Symbol;
+import dev.scrutineer.store.BufferStrings;
 import dev.scrutineer.store.RulesFingerprint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -364,15 +365,16 @@ public final class LinkedBase {
    *
    * @throws IOException when the bytes are not a whole graph of this format
    */
-  public static LinkedBase decode(byte[] bytes) throws IOException {
+  public static LinkedBase decode(ByteBuffer bytes) throws IOException {
     try {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (bytes.length < 64 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
+      ByteBuffer in = bytes.duplicate();
+      int size = in.limit();
+      if (size < 64 || in.getInt() != MAGIC || in.getInt() != FORMAT) {
         throw new IOException("not a stored graph of format " + FORMAT);
       }
       CRC32 crc = new CRC32();
-      crc.update(bytes, 0, bytes.length - 8);
-      if (ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong() != crc.getValue()) {
+      crc.update(bytes.duplicate().limit(size - 8));
+      if (in.getLong(size - 8) != crc.getValue()) {
         throw new IOException("stored graph is damaged (checksum)");
       }
       int nameCount = in.getInt();
@@ -389,10 +391,9 @@ public final class LinkedBase {
       int looseInts = in.getInt();
       int redeclaredCount = in.getInt();
       String[] names = new String[nameCount];
+      BufferStrings strings = new BufferStrings();
       for (int i = 0; i < nameCount; i++) {
-        int length = in.getInt();
-        names[i] = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
+        names[i] = strings.read(in, in.getInt());
       }
       if (!names[rules].equals(RULES)) {
         throw new IOException("stored graph was linked by other rules");

@@ -2,8 +2,8 @@ package dev.scrutineer.analysis.reach.graph;
 
 import dev.scrutineer.model.Diagnostic;
 import dev.scrutineer.store.CacheFiles;
+import dev.scrutineer.store.KeyedFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +47,7 @@ public final class LinkedBaseCache {
   public Optional<LinkedBase> newest(int factsVersion) {
     for (Path file : files.newestFirst()) {
       try {
-        LinkedBase base = LinkedBase.decode(Files.readAllBytes(file));
+        LinkedBase base = LinkedBase.decode(KeyedFiles.map(file));
         if (base.factsVersion() == factsVersion) {
           return Optional.of(base);
         }

@@ -1,11 +1,12 @@
 package dev.scrutineer.analysis.reach.index;
 
 import dev.scrutineer.model.Diagnostic;
+import dev.scrutineer.store.BufferStrings;
 import dev.scrutineer.store.CacheFiles;
+import dev.scrutineer.store.KeyedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -134,7 +135,7 @@ public final class FactsPacks {
     for (Path file : packs.newestFirst()) {
       Entries entries;
       try {
-        entries = Entries.of(Files.readAllBytes(file));
+        entries = Entries.of(KeyedFiles.map(file));
       } catch (IOException | IllegalArgumentException e) {
         continue; // another format's pack, or one being replaced: not one to start from
       }
@@ -209,9 +210,12 @@ public final class FactsPacks {
     return out.array();
   }
 
-  /** A pack's files: their paths and content ids, and where each one's facts are. */
+  /**
+   * A pack's files: their paths and content ids, and where each one's facts are in the pack's
+   * bytes, a mapped file.
+   */
   private record Entries(
-      byte[] bytes,
+      ByteBuffer bytes,
       String contentsId,
       String[] paths,
       String[] blobIds,
@@ -219,27 +223,28 @@ public final class FactsPacks {
       int[] lengths) {
 
     /** Reads the pack's lengths, paths and content ids; the facts are decoded when asked for. */
-    static Entries of(byte[] bytes) {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      if (bytes.length < 8 || in.getInt() != MAGIC) {
+    static Entries of(ByteBuffer bytes) {
+      ByteBuffer in = bytes.duplicate();
+      if (in.remaining() < 8 || in.getInt() != MAGIC) {
         throw new IllegalArgumentException("not a pack of facts");
       }
       int count = in.getInt();
-      if (count < 0 || count > bytes.length / 12) {
+      if (count < 0 || count > in.limit() / 12) {
         throw new IllegalArgumentException("more files than bytes");
       }
-      String contentsId = string(in, bytes);
+      BufferStrings strings = new BufferStrings();
+      String contentsId = strings.read(in, length(in));
       String[] paths = new String[count];
       String[] blobIds = new String[count];
       int[] offsets = new int[count];
       int[] lengths = new int[count];
       for (int i = 0; i < count; i++) {
-        paths[i] = string(in, bytes);
-        blobIds[i] = string(in, bytes);
+        paths[i] = strings.read(in, length(in));
+        blobIds[i] = strings.read(in, length(in));
         lengths[i] = length(in);
       }
       CRC32 crc = new CRC32();
-      crc.update(bytes, 0, in.position());
+      crc.update(bytes.duplicate().limit(in.position()));
       if (in.remaining() < 8 || in.getLong() != crc.getValue()) {
         throw new IllegalArgumentException("the pack's list of files is damaged (checksum)");
       }
@@ -291,15 +296,14 @@ public final class FactsPacks {
       return byPath;
     }
 
+    /**
+     * The facts of file {@code i}, from a copy of its row made by the thread that decodes them: the
+     * codec reads an array, now and again when the references are asked for.
+     */
     private FileFacts decode(int i) {
-      return FactsCodec.decode(paths[i], bytes, offsets[i], lengths[i]);
-    }
-
-    private static String string(ByteBuffer in, byte[] bytes) {
-      int length = length(in);
-      String s = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
-      in.position(in.position() + length);
-      return s;
+      byte[] row = new byte[lengths[i]];
+      bytes.get(offsets[i], row);
+      return FactsCodec.decode(paths[i], row);
     }
   }
 

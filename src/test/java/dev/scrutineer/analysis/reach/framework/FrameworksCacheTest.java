@@ -14,7 +14,9 @@ import dev.scrutineer.model.FileMode;
 import dev.scrutineer.model.Module;
 import dev.scrutineer.model.SourceTree;
 import dev.scrutineer.model.Symbol;
+import dev.scrutineer.store.KeyedFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -336,7 +338,7 @@ class FrameworksCacheTest {
 
       String key = key(base());
       assertThat(
-              FrameworksCodec.decode(Files.readAllBytes(directory.resolve(key + ".frameworks")))
+              FrameworksCodec.decode(KeyedFiles.map(directory.resolve(key + ".frameworks")))
                   .facts())
           .as(head.keySet().toString())
           .isEqualTo(scanned);
@@ -425,10 +427,12 @@ class FrameworksCacheTest {
     byte[] damaged = bytes.clone();
     damaged[damaged.length / 2] ^= 1;
 
-    assertThatThrownBy(() -> FrameworksCodec.decode(damaged)).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> FrameworksCodec.decode(Arrays.copyOf(bytes, 40)))
+    assertThatThrownBy(() -> FrameworksCodec.decode(ByteBuffer.wrap(damaged)))
         .isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> FrameworksCodec.decode(new byte[3])).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> FrameworksCodec.decode(ByteBuffer.wrap(Arrays.copyOf(bytes, 40))))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> FrameworksCodec.decode(ByteBuffer.wrap(new byte[3])))
+        .isInstanceOf(IOException.class);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.scrutineer.analysis.reach.index.FileFacts;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -35,7 +36,7 @@ class LinkedBaseTest {
 
   @Test
   void theBinaryFormReadsBackAndRelinksToTheFullGraph() throws IOException {
-    LinkedBase base = LinkedBase.decode(LinkedBase.link(FILES, IDS, 1).encode());
+    LinkedBase base = LinkedBase.decode(ByteBuffer.wrap(LinkedBase.link(FILES, IDS, 1).encode()));
 
     CodeGraph relinked =
         CodeGraph.relink(FILES, List::of, base, FILES, Set.of("com/acme/Service.java"));
@@ -90,7 +91,7 @@ class LinkedBaseTest {
         .extracting(e -> e.from().qualified())
         .containsExactly("com.acme.Large#m3()");
 
-    LinkedBase base = LinkedBase.decode(LinkedBase.link(files, ids, 1).encode());
+    LinkedBase base = LinkedBase.decode(ByteBuffer.wrap(LinkedBase.link(files, ids, 1).encode()));
     CodeGraph relinked =
         CodeGraph.relink(files, List::of, base, files, Set.of("com/acme/Service.java"));
     assertThat(relinked.unfitBase()).isEmpty();
@@ -105,10 +106,13 @@ class LinkedBaseTest {
     byte[] flipped = bytes.clone();
     flipped[bytes.length / 2] ^= 1;
 
-    assertThatThrownBy(() -> LinkedBase.decode(flipped)).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> LinkedBase.decode(Arrays.copyOf(bytes, bytes.length - 1)))
+    assertThatThrownBy(() -> LinkedBase.decode(ByteBuffer.wrap(flipped)))
         .isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> LinkedBase.decode(new byte[0])).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () -> LinkedBase.decode(ByteBuffer.wrap(Arrays.copyOf(bytes, bytes.length - 1))))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> LinkedBase.decode(ByteBuffer.wrap(new byte[0])))
+        .isInstanceOf(IOException.class);
   }
 
   @Test

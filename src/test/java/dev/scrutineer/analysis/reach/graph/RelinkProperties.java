@@ -20,6 +20,7 @@ import dev.scrutineer.analysis.reach.index.TypeFact;
 import dev.scrutineer.model.DeclarationKind;
 import dev.scrutineer.model.Symbol;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -852,7 +853,8 @@ class RelinkProperties {
       Map<String, FileFacts> base, Map<String, FileFacts> head, Set<String> changed)
       throws IOException {
     LinkedBase linked =
-        LinkedBase.decode(LinkedBase.link(base.values(), contentIds(base), 1).encode());
+        LinkedBase.decode(
+            ByteBuffer.wrap(LinkedBase.link(base.values(), contentIds(base), 1).encode()));
     Linker full = new Linker();
     full.link(head.values(), List::of);
     Linker incremental = new Linker();
