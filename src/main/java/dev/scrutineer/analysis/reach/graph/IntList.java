@@ -14,6 +14,13 @@ final class IntList {
     items[size++] = value;
   }
 
+  /** Makes room for {@code capacity} ints in all, so that adding that many copies nothing. */
+  void ensureCapacity(int capacity) {
+    if (capacity > items.length) {
+      items = Arrays.copyOf(items, capacity);
+    }
+  }
+
   int get(int index) {
     return items[index];
   }

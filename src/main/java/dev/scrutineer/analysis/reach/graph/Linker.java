@@ -230,11 +230,11 @@ final class Linker {
   }
 
   // Nodes.
-  final List<Symbol> symbols = new ArrayList<>();
-  final List<String> paths = new ArrayList<>();
+  final ArrayList<Symbol> symbols = new ArrayList<>();
+  final ArrayList<String> paths = new ArrayList<>();
   final IntList lines = new IntList();
   final IntList owners = new IntList();
-  final List<DeclarationKind> kinds = new ArrayList<>();
+  final ArrayList<DeclarationKind> kinds = new ArrayList<>();
   Map<Symbol, Integer> ids = new HashMap<>();
 
   /** Symbols declared again after their node was made; few, and kept with a linked base. */
@@ -463,6 +463,11 @@ final class Linker {
     }
     ids = new HashMap<>(Math.max(16, declarations * 4 / 3 + 1));
     members = new M[declarations]; // node ids never reach the number of declarations
+    symbols.ensureCapacity(declarations);
+    paths.ensureCapacity(declarations);
+    kinds.ensureCapacity(declarations);
+    lines.ensureCapacity(declarations);
+    owners.ensureCapacity(declarations);
     for (FileFacts file : files) {
       for (TypeFact type : file.types()) {
         int before = symbols.size();

@@ -35,6 +35,7 @@ record Nodes(Symbol[] symbols, String[] paths, int[] owners, int hash) {
     List<Symbol> symbols = new ArrayList<>(declarations);
     List<String> paths = new ArrayList<>(declarations);
     IntList owners = new IntList();
+    owners.ensureCapacity(declarations);
     // The hash of #hash(List, int[]) in the same pass, which reads each symbol once: what its steps
     // add after the start (the count, not known yet), and 31 to the power of twice the count, by
     // which they multiply the start.
