@@ -64,19 +64,29 @@ public final class DeclarationExtractor {
   /** Whether to normalise signatures and bodies; naming alone does not need them. */
   private final boolean texts;
 
+  private final NameTexts names;
+
   private DeclarationExtractor(
-      CompilationUnitTree unit, String text, SourcePositions positions, boolean texts) {
+      CompilationUnitTree unit,
+      String text,
+      SourcePositions positions,
+      boolean texts,
+      NameTexts names) {
     this.unit = unit;
     this.texts = texts;
     this.text = text;
     this.positions = positions;
+    this.names = names;
     this.lines = unit.getLineMap();
-    this.packageName = unit.getPackageName() == null ? "" : DottedName.of(unit.getPackageName());
+    this.packageName =
+        unit.getPackageName() == null ? "" : DottedName.of(unit.getPackageName(), names);
   }
 
   static List<Declaration> extract(
       CompilationUnitTree unit, String text, SourcePositions positions) {
-    return new DeclarationExtractor(unit, text, positions, true).run().declarations;
+    return new DeclarationExtractor(unit, text, positions, true, new NameTexts())
+        .run()
+        .declarations;
   }
 
   /**
@@ -86,14 +96,14 @@ public final class DeclarationExtractor {
    * Signatures and bodies are left empty.
    */
   public static Map<Tree, Declaration> byTree(
-      CompilationUnitTree unit, String text, SourcePositions positions) {
-    return new DeclarationExtractor(unit, text, positions, false).run().byTree;
+      CompilationUnitTree unit, String text, SourcePositions positions, NameTexts names) {
+    return new DeclarationExtractor(unit, text, positions, false, names).run().byTree;
   }
 
   private DeclarationExtractor run() {
     for (Tree declaration : unit.getTypeDecls()) {
       if (declaration instanceof ClassTree type) {
-        type(type, "", "", TypeScope.EMPTY, type.getSimpleName().toString());
+        type(type, "", "", TypeScope.EMPTY, names.of(type.getSimpleName()));
       }
     }
     return this;
@@ -108,7 +118,7 @@ public final class DeclarationExtractor {
    */
   private void type(
       ClassTree type, String owner, String separator, TypeScope scope, String topLevel) {
-    String simpleName = type.getSimpleName().toString();
+    String simpleName = names.of(type.getSimpleName());
     String name = unique(owner + separator + simpleName);
     int start = start(type);
     int end = end(type);
@@ -158,7 +168,7 @@ public final class DeclarationExtractor {
       MethodTree method, ClassTree ownerType, String owner, TypeScope scope, String topLevel) {
     boolean constructor = method.getName().contentEquals("<init>");
     String simpleName =
-        constructor ? ownerType.getSimpleName().toString() : method.getName().toString();
+        constructor ? names.of(ownerType.getSimpleName()) : names.of(method.getName());
     TypeScope methodScope = scope.with(method.getTypeParameters());
     StringBuilder signature = new StringBuilder(owner).append('#').append(simpleName).append('(');
     List<? extends VariableTree> parameters = method.getParameters();
@@ -204,7 +214,7 @@ public final class DeclarationExtractor {
 
   private void variable(
       VariableTree variable, ClassTree ownerType, String owner, TypeScope scope, String topLevel) {
-    String simpleName = variable.getName().toString();
+    String simpleName = names.of(variable.getName());
     String name = unique(owner + "#" + simpleName);
     int start = start(variable);
     int end = end(variable);

@@ -13,20 +13,20 @@ public final class DottedName {
   private DottedName() {}
 
   /** The dotted name {@code name} spells; a tree of another shape is printed as javac prints it. */
-  public static String of(Tree name) {
+  public static String of(Tree name, NameTexts names) {
     StringBuilder out = new StringBuilder(64);
-    return append(name, out) ? out.toString() : name.toString();
+    return append(name, out, names) ? out.toString() : name.toString();
   }
 
-  private static boolean append(Tree name, StringBuilder out) {
+  private static boolean append(Tree name, StringBuilder out, NameTexts names) {
     // A javac name spells each of its characters by decoding itself whole: appended as a
     // CharSequence, a name of n characters is decoded n times.
     if (name instanceof IdentifierTree identifier) {
-      out.append(identifier.getName().toString());
+      out.append(names.of(identifier.getName()));
       return true;
     }
-    if (name instanceof MemberSelectTree select && append(select.getExpression(), out)) {
-      out.append('.').append(select.getIdentifier().toString());
+    if (name instanceof MemberSelectTree select && append(select.getExpression(), out, names)) {
+      out.append('.').append(names.of(select.getIdentifier()));
       return true;
     }
     return false;

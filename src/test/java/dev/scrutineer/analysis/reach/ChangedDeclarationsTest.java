@@ -1,6 +1,7 @@
 package dev.scrutineer.analysis.reach;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scrutineer.ingest.ChangeQuery;
@@ -883,6 +884,18 @@ class ChangedDeclarationsTest {
 
       assertThat(describe(result.declarations())).containsExactly("body method Caf\u00e9#s()");
       assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void textIsUtf8WhenItIsElseLatin1AndLosesItsByteOrderMark() {
+      String accented = "class Caf\u00e9 {} // \u2014 and a replacement character: \uFFFD";
+
+      assertThat(ChangedDeclarations.decode("class A {}".getBytes(UTF_8))).isEqualTo("class A {}");
+      assertThat(ChangedDeclarations.decode(accented.getBytes(UTF_8))).isEqualTo(accented);
+      assertThat(ChangedDeclarations.decode("class Caf\u00e9 {}".getBytes(ISO_8859_1)))
+          .isEqualTo("class Caf\u00e9 {}");
+      assertThat(ChangedDeclarations.decode("\uFEFFclass A {}".getBytes(UTF_8)))
+          .isEqualTo("class A {}");
     }
 
     @Test

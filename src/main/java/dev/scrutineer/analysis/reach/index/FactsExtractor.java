@@ -48,6 +48,7 @@ import dev.scrutineer.analysis.reach.DeclarationExtractor;
 import dev.scrutineer.analysis.reach.DottedName;
 import dev.scrutineer.analysis.reach.Javac;
 import dev.scrutineer.analysis.reach.LargeStack;
+import dev.scrutineer.analysis.reach.NameTexts;
 import dev.scrutineer.analysis.reach.SourceParser;
 import dev.scrutineer.analysis.reach.TypeScope;
 import dev.scrutineer.analysis.reach.index.Reference.Receiver;
@@ -110,7 +111,9 @@ public final class FactsExtractor {
     for (Input input : inputs) {
       sources.add(new SourceParser.Source(fileName(input.path()), input.text()));
     }
-    List<Javac.Outcome<FileFacts>> outcomes = javac.read(sources, FactsExtractor::readSafely);
+    NameTexts names = new NameTexts(); // a batch is parsed by one task, as a rule
+    List<Javac.Outcome<FileFacts>> outcomes =
+        javac.read(sources, (unit, text, positions) -> readSafely(unit, text, positions, names));
     List<FileFacts> facts = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       String path = inputs.get(i).path();
@@ -145,9 +148,9 @@ public final class FactsExtractor {
 
   /** Facts of a parsed file; the path is filled in by the caller. Throws only on deep nesting. */
   private static FileFacts readSafely(
-      CompilationUnitTree unit, String text, SourcePositions positions) {
+      CompilationUnitTree unit, String text, SourcePositions positions, NameTexts names) {
     try {
-      return new Reader(unit, text, positions).read();
+      return new Reader(unit, text, positions, names).read();
     } catch (RuntimeException e) {
       // A tree shape this extractor did not expect is that file's problem, not the run's.
       return FileFacts.unreadable("", "could not be indexed (" + e + ")");
@@ -188,25 +191,28 @@ public final class FactsExtractor {
     private final CompilationUnitTree unit;
     private final String text;
     private final SourcePositions positions;
+    private final NameTexts names;
     private final LineMap lines;
     private final String packageName;
     private final Map<Tree, Declaration> declarations;
     private final List<TypeFact> types = new ArrayList<>();
     private final Map<String, Integer> anonymousNames = new HashMap<>();
 
-    Reader(CompilationUnitTree unit, String text, SourcePositions positions) {
+    Reader(CompilationUnitTree unit, String text, SourcePositions positions, NameTexts names) {
       this.unit = unit;
       this.text = text;
       this.positions = positions;
+      this.names = names;
       this.lines = unit.getLineMap();
-      this.packageName = unit.getPackageName() == null ? "" : DottedName.of(unit.getPackageName());
-      this.declarations = DeclarationExtractor.byTree(unit, text, positions);
+      this.packageName =
+          unit.getPackageName() == null ? "" : DottedName.of(unit.getPackageName(), names);
+      this.declarations = DeclarationExtractor.byTree(unit, text, positions, names);
     }
 
     FileFacts read() {
       List<ImportFact> imports = new ArrayList<>();
       for (ImportTree im : unit.getImports()) {
-        String name = DottedName.of(im.getQualifiedIdentifier());
+        String name = DottedName.of(im.getQualifiedIdentifier(), names);
         boolean onDemand = name.endsWith(".*");
         imports.add(
             new ImportFact(
@@ -266,7 +272,7 @@ public final class FactsExtractor {
       types.add(null);
       TypeScope scope = outerScope.with(type.getTypeParameters());
       // Decoded once: a javac name decodes itself whenever it is asked for its text or length.
-      String declaredName = type.getSimpleName().toString();
+      String declaredName = names.of(type.getSimpleName());
       String simpleName =
           !declaredName.isEmpty()
               ? declaredName
@@ -282,7 +288,7 @@ public final class FactsExtractor {
       for (Tree member : type.getMembers()) {
         if (member instanceof VariableTree variable) {
           fieldTypes.put(
-              variable.getName().toString(),
+              names.of(variable.getName()),
               isEnumConstant(type, variable) ? simpleName : generic(variable.getType(), scope));
         }
       }
@@ -327,7 +333,7 @@ public final class FactsExtractor {
       String name;
       if (member instanceof MethodTree method) {
         boolean constructor = method.getName().contentEquals("<init>");
-        simpleName = method.getName().toString();
+        simpleName = names.of(method.getName());
         kind = constructor ? DeclarationKind.CONSTRUCTOR : DeclarationKind.METHOD;
         TypeScope methodScope = scope.with(method.getTypeParameters());
         List<String> parameters = new ArrayList<>();
@@ -336,7 +342,7 @@ public final class FactsExtractor {
         }
         name = simpleName + "(" + String.join(",", parameters) + ")";
       } else if (member instanceof VariableTree variable) {
-        simpleName = variable.getName().toString();
+        simpleName = names.of(variable.getName());
         kind = DeclarationKind.FIELD;
         name = simpleName;
       } else {
@@ -440,11 +446,11 @@ public final class FactsExtractor {
           returnsSelf);
     }
 
-    private static String simpleName(Tree type) {
+    private String simpleName(Tree type) {
       if (type instanceof MemberSelectTree select) {
-        return select.getIdentifier().toString();
+        return names.of(select.getIdentifier());
       }
-      return type instanceof IdentifierTree identifier ? identifier.getName().toString() : "";
+      return type instanceof IdentifierTree identifier ? names.of(identifier.getName()) : "";
     }
 
     /**
@@ -453,7 +459,7 @@ public final class FactsExtractor {
      * and not one of its own. Bounded by another type ({@code B extends BaseStream<T, B>}), the
      * variable is that type's own, not the receiver's.
      */
-    private static boolean returnsSelf(MethodTree method, ClassTree owner) {
+    private boolean returnsSelf(MethodTree method, ClassTree owner) {
       if (!(method.getReturnType() instanceof IdentifierTree returned)) {
         return false;
       }
@@ -622,7 +628,7 @@ public final class FactsExtractor {
           return;
         }
         if (type instanceof IdentifierTree identifier) {
-          String name = identifier.getName().toString();
+          String name = names.of(identifier.getName());
           if (!name.equals("var") && !scope.isVariable(name)) {
             add(
                 ReferenceKind.TYPE,
@@ -733,7 +739,7 @@ public final class FactsExtractor {
           Qualifier closed;
           if (resource instanceof VariableTree variable) {
             scan(variable, null);
-            closed = declaredAs(local(variable.getName().toString()).orElse(""));
+            closed = declaredAs(local(names.of(variable.getName())).orElse(""));
           } else if (resource instanceof ExpressionTree expression) {
             closed = qualifier(expression); // try (in): an effectively final variable
           } else {
@@ -763,7 +769,7 @@ public final class FactsExtractor {
         if (call != null) {
           List<? extends VariableTree> parameters = node.getParameters();
           for (int i = 0; i < parameters.size(); i++) {
-            String name = parameters.get(i).getName().toString();
+            String name = names.of(parameters.get(i).getName());
             if (local(name).filter(String::isEmpty).isPresent()) { // implicitly typed
               declare(name, call + "." + i);
             }
@@ -797,7 +803,7 @@ public final class FactsExtractor {
                   : "";
         }
         typeRefs(type);
-        declare(node.getName().toString(), declared);
+        declare(names.of(node.getName()), declared);
         target(node.getInitializer(), declared);
         scan(node.getInitializer(), null);
         return null;
@@ -808,12 +814,12 @@ public final class FactsExtractor {
         ExpressionTree variable = node.getVariable();
         String declared = null;
         if (variable instanceof IdentifierTree identifier) {
-          String name = identifier.getName().toString();
+          String name = names.of(identifier.getName());
           declared = local(name).orElseGet(() -> fields.lookup(name).orElse(null));
         } else if (variable instanceof MemberSelectTree select
             && select.getExpression() instanceof IdentifierTree owner
             && owner.getName().contentEquals("this")) {
-          declared = fields.lookup(select.getIdentifier().toString()).orElse(null);
+          declared = fields.lookup(names.of(select.getIdentifier())).orElse(null);
         }
         if (declared != null) {
           target(node.getExpression(), declared);
@@ -906,7 +912,7 @@ public final class FactsExtractor {
         ExpressionTree select = node.getMethodSelect();
         List<? extends ExpressionTree> arguments = node.getArguments();
         if (select instanceof IdentifierTree identifier) {
-          String name = identifier.getName().toString();
+          String name = names.of(identifier.getName());
           if (name.equals("this")) {
             invoke(
                 ReferenceKind.NEW,
@@ -933,11 +939,11 @@ public final class FactsExtractor {
           Qualifier qualifier = qualifier(member.getExpression());
           lambdas(
               origin(member.getExpression(), MAX_CHAIN - 1),
-              member.getIdentifier().toString(),
+              names.of(member.getIdentifier()),
               arguments);
           invoke(
               ReferenceKind.CALL,
-              member.getIdentifier().toString(),
+              names.of(member.getIdentifier()),
               arguments,
               qualifier.receiver(),
               qualifier.type(),
@@ -1041,7 +1047,7 @@ public final class FactsExtractor {
         } else {
           qualifier = qualifier(expression);
         }
-        String name = node.getName().contentEquals("<init>") ? "new" : node.getName().toString();
+        String name = node.getName().contentEquals("<init>") ? "new" : names.of(node.getName());
         String passedTo = lambdaCalls.remove(node);
         references.add(
             new Reference(
@@ -1058,7 +1064,7 @@ public final class FactsExtractor {
 
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-        String name = node.getIdentifier().toString();
+        String name = names.of(node.getIdentifier());
         if (name.equals("class")) {
           add(
               ReferenceKind.CLASS_LITERAL,
@@ -1092,7 +1098,7 @@ public final class FactsExtractor {
 
       @Override
       public Void visitIdentifier(IdentifierTree node, Void unused) {
-        String name = node.getName().toString();
+        String name = names.of(node.getName());
         if (name.equals("this") || name.equals("super") || local(name).isPresent()) {
           return null;
         }
@@ -1113,7 +1119,7 @@ public final class FactsExtractor {
        */
       private Qualifier qualifier(ExpressionTree expression) {
         if (expression instanceof IdentifierTree identifier) {
-          String name = identifier.getName().toString();
+          String name = names.of(identifier.getName());
           if (name.equals("this")) {
             return new Qualifier(Receiver.THIS, Optional.of(context.name()));
           }
@@ -1152,7 +1158,7 @@ public final class FactsExtractor {
           return new Qualifier(Receiver.CHAIN, Optional.of(context.name() + "#" + name));
         }
         if (expression instanceof MemberSelectTree select) {
-          String name = select.getIdentifier().toString();
+          String name = names.of(select.getIdentifier());
           if (name.equals("this")) {
             return new Qualifier(
                 Receiver.THIS, Optional.of(written(select.getExpression(), scope)));
@@ -1215,14 +1221,14 @@ public final class FactsExtractor {
       private Optional<String> element(ExpressionTree array) {
         Optional<String> declared = Optional.empty();
         if (array instanceof IdentifierTree identifier) {
-          String name = identifier.getName().toString();
+          String name = names.of(identifier.getName());
           declared =
               local(name).or(() -> fields.has(name) ? fields.lookup(name) : Optional.empty());
         } else if (array instanceof MemberSelectTree select
             && select.getExpression() instanceof IdentifierTree owner
             && owner.getName().contentEquals("this")
-            && fields.has(select.getIdentifier().toString())) {
-          declared = fields.lookup(select.getIdentifier().toString());
+            && fields.has(names.of(select.getIdentifier()))) {
+          declared = fields.lookup(names.of(select.getIdentifier()));
         }
         return declared
             .filter(type -> !isChain(type))
@@ -1248,7 +1254,7 @@ public final class FactsExtractor {
             || !(call.getArguments().get(0) instanceof IdentifierTree checked)) {
           return Optional.empty();
         }
-        String name = checked.getName().toString();
+        String name = names.of(checked.getName());
         Optional<String> declared = local(name).or(() -> fields.lookup(name));
         return declared.filter(type -> !type.isEmpty()).map(type -> declaredAs(type));
       }
@@ -1288,7 +1294,7 @@ public final class FactsExtractor {
       /** Where a chain starts, or the chain so far: a type, or what a typed name holds. */
       private Optional<String> origin(ExpressionTree expression, int steps) {
         if (expression instanceof IdentifierTree identifier) {
-          String name = identifier.getName().toString();
+          String name = names.of(identifier.getName());
           if (name.equals("this")) {
             return Optional.of(context.name());
           }
@@ -1316,8 +1322,8 @@ public final class FactsExtractor {
           }
           if (select.getExpression() instanceof IdentifierTree owner
               && owner.getName().contentEquals("this")
-              && fields.has(select.getIdentifier().toString())) {
-            return fields.lookup(select.getIdentifier().toString());
+              && fields.has(names.of(select.getIdentifier()))) {
+            return fields.lookup(names.of(select.getIdentifier()));
           }
         }
         if (expression instanceof NewClassTree creation && creation.getClassBody() == null) {
@@ -1338,13 +1344,13 @@ public final class FactsExtractor {
         List<String> parts = new ArrayList<>();
         Tree t = select;
         while (t instanceof MemberSelectTree s) {
-          parts.add(0, s.getIdentifier().toString());
+          parts.add(0, names.of(s.getIdentifier()));
           t = s.getExpression();
         }
         if (!(t instanceof IdentifierTree first)) {
           return Optional.empty();
         }
-        String head = first.getName().toString();
+        String head = names.of(first.getName());
         if (head.equals("this")
             || head.equals("super")
             || local(head).isPresent()
