@@ -3,7 +3,11 @@
 # cold (empty facts cache), warm (the cache the cold run filled), and as baseline, in the same
 # run, the JDK's javac parser reading and parsing the same files only, in the same batches on the
 # same number of threads. Each measurement is a fresh JVM; times are measured inside it, from the
-# tree listing to the last fact, without JVM start-up.
+# tree listing to the last fact, without JVM start-up. Each measured run follows an unmeasured run
+# of the same command: on a virtual machine, memory that no process touched lately costs far more
+# to fault in (a cold index with the launcher's options spent 2.4 s in the kernel after javac's
+# parse with the JVM's defaults, 0.9 s after another index), so a run would otherwise pay for
+# what ran before it.
 #
 #   bench/index.sh REPO_OR_DIR [RUNS]
 set -euo pipefail
@@ -22,6 +26,13 @@ mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$cpf
 cp -r target/classes target/test-classes "$cache.classes/" 2>/dev/null || { mkdir -p "$cache.classes" && cp -r target/classes target/test-classes "$cache.classes/"; }
 cp="$cache.classes/test-classes:$cache.classes/classes:$(cat "$cpfile")"
 bench() { java -cp "$cp" dev.scrutineer.analysis.reach.index.IndexBench "$@"; }
+# Runs a command twice, the second time measured: with an empty cache both times for a cold index.
+twice() {
+  rm -rf "${cache:?}"/*
+  "$@" >/dev/null
+  rm -rf "${cache:?}"/*
+  "$@"
+}
 # The JVM options the launcher runs an analysis with (the quick compiler only, a young generation
 # that holds the run): the index as a cold `analyze` builds it. javac's parse gets the same ones.
 mapfile -t launcher < <(SCRUTINEER_PRINT_JVM_OPTIONS=1 "$here/../scrutineer" analyze)
@@ -34,14 +45,14 @@ seconds() { grep -oE '[0-9.]+ s,' | head -1 | cut -d' ' -f1; }
 echo "launcher's JVM options: ${launcher[*]}"
 cold=() warm=() javac=() quick_cold=() quick_javac=()
 for run in $(seq 1 "$runs"); do
-  rm -rf "${cache:?}"/*
   echo "run $run"
-  line=$(bench index "$input" "$cache"); echo "  cold  $line"; cold+=("$(seconds <<<"$line")")
+  line=$(twice bench index "$input" "$cache"); echo "  cold  $line"; cold+=("$(seconds <<<"$line")")
   line=$(bench index "$input" "$cache"); echo "  warm  $line"; warm+=("$(seconds <<<"$line")")
+  bench parse "$input" >/dev/null
   line=$(bench parse "$input"); echo "  javac $line"; javac+=("$(seconds <<<"$line")")
-  rm -rf "${cache:?}"/*
-  line=$(quick index "$input" "$cache"); echo "  cold, launcher's options   $line"
+  line=$(twice quick index "$input" "$cache"); echo "  cold, launcher's options   $line"
   quick_cold+=("$(seconds <<<"$line")")
+  quick parse "$input" >/dev/null
   line=$(quick parse "$input"); echo "  javac, launcher's options  $line"
   quick_javac+=("$(seconds <<<"$line")")
 done
