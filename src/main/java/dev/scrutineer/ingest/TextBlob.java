@@ -1,9 +1,8 @@
 package dev.scrutineer.ingest;
 
 import dev.scrutineer.model.Line;
+import dev.scrutineer.model.SourceTree;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ final class TextBlob {
   /** Whether the bytes are valid UTF-8, which the lines are then decoded as. */
   boolean utf8() {
     if (utf8 == null) {
-      utf8 = isUtf8(bytes);
+      utf8 = SourceTree.isUtf8(bytes);
     }
     return utf8;
   }
@@ -54,18 +53,5 @@ final class TextBlob {
       bytes.limit(end - 1);
     }
     return (utf8() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).decode(bytes).toString();
-  }
-
-  private static boolean isUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
   }
 }

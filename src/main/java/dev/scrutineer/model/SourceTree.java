@@ -1,6 +1,9 @@
 package dev.scrutineer.model;
 
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,6 +84,23 @@ public interface SourceTree {
       return hex.toString();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-1", e);
+    }
+  }
+
+  /**
+   * Whether a file's bytes are valid UTF-8; text that is not is read as ISO-8859-1, in which every
+   * byte is a character, so nothing is lost or replaced.
+   */
+  static boolean isUtf8(byte[] content) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(content));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
     }
   }
 

@@ -9,9 +9,6 @@ import dev.scrutineer.model.FileChange;
 import dev.scrutineer.model.FileMode;
 import dev.scrutineer.model.SourceTree;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -295,22 +292,9 @@ public final class ChangedDeclarations {
     // The String constructor's decoding is the JDK's fastest, and replaces what is not UTF-8 with
     // U+FFFD: only a text with that character can have had any, and only then is it checked.
     String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') >= 0 && !isUtf8(bytes)) {
+    if (text.indexOf('\uFFFD') >= 0 && !SourceTree.isUtf8(bytes)) {
       text = new String(bytes, StandardCharsets.ISO_8859_1);
     }
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  private static boolean isUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
   }
 }
