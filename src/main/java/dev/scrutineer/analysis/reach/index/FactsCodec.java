@@ -52,7 +52,7 @@ final class FactsCodec {
     for (TypeFact t : facts.types()) {
       w.symbol(t.symbol());
       w.string(t.kind().name());
-      w.strings(List.copyOf(t.modifiers()));
+      w.set(t.modifiers());
       w.annotations(t.annotations());
       w.strings(t.supertypes());
       w.number(t.line());
@@ -63,7 +63,7 @@ final class FactsCodec {
         w.symbol(m.symbol());
         w.string(m.kind().name());
         w.string(m.name());
-        w.strings(List.copyOf(m.modifiers()));
+        w.set(m.modifiers());
         w.annotations(m.annotations());
         w.strings(m.parameterTypes());
         w.number(m.varargs() ? 1 : 0);
@@ -316,6 +316,19 @@ final class FactsCodec {
       values.forEach(this::string);
     }
 
+    /**
+     * A set in sorted order: the JDK's immutable sets and maps iterate in an order that differs
+     * from one JVM to the next, and the same facts should make the same bytes.
+     */
+    void set(Set<String> values) {
+      String[] sorted = values.toArray(new String[0]);
+      Arrays.sort(sorted);
+      count(sorted.length);
+      for (String value : sorted) {
+        string(value);
+      }
+    }
+
     void optional(Optional<String> value) {
       if (value.isPresent()) {
         number(1);
@@ -334,10 +347,12 @@ final class FactsCodec {
       count(annotations.size());
       for (AnnotationFact a : annotations) {
         string(a.name());
-        count(a.values().size());
-        for (Map.Entry<String, List<String>> e : a.values().entrySet()) {
-          string(e.getKey());
-          strings(e.getValue());
+        String[] attributes = a.values().keySet().toArray(new String[0]);
+        Arrays.sort(attributes); // as for a set
+        count(attributes.length);
+        for (String attribute : attributes) {
+          string(attribute);
+          strings(a.values().get(attribute));
         }
       }
     }
