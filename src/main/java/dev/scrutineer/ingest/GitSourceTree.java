@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -17,6 +20,9 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.OrTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The files of one git tree, read as blobs through an object reader: nothing is checked out and a
@@ -96,6 +102,43 @@ final class GitSourceTree implements SourceTree {
     } catch (IOException e) {
       throw failed(path, e);
     }
+  }
+
+  @Override
+  public SortedMap<String, String> blobIdsOfFilesNamed(Set<String> names) {
+    SortedMap<String, String> found = new TreeMap<>();
+    Map<String, String> listed = listing;
+    if (listed != null) {
+      listed.forEach(
+          (path, id) -> {
+            if (names.contains(path.substring(path.lastIndexOf('/') + 1))) {
+              found.put(path, id);
+            }
+          });
+      return found;
+    }
+    // The walk still reads every tree, but asks only the files whose path ends with one of the
+    // names for their path and id: the rest are never spelt out.
+    TreeFilter[] suffixes = names.stream().map(PathSuffixFilter::create).toArray(TreeFilter[]::new);
+    if (suffixes.length == 0) {
+      return found;
+    }
+    try (ObjectReader reader = newReader();
+        TreeWalk walk = new TreeWalk(reader)) {
+      walk.addTree(tree);
+      walk.setRecursive(true);
+      walk.setFilter(suffixes.length == 1 ? suffixes[0] : OrTreeFilter.create(suffixes));
+      while (walk.next()) {
+        FileMode mode = walk.getFileMode(0);
+        if ((mode.equals(FileMode.REGULAR_FILE) || mode.equals(FileMode.EXECUTABLE_FILE))
+            && names.contains(walk.getNameString())) {
+          found.put(walk.getPathString(), walk.getObjectId(0).name());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list tree " + tree.name() + ": " + e.getMessage(), e);
+    }
+    return found;
   }
 
   private Map<String, String> listing() {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +50,24 @@ public interface SourceTree {
    */
   default List<String> paths() {
     throw new UnsupportedOperationException(getClass().getName() + " cannot list its files");
+  }
+
+  /**
+   * The regular files of {@code paths} whose name (the last segment) is one of {@code names}, with
+   * their {@link #blobId}s, sorted by path: what those two give, which is all this default does. A
+   * git tree finds them without spelling out every other path.
+   *
+   * @throws UncheckedIOException when the tree cannot be listed
+   * @throws UnsupportedOperationException when this kind of tree cannot list its files
+   */
+  default SortedMap<String, String> blobIdsOfFilesNamed(Set<String> names) {
+    SortedMap<String, String> found = new TreeMap<>();
+    for (String path : paths()) {
+      if (names.contains(path.substring(path.lastIndexOf('/') + 1))) {
+        found.put(path, blobId(path).orElse(""));
+      }
+    }
+    return found;
   }
 
   /**

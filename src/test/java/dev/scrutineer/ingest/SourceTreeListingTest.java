@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,34 @@ class SourceTreeListingTest {
           .contains(gitHashObject(repo, "src/b/B.java"));
       assertThat(session.head().blobId("link.java")).isEmpty();
       assertThat(session.head().blobId("missing")).isEmpty();
+    }
+  }
+
+  @Test
+  void filesFoundByNameAreThoseTheListingHasWithTheSameIdsListedOrNot() {
+    TestRepo repo = repo();
+    repo.write("pom.xml", "<project/>")
+        .write("core/pom.xml", "<project>core</project>")
+        .write("core/xpom.xml", "not a build file")
+        .write("web/build.gradle", "plugins {}")
+        .write("web/src/pom.xml.txt", "no")
+        .symlink("linked/pom.xml", "pom.xml")
+        .commit("base");
+    Set<String> names = Set.of("pom.xml", "build.gradle");
+    SortedMap<String, String> expected = new TreeMap<>();
+    for (String path : List.of("core/pom.xml", "pom.xml", "web/build.gradle")) {
+      expected.put(path, gitHashObject(repo, path));
+    }
+
+    try (ChangeSession session = open(repo, Optional.empty(), false)) {
+      SourceTree head = session.head();
+      assertThat(head.blobIdsOfFilesNamed(names)).isEqualTo(expected); // walked by name
+      head.paths();
+      assertThat(head.blobIdsOfFilesNamed(names)).isEqualTo(expected); // from the listing
+      assertThat(head.blobIdsOfFilesNamed(Set.of())).isEmpty();
+    }
+    try (ChangeSession session = open(repo, Optional.empty(), true)) {
+      assertThat(session.head().blobIdsOfFilesNamed(names)).isEqualTo(expected); // the work tree
     }
   }
 

@@ -53,6 +53,12 @@ final class BuildModules {
   private static final List<String> GRADLE_BUILDS = List.of("build.gradle", "build.gradle.kts");
   private static final List<String> GRADLE_SETTINGS =
       List.of("settings.gradle", "settings.gradle.kts");
+
+  /** The names of the files a build is read from, wherever they are. */
+  static final Set<String> BUILD_FILE_NAMES =
+      Set.of(
+          "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts");
+
   private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']+)[\"']");
   private static final Pattern ROOT_NAME =
       Pattern.compile("rootProject\\.name\\s*=\\s*[\"']([^\"']+)[\"']");
@@ -189,8 +195,7 @@ final class BuildModules {
 
   /** A method of its own, called for every path of the tree, so that the JIT compiles it early. */
   static boolean isBuildFile(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    return name.equals("pom.xml") || GRADLE_BUILDS.contains(name) || GRADLE_SETTINGS.contains(name);
+    return BUILD_FILE_NAMES.contains(path.substring(path.lastIndexOf('/') + 1));
   }
 
   private void fromAncestors(String path) {

@@ -218,19 +218,11 @@ public final class FrameworksCache {
    * The blob id of each build file of {@code tree}, by path; empty when it cannot list its files.
    */
   private static Optional<SortedMap<String, String>> buildFiles(SourceTree tree) {
-    List<String> paths;
     try {
-      paths = tree.paths();
+      return Optional.of(tree.blobIdsOfFilesNamed(BuildModules.BUILD_FILE_NAMES));
     } catch (UnsupportedOperationException e) {
       return Optional.empty();
     }
-    SortedMap<String, String> ids = new TreeMap<>();
-    for (String path : paths) {
-      if (BuildModules.isBuildFile(path)) {
-        ids.put(path, tree.blobId(path).orElse(""));
-      }
-    }
-    return Optional.of(ids);
   }
 
   /**
