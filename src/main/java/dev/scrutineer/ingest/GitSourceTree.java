@@ -109,6 +109,7 @@ final class GitSourceTree implements SourceTree {
     SortedMap<String, String> found = new TreeMap<>();
     Map<String, String> listed = listing;
     if (listed != null) {
+      requireOpen(); // as when it walks
       listed.forEach(
           (path, id) -> {
             if (names.contains(path.substring(path.lastIndexOf('/') + 1))) {
