@@ -53,9 +53,9 @@ public interface SourceTree {
   }
 
   /**
-   * The regular files of {@code paths} whose name (the last segment) is one of {@code names}, with
-   * their {@link #blobId}s, sorted by path: what those two give, which is all this default does. A
-   * git tree finds them without spelling out every other path.
+   * The regular files {@link #paths} lists whose name (the last segment) is one of {@code names},
+   * with their {@link #blobId}s, sorted by path: what those two give, which is all this default
+   * does. A git tree finds them without spelling out every other path.
    *
    * @throws UncheckedIOException when the tree cannot be listed
    * @throws UnsupportedOperationException when this kind of tree cannot list its files
